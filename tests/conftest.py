@@ -1,0 +1,61 @@
+"""Shared fixtures. Argos is pointed at temporary dirs before anything imports it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+# argostranslate.settings reads and creates its data dirs at import time: never the user's home.
+_ARGOS_HOME = Path(tempfile.mkdtemp(prefix="toolkit-tests-argos-"))
+for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+    os.environ[var] = str(_ARGOS_HOME / var.lower())
+os.environ["ARGOS_PACKAGES_DIR"] = str(_ARGOS_HOME / "packages")
+
+import pytest  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GLOSSARY = ROOT / "glossary"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The main job, once per session: `toolkit build` on seeds/ into temporary docs/ and site/.
+
+    Run from a temporary working directory, to show build needs nothing from the repo's cwd.
+    """
+    from toolkit.cli import app
+
+    work = tmp_path_factory.mktemp("build")
+    docs, site = work / "docs", work / "site"
+    old = Path.cwd()
+    os.chdir(work)
+    try:
+        result = CliRunner().invoke(
+            app,
+            [
+                "build",
+                "--input",
+                str(SEEDS),
+                "--glossary",
+                str(GLOSSARY),
+                "--docs-dir",
+                str(docs),
+                "--site-dir",
+                str(site),
+            ],
+        )
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 0, result.output
+    (work / "build.log").write_text(result.output, encoding="utf-8")
+    return {"docs": docs, "site": site, "work": work, "log": work / "build.log"}

@@ -1,0 +1,140 @@
+"""The clean stage: golden output per seed, the exact lines dropped, and properties."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.clean import clean, key
+from toolkit.document import Block, Document, Meta
+from toolkit.files import dump_markdown, read_source
+
+from .conftest import GOLDEN, SEED_FILES, SEEDS
+
+# Every line each seed loses, with the rule that drops it. Lines not listed here (and not
+# blank) must survive as body text.
+DROPPED = {
+    "000_278de87c3f697afd.txt": {
+        1: "site-name", 3: "metadata-line", 5: "title", 7: "title", 67: "share",
+    },
+    "001_30305e7df3106016.txt": {
+        1: "breadcrumb", 2: "breadcrumb", 4: "title", 36: "share", 38: "site-promo",
+        41: "related-links", 43: "trailer", 44: "trailer", 46: "tag-line",
+    },
+    "002_a1976a7a51a0a365.txt": {
+        1: "breadcrumb", 2: "title", 3: "metadata-line", 4: "font-size", 172: "window-control",
+    },
+    "003_65c9071f4ed8fc60.txt": {1: "title", 3: "title", 5: "metadata-line", 7: "title"},
+    "004_6cc1a28280856ca1.txt": {
+        1: "breadcrumb", 3: "section-label", 5: "title", 7: "metadata-line", 10: "title",
+        75: "link-farm", 77: "footer", 79: "trailer", 81: "trailer", 83: "footer", 85: "footer",
+        87: "link-farm", 89: "page-timing",
+    },
+}  # fmt: skip
+
+META = {
+    "000_278de87c3f697afd.txt": ("2019年市科技工作党委、市科委工作情况报告", "2019-12-02", "市科技工作党委、市科委"),
+    "001_30305e7df3106016.txt": ("市科技工作黨委聚焦科技創新工作的突出矛盾和問題", "", "上觀新聞"),
+    "002_a1976a7a51a0a365.txt": ("2020年科技工作报告", "2020-05-11", "办公室"),
+    "003_65c9071f4ed8fc60.txt": (
+        "浦东新区科委科协2014年工作总结和2015年工作思路",
+        "2015-06-06",
+        "浦东科技和经济委员会",
+    ),
+    "004_6cc1a28280856ca1.txt": ("深圳市科技创新委2020年度工作情况暨2021年工作安排", "2021-05-28", "市科创委"),
+}
+
+
+def _clean(path: Path) -> Document:
+    return clean(read_source(path))
+
+
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name[:3])
+def test_golden(seed: Path) -> None:
+    """The cleaned Markdown equals the reviewed golden file (UPDATE_GOLDEN=1 rewrites it)."""
+    got = dump_markdown(_clean(seed))
+    golden = GOLDEN / f"{seed.stem}.clean.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(got, encoding="utf-8")
+    assert got == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name[:3])
+def test_dropped_lines_exactly(seed: Path) -> None:
+    doc = _clean(seed)
+    assert {d.line: d.rule for d in doc.dropped} == DROPPED[seed.name]
+
+
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name[:3])
+def test_every_body_line_kept(seed: Path) -> None:
+    """Each non-blank line not listed as dropped appears whole in the cleaned body."""
+    doc = _clean(seed)
+    body = "\n".join(b.text for b in doc.blocks[1:])
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if number in DROPPED[seed.name] or not key(line):
+            continue
+        assert line.strip(" \u3000\u00a0") in body, f"{seed.name}:{number} lost"
+
+
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name[:3])
+def test_metadata(seed: Path) -> None:
+    doc = _clean(seed)
+    assert (doc.meta.title, doc.meta.date, doc.meta.source) == META[seed.name]
+    assert doc.blocks[0] == Block(kind="heading", text=META[seed.name][0], level=1, lines=doc.blocks[0].lines)
+
+
+def test_headings_recovered() -> None:
+    doc = _clean(SEEDS / "002_a1976a7a51a0a365.txt")
+    headings = [(b.level, b.text[:8]) for b in doc.blocks if b.kind == "heading"]
+    assert (2, "一、2019年科") in headings
+    assert (3, "(一)坚持突出国") in headings
+    # A numbered line that is a long paragraph (a run-in heading) stays a paragraph.
+    doc = _clean(SEEDS / "000_278de87c3f697afd.txt")
+    assert [b.kind for b in doc.blocks if b.text.startswith("1.持续强化")] == ["paragraph"]
+
+
+def test_levels_have_no_gaps() -> None:
+    raw = ["标题文件通知", "", "一、总体要求", "", "1.工作目标", "", "这是正文内容，" * 10 + "。"]
+    doc = clean(Document(meta=Meta(slug="x"), blocks=tuple(Block("raw", t, lines=(i,)) for i, t in enumerate(raw, 1))))
+    assert [(b.level, b.text) for b in doc.blocks if b.kind == "heading"][1:] == [
+        (2, "一、总体要求"),
+        (3, "1.工作目标"),
+    ]
+
+
+def test_broken_paragraph_rejoined() -> None:
+    doc = _clean(SEEDS / "002_a1976a7a51a0a365.txt")
+    joined = [b for b in doc.blocks if b.lines == (100, 102)]
+    assert joined and joined[0].text.startswith("面对新冠肺炎疫情") and "在全国率先实施" in joined[0].text
+
+
+def test_clean_is_idempotent_on_clean_documents() -> None:
+    doc = _clean(SEED_FILES[0])
+    assert clean(doc) == doc
+
+
+def _raw(lines: list[str]) -> Document:
+    return Document(meta=Meta(slug="t"), blocks=tuple(Block("raw", t, lines=(i,)) for i, t in enumerate(lines, 1)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=200), max_size=30))
+def test_clean_never_raises(lines: list[str]) -> None:
+    doc = clean(_raw([ln.replace("\n", " ").replace("\r", " ") for ln in lines]))
+    assert all(b.kind != "raw" for b in doc.blocks)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(SEED_FILES[2].read_text(encoding="utf-8").splitlines()), min_size=1, max_size=20))
+def test_kept_text_comes_from_the_source(lines: list[str]) -> None:
+    """Whatever clean keeps is source text: it invents nothing."""
+    doc = clean(_raw(lines))
+    source = "".join(lines)
+    for b in doc.blocks:
+        for piece in b.text.split("\n"):
+            assert piece.replace(" ", "") in source.replace(" ", "").replace("\u3000", "") or b.level == 1

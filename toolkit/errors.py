@@ -1,0 +1,69 @@
+"""The toolkit's errors.
+
+Every error a user can cause is a :class:`ToolkitError`. Its message names the file
+(and line, where there is one) and says what to do; the CLI prints it on one line and
+exits with the error's ``exit_code``, never with a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ToolkitError(Exception):
+    """Base class: a problem the user can fix."""
+
+    exit_code = 1
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: Path | str | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.line = line
+        self.hint = hint
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        """The one-line message: ``FILE:LINE: message (hint)``."""
+        where = ""
+        if self.path is not None:
+            where = str(self.path)
+            if self.line is not None:
+                where += f":{self.line}"
+            where += ": "
+        text = where + self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class InputError(ToolkitError):
+    """An input document cannot be read or cleaned (encoding, binary, empty)."""
+
+
+class GlossaryError(ToolkitError):
+    """The glossary is malformed: a bad row, a duplicate, a conflicting rendering."""
+
+    exit_code = 2
+
+
+class ModelError(ToolkitError):
+    """A translation model is missing, broken, or cannot be installed."""
+
+    exit_code = 2
+
+
+class ConfigError(ToolkitError):
+    """Bad options or configuration."""
+
+    exit_code = 2
+
+
+class BuildError(ToolkitError):
+    """Writing the docs or building the site failed."""

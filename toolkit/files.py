@@ -1,0 +1,258 @@
+"""Reading inputs, writing outputs: decoding, safe names, atomic writes, Markdown I/O."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .document import Block, Document, Meta
+from .errors import InputError
+
+HTML_SUFFIXES = {".html", ".htm"}
+INTERCHANGE_SUFFIXES = {".md", ".json"}
+# Encodings tried, in order, for a file that is not UTF-8. GB18030 is a superset of GBK and
+# GB2312. Deeper detection is issue #3.
+FALLBACK_ENCODINGS = ("gb18030", "big5")
+
+
+def input_format(path: Path, forced: str | None = None) -> str:
+    """``html`` or ``text``, by extension (or ``forced``), never by sniffing content."""
+    if forced:
+        if forced not in ("html", "text"):
+            raise InputError(f"unknown format {forced!r}", hint="use --format text or --format html")
+        return forced
+    return "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
+
+
+def decode(data: bytes, path: Path) -> tuple[str, str]:
+    """Decode ``data``; return (text, encoding). Raises InputError for binary or undecodable data."""
+    if not data.strip():
+        raise InputError("file is empty", path=path, hint="remove it from the input or give it content")
+    if b"\x00" in data[:8192]:
+        raise InputError("file is binary, not text", path=path, hint="give a UTF-8, GB18030 or Big5 text or HTML file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", path), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for enc in FALLBACK_ENCODINGS:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _looks_chinese(text):
+            return text, enc
+    raise InputError(
+        "cannot decode file as UTF-8, GB18030 or Big5",
+        path=path,
+        hint="convert it to UTF-8, e.g. iconv -f ENCODING -t UTF-8",
+    )
+
+
+def _strict(data: bytes, enc: str, path: Path) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"invalid {enc} at byte {exc.start}", path=path, hint="re-save the file as UTF-8") from None
+
+
+def _looks_chinese(text: str) -> bool:
+    letters = [c for c in text if not c.isspace() and not unicodedata.category(c).startswith(("P", "N", "S"))]
+    if not letters:
+        return False
+    cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
+    return cjk / len(letters) > 0.5
+
+
+def slugify(name: str) -> str:
+    """A safe output name from a file name: lowercase ASCII letters, digits, ``-``."""
+    stem = Path(name).name
+    for suffix in (".html", ".htm", ".txt", ".md", ".json"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_stem.lower()).strip("-")
+    if not slug:
+        # A name with no ASCII at all (e.g. 报告.txt): a stable hash keeps names unique.
+        import hashlib
+
+        slug = "doc-" + hashlib.sha1(stem.encode()).hexdigest()[:10]
+    return slug[:80]
+
+
+def read_source(path: Path, forced_format: str | None = None) -> Document:
+    """Read a raw page into a Document of ``raw`` blocks, one per source line."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path=path) from None
+    text, encoding = decode(data, path)
+    fmt = input_format(path, forced_format)
+    meta = Meta(slug=slugify(path.name), origin=path.name, format=fmt, encoding=encoding)
+    if fmt == "html":
+        from .html import html_to_lines
+
+        lines, html_meta = html_to_lines(text)
+        meta = Meta(**{**_asdict(meta), **html_meta})
+    else:
+        lines = text.splitlines()
+    blocks = tuple(Block(kind="raw", text=line, lines=(i,)) for i, line in enumerate(lines, start=1))
+    return Document(meta=meta, blocks=blocks)
+
+
+def _asdict(meta: Meta) -> dict[str, Any]:
+    return {name: getattr(meta, name) for name in meta.__slots__}
+
+
+def expand_inputs(paths: Iterable[Path], suffixes: set[str] | None = None) -> list[Path]:
+    """Files given directly, plus the files inside given folders (sorted, hidden ones skipped)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(p).parts)
+                if child.is_file() and not hidden and (suffixes is None or child.suffix.lower() in suffixes):
+                    out.append(child)
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError("no such file or folder", path=p)
+    return out
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --- Markdown interchange (cleaned / normalised documents) ---------------------------------
+
+_ENTITY = {c: f"&#{ord(c)};" for c in "&<>\\`*_[]{}|#~^$"}
+# Line starts that Markdown would read as a list, a quote, a rule or a setext underline.
+_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+>=])(?=\s|$|[-=]*\s*$)|^(>)")
+
+
+def md_escape(text: str) -> str:
+    """Escape text taken from a source so that Markdown shows it literally.
+
+    Uses numeric character references, which CommonMark (markdown-it-py) and
+    Python-Markdown (MkDocs) both decode to the literal character and neither treats as
+    syntax: ``<script>``, ``[x](javascript:…)``, ``{{ … }}``, ``# …``, ``| a | b |`` and
+    ``1. …`` all stay text.
+    """
+    out = "".join(_ENTITY.get(c, c) for c in text)
+    m = _LINE_START.match(out)
+    if m:
+        if m.group(1):
+            out = m.group(1) + f"&#{ord(m.group(2))};" + out[m.end() :]
+        else:
+            mark = m.group(3) or m.group(4)
+            out = f"&#{ord(mark)};" + out[1:]
+    return out
+
+
+def dump_markdown(doc: Document) -> str:
+    """A document as Markdown with YAML front matter (the ``clean``/``normalize`` output)."""
+    meta = {k: v for k, v in _asdict(doc.meta).items() if v not in ("", None)}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
+    parts = [f"---\n{front}\n---\n"]
+    for block in doc.blocks:
+        text = md_escape(block.text)
+        if block.kind == "heading":
+            parts.append("#" * block.level + " " + text)
+        elif block.kind == "list_item":
+            parts.append("- " + text)
+        else:
+            parts.append(text)
+    return "\n\n".join(parts) + "\n"
+
+
+def load_markdown(text: str, path: Path) -> Document:
+    """Parse Markdown written by :func:`dump_markdown` (or by hand in the same shape)."""
+    from markdown_it import MarkdownIt
+
+    front: dict[str, Any] = {}
+    body = text
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        if end == -1:
+            raise InputError("front matter has no closing '---'", path=path, line=1)
+        try:
+            loaded = yaml.safe_load(text[3:end])
+        except yaml.YAMLError as exc:
+            raise InputError(f"front matter is not valid YAML: {exc}", path=path, line=1) from None
+        if not isinstance(loaded, dict):
+            raise InputError("front matter must be a mapping of fields", path=path, line=1)
+        front = loaded
+        body = text[end + 4 :]
+    names = set(Meta.__slots__)
+    fields = {k: str(v) for k, v in front.items() if k in names}
+    fields.setdefault("slug", slugify(path.name))
+    meta = Meta(**fields)
+    blocks = list(_md_blocks(MarkdownIt("commonmark"), body))
+    return Document(meta=meta, blocks=tuple(blocks))
+
+
+def _md_blocks(md: Any, body: str) -> Iterator[Block]:
+    tokens = md.parse(body)
+    in_list = 0
+    for i, tok in enumerate(tokens):
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            in_list += 1
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            in_list -= 1
+        elif tok.type == "inline":
+            parent = tokens[i - 1]
+            text = _inline_text(tok)
+            if not text:
+                continue
+            if parent.type == "heading_open":
+                yield Block(kind="heading", text=text, level=int(parent.tag[1:]))
+            elif in_list:
+                yield Block(kind="list_item", text=text)
+            else:
+                yield Block(kind="paragraph", text=text)
+
+
+def _inline_text(tok: Any) -> str:
+    parts: list[str] = []
+    for child in tok.children or []:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("")
+    return "".join(parts).strip()
+
+
+def load_document(path: Path) -> Document:
+    """Read an interchange file: ``.json`` (``Document.to_dict``) or ``.md`` with front matter."""
+    import json
+
+    try:
+        text = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path=path) from None
+    decoded, _ = decode(text, path)
+    if path.suffix.lower() == ".json":
+        try:
+            return Document.from_dict(json.loads(decoded))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"not a toolkit document JSON: {exc}", path=path) from None
+    return load_markdown(decoded, path)

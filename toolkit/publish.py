@@ -1,0 +1,307 @@
+"""Stage 6, publish: translated documents → the Markdown tree MkDocs builds.
+
+For each document a Chinese page, an English page and an aligned page (zh and en side by
+side, paragraph by paragraph, sentences linked by segment id); an index of documents; a
+glossary page. Every string taken from a source is escaped (``md_escape`` in Markdown,
+``html.escape`` in HTML), so a ``<script>`` in a source is shown as text, never run.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .document import Block, Document, Segment
+from .errors import BuildError
+from .files import md_escape, write_atomic
+from .glossary import Glossary
+
+MARKER = ".toolkit-generated"
+"""File that marks a docs folder as ours to replace on the next build."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInfo:
+    name: str = "Science-policy reports · 科技政策报告"
+    backend_reason: str = ""
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _front(meta: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def _en_title(doc: Document) -> str:
+    first = doc.blocks[0] if doc.blocks else None
+    if first and first.kind == "heading" and first.level == 1 and first.segments:
+        return " ".join(s.en for s in first.segments if s.en)
+    return ""
+
+
+def _engine(doc: Document) -> tuple[str, str, str]:
+    """(engine, model, glossary version) of the document's English."""
+    for s in doc.segments:
+        if s.provenance:
+            return s.provenance.engine, s.provenance.model, s.provenance.glossary
+    return "", "", ""
+
+
+def _made_by(doc: Document) -> str:
+    engine, model, _ = _engine(doc)
+    if engine == "gloss":
+        return "dictionary gloss (not a translation)"
+    if engine == "argos":
+        return f"machine translation ({model})"
+    return engine or "—"
+
+
+def banner(doc: Document) -> str:
+    """The admonition on every page that shows machine-made English."""
+    engine, model, gver = _engine(doc)
+    glossary = f"the project glossary (version `{gver}`)" if gver else "no glossary"
+    if engine == "gloss":
+        return (
+            '!!! warning "Dictionary gloss — not a translation"\n\n'
+            f"    The English on this page is a word-by-word gloss made by {md_escape(model)}, with "
+            f"{glossary}. It is **not a translation**: word order and grammar are the Chinese original's. "
+            "To publish a machine translation, install an Argos zh→en model "
+            "(`toolkit models install translate-zh_en`) and rebuild.\n"
+        )
+    return (
+        '!!! info "Machine translation"\n\n'
+        f"    The English on this page was made by machine translation with Argos Translate package "
+        f"{md_escape(model)} and {glossary}. It has not been reviewed by a human translator; "
+        "the Chinese text is the authoritative version.\n"
+    )
+
+
+def _alternates(slug: str) -> list[dict[str, str]]:
+    return [
+        {"name": "中文", "lang": "zh", "link": f"zh/{slug}/"},
+        {"name": "English", "lang": "en", "link": f"en/{slug}/"},
+        {"name": "中英对照 Aligned", "lang": "zh", "link": f"aligned/{slug}/"},
+    ]
+
+
+def _views(slug: str, current: str) -> str:
+    labels = {"zh": "中文", "en": "English", "aligned": "中英对照 Aligned"}
+    parts = []
+    for view, label in labels.items():
+        if view == current:
+            parts.append(f"**{label}**")
+        else:
+            parts.append(f"[{label}](../{view}/{slug}.md)")
+    return " · ".join(parts) + "{ .tk-views }\n"
+
+
+def _meta_line(doc: Document) -> str:
+    m = doc.meta
+    bits = []
+    if m.date:
+        bits.append(f"日期 Date: {md_escape(m.date)}")
+    if m.source:
+        bits.append(f"来源 Source: {md_escape(m.source)}")
+    bits.append(f"原文 Original: `{m.origin}` ({m.script or 'simplified'}, {m.encoding})")
+    return " · ".join(bits) + "{ .tk-meta }\n"
+
+
+def _abbreviations(doc: Document) -> str:
+    """Glossary terms used in the document, as Material tooltips on the English text."""
+    seen: dict[str, str] = {}
+    for s in doc.segments:
+        for t in s.terms:
+            if t.en and not any(c in t.en for c in "[]\n") and t.en.lower() in s.en.lower():
+                seen.setdefault(t.en, t.zh)
+    return "".join(f"\n*[{en}]: {zh}" for en, zh in sorted(seen.items())) + ("\n" if seen else "")
+
+
+# --- pages -----------------------------------------------------------------------------------
+
+
+def zh_page(doc: Document) -> str:
+    out = [_front({"title": html.escape(doc.meta.title), "alternates": _alternates(doc.meta.slug)})]
+    out.append('<div lang="zh-Hans" markdown>\n')
+    for i, block in enumerate(doc.blocks):
+        out.append(_md_block(block, block.text))
+        if i == 0:
+            out.append(_meta_line(doc))
+            out.append(_views(doc.meta.slug, "zh"))
+    out.append("</div>\n")
+    return "\n".join(out)
+
+
+def en_page(doc: Document) -> str:
+    title = _en_title(doc) or doc.meta.slug
+    out = [_front({"title": html.escape(title), "alternates": _alternates(doc.meta.slug)})]
+    out.append('<div lang="en" markdown>\n')
+    for i, block in enumerate(doc.blocks):
+        out.append(_md_block(block, " ".join(s.en for s in block.segments if s.en)))
+        if i == 0:
+            out.append(_meta_line(doc))
+            out.append(_views(doc.meta.slug, "en"))
+            out.append(banner(doc))
+    out.append("</div>\n")
+    out.append(_abbreviations(doc))
+    return "\n".join(out)
+
+
+def _md_block(block: Block, text: str) -> str:
+    text = md_escape(text)
+    if block.kind == "heading":
+        return "#" * block.level + " " + text + "\n"
+    if block.kind == "list_item":
+        return "- " + text + "\n"
+    return text + "\n"
+
+
+def aligned_page(doc: Document) -> str:
+    slug = doc.meta.slug
+    out = [_front({"title": html.escape(doc.meta.title), "alternates": _alternates(slug)})]
+    blocks = list(doc.blocks)
+    head = blocks.pop(0) if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
+    if head is not None:
+        out.append(f'# <span lang="zh-Hans">{html.escape(head.text)}</span>\n')
+        out.append(f'<p class="tk-subtitle" lang="en">{html.escape(_en_title(doc))}</p>\n')
+    out.append(_meta_line(doc))
+    out.append(_views(slug, "aligned"))
+    out.append(banner(doc))
+    rows = ['<div class="tk-aligned">']
+    for i, block in enumerate(blocks, start=1):
+        rows.append(f'<div class="tk-pair" id="p{i}">')
+        rows.append(f'<div class="tk-zh" lang="zh-Hans">{_html_block(block, "zh")}</div>')
+        rows.append(f'<div class="tk-en" lang="en">{_html_block(block, "en")}</div>')
+        rows.append("</div>")
+    rows.append("</div>")
+    out.append("\n".join(rows) + "\n")
+    return "\n".join(out)
+
+
+def _html_block(block: Block, lang: str) -> str:
+    spans = "".join(_span(s, lang) for s in block.segments)
+    if block.kind == "heading":
+        level = min(max(block.level, 2), 6)
+        return f'<h{level} class="tk-h">{spans}</h{level}>'
+    if block.kind == "list_item":
+        return f"<ul><li>{spans}</li></ul>"
+    return f"<p>{spans}</p>"
+
+
+def _span(seg: Segment, lang: str) -> str:
+    text = seg.zh if lang == "zh" else seg.en
+    sep = "" if lang == "zh" else " "
+    return f'<span class="tk-seg" data-seg="{seg.id}">{html.escape(text)}</span>{sep}'
+
+
+def index_page(docs: list[Document], site: SiteInfo) -> str:
+    out = [_front({"title": "Documents · 文档"})]
+    out.append("# Documents · 文档\n")
+    out.append(
+        "Chinese science-policy reports, cleaned and normalised to Simplified Chinese, each with an "
+        "English page and a side-by-side aligned page. How each English text was made is shown on its "
+        "page and below. Terms follow the project [glossary](glossary.md).\n"
+    )
+    if site.backend_reason:
+        out.append(f'!!! note "How the English was made"\n\n    {md_escape(site.backend_reason)}\n')
+    out.append("| 中文标题 | English title | Date | Source | Original | English | Read |")
+    out.append("|---|---|---|---|---|---|---|")
+    for d in docs:
+        s = d.meta.slug
+        cells = [
+            f"[{md_escape(d.meta.title)}](zh/{s}.md)",
+            f"[{md_escape(_en_title(d))}](en/{s}.md)",
+            md_escape(d.meta.date) or "—",
+            md_escape(d.meta.source) or "—",
+            f"{d.meta.script or 'simplified'}, {d.meta.encoding}",
+            md_escape(_made_by(d)),
+            f"[中文](zh/{s}.md) · [English](en/{s}.md) · [对照 Aligned](aligned/{s}.md)",
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+def glossary_page(glossary: Glossary) -> str:
+    out = [_front({"title": "Glossary · 术语表"}), "# Glossary · 术语表\n"]
+    version = f" (version `{glossary.version}`)" if glossary.version else ""
+    out.append(
+        f"The curated terms{version} every English text on this site must use. "
+        "Translators edit them in the project's `glossary/` folder.\n"
+    )
+    out.append("| 中文 | English | Status | Source | Note |")
+    out.append("|---|---|---|---|---|")
+    for e in sorted(glossary.entries, key=lambda e: e.zh):
+        cells = [e.zh, e.en, e.status, e.source, e.note]
+        out.append("| " + " | ".join(md_escape(c) or "—" for c in cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+# --- the docs tree ---------------------------------------------------------------------------
+
+
+def prepare_docs_dir(docs_dir: Path) -> None:
+    """Empty ``docs_dir`` for a new build, refusing to wipe a folder the toolkit did not make."""
+    if docs_dir.exists():
+        if not docs_dir.is_dir():
+            raise BuildError("docs path is a file, not a folder", path=docs_dir, hint="pass another --docs-dir")
+        content = [p for p in docs_dir.iterdir() if not p.name.startswith(".")]
+        if content and not (docs_dir / MARKER).exists():
+            raise BuildError(
+                "docs folder holds files the toolkit did not write; refusing to replace them",
+                path=docs_dir,
+                hint="pass an empty or new --docs-dir",
+            )
+        for p in content:
+            if p.is_dir():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    write_atomic(docs_dir / MARKER, "Written by `toolkit build`; the next build replaces this folder's content.\n")
+
+
+def write_docs(docs: list[Document], glossary: Glossary, docs_dir: Path, site: SiteInfo) -> list[Path]:
+    """Write every page; return the written paths (relative to ``docs_dir``)."""
+    prepare_docs_dir(docs_dir)
+    pages: dict[str, str] = {
+        "index.md": index_page(docs, site),
+        "glossary.md": glossary_page(glossary),
+    }
+    for d in docs:
+        pages[f"zh/{d.meta.slug}.md"] = zh_page(d)
+        pages[f"en/{d.meta.slug}.md"] = en_page(d)
+        pages[f"aligned/{d.meta.slug}.md"] = aligned_page(d)
+    assets = resources.files("toolkit").joinpath("templates/assets")
+    for name in ("toolkit.css",):
+        pages[f"assets/{name}"] = assets.joinpath(name).read_text(encoding="utf-8")
+    for rel, text in pages.items():
+        write_atomic(docs_dir / rel, text)
+    # Glossary terms as a jieba user dictionary, so search keeps them whole tokens.
+    write_atomic(docs_dir / ".toolkit" / "search-userdict.txt", search_userdict(glossary))
+    write_atomic(docs_dir / ".toolkit" / "documents.json", json.dumps([d.meta.slug for d in docs]))
+    return [Path(p) for p in pages]
+
+
+def search_userdict(glossary: Glossary) -> str:
+    words = sorted({f for e in glossary.entries for f in (e.zh, *e.variants) if " " not in f})
+    return "".join(f"{w} 100000 n\n" for w in words)
+
+
+def nav(docs: list[Document]) -> list[Any]:
+    def title(d: Document, lang: str) -> str:
+        return html.escape(d.meta.title if lang == "zh" else (_en_title(d) or d.meta.slug))
+
+    return [
+        {"Documents · 文档": "index.md"},
+        {"中文": [{title(d, "zh"): f"zh/{d.meta.slug}.md"} for d in docs]},
+        {"English": [{title(d, "en"): f"en/{d.meta.slug}.md"} for d in docs]},
+        {"中英对照 Aligned": [{title(d, "zh"): f"aligned/{d.meta.slug}.md"} for d in docs]},
+        {"Glossary · 术语表": "glossary.md"},
+    ]

