@@ -20,11 +20,12 @@ serve: $(STAMP)
 	$(BIN)/toolkit serve
 
 # Headless Chromium for the browser tests: Debian's package (Playwright drives it; it
-# never downloads a browser of its own). Installed when missing and we are root.
+# never downloads a browser of its own), and a CJK font so screenshots show Chinese.
+# Installed when missing and we are root.
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'wqy\|noto.*cjk'; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) \
 	      || echo "warning: could not install chromium; browser tests will be skipped"; \
 	  else echo "note: /usr/bin/chromium missing; run 'sudo apt-get install chromium' for the browser tests"; fi; \
 	fi

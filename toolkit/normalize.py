@@ -81,6 +81,8 @@ _CJK_CTX = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’�
 _FULLWIDTH_ALNUM = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()}
 _SIMPLE_MAP = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’", **_FULLWIDTH_ALNUM})
 _PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_PUNCT_RX = re.compile(rf"(?<={_CJK_CTX})\s*([,:;?!])\s*|\s*([,:;?!])\s*(?={_CJK_CTX})")
+_PAREN_RX = re.compile(rf"\(([^()]*{_CJK_CTX}[^()]*)\)")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef，。；：“”]+", re.IGNORECASE)
 
 
@@ -95,14 +97,15 @@ def normalize_punctuation(text: str) -> str:
         return f"\x00{len(urls) - 1}\x00"
 
     text = _URL.sub(stash, text)
-    # , : ; ? ! next to Chinese → full-width; "1,000", "10:30", "R&D" untouched.
-    text = re.sub(
-        rf"(?<={_CJK_CTX})\s*([,:;?!])\s*|\s*([,:;?!])\s*(?={_CJK_CTX})",
-        lambda m: _PUNCT[m.group(1) or m.group(2)],
-        text,
-    )
-    # (…) around Chinese → （…）.
-    text = re.sub(rf"\(([^()]*{_CJK_CTX}[^()]*)\)", r"（\1）", text)
+    # , : ; ? ! next to Chinese → full-width ("1,000", "10:30", "R&D" untouched); (…) around
+    # Chinese → （…）. Repeated to a fixed point: a converted mark is Chinese context for its
+    # neighbour ("::「", ":(「)").
+    while True:
+        converted = _PUNCT_RX.sub(lambda m: _PUNCT[m.group(1) or m.group(2)], text)
+        converted = _PAREN_RX.sub(r"（\1）", converted)
+        if converted == text:
+            break
+        text = converted
     text = re.sub(r"\x00(\d+)\x00", lambda m: urls[int(m.group(1))], text)
     return text
 

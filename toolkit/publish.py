@@ -100,7 +100,7 @@ def _views(slug: str, current: str) -> str:
             parts.append(f"**{label}**")
         else:
             parts.append(f"[{label}](../{view}/{slug}.md)")
-    return " · ".join(parts) + "{ .tk-views }\n"
+    return " · ".join(parts) + "\n{: .tk-views }\n"
 
 
 def _meta_line(doc: Document) -> str:
@@ -111,7 +111,7 @@ def _meta_line(doc: Document) -> str:
     if m.source:
         bits.append(f"来源 Source: {md_escape(m.source)}")
     bits.append(f"原文 Original: `{m.origin}` ({m.script or 'simplified'}, {m.encoding})")
-    return " · ".join(bits) + "{ .tk-meta }\n"
+    return " · ".join(bits) + "\n{: .tk-meta }\n"
 
 
 def _abbreviations(doc: Document) -> str:

@@ -106,26 +106,46 @@ def install_file(path: Path) -> ModelInfo:
     return new[0]
 
 
-def install_from_index(name: str) -> ModelInfo:
-    """Install a package by name (``translate-zh_en``) from the Argos index; needs the network."""
+def install_from_index(name: str, timeout: float = 30.0) -> ModelInfo:
+    """Install a package by name (``translate-zh_en``) from the Argos index; needs the network.
+
+    The index is fetched here, with a timeout, rather than by ``update_package_index``
+    (which swallows errors, after which ``get_available_packages`` recurses forever).
+    """
+    import urllib.error
+    import urllib.request
+
     pkg = _package_module()
+    from argostranslate import settings
+
+    url = settings.remote_package_index
     try:
-        pkg.update_package_index()
-        available = pkg.get_available_packages()
-    except Exception as exc:  # urllib/socket errors arrive wrapped in many forms
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            data = response.read()
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
         raise ModelError(
-            f"cannot reach the Argos package index ({type(exc).__name__})",
+            f"cannot reach the Argos package index at {url} ({reason})",
             hint="without network, download the .argosmodel elsewhere and run `toolkit models install FILE`",
         ) from None
+    Path(settings.local_package_index).parent.mkdir(parents=True, exist_ok=True)
+    Path(settings.local_package_index).write_bytes(data)
+    try:
+        available = pkg.get_available_packages()
+    except ValueError as exc:
+        raise ModelError(f"the Argos package index is not valid JSON ({exc})", hint=INSTALL_HINT) from None
     wanted = name.removeprefix("translate-")
     for ap in available:
         if f"{ap.from_code}_{ap.to_code}" == wanted:
             try:
                 downloaded = ap.download()
-            except Exception as exc:
+            except Exception as exc:  # argostranslate raises bare Exceptions for failed downloads
                 raise ModelError(f"download of {name} failed ({type(exc).__name__})", hint=INSTALL_HINT) from None
             return install_file(Path(downloaded))
-    raise ModelError(f"no package {name!r} in the Argos index", hint="run `toolkit models list --available`")
+    raise ModelError(
+        f"no package {name!r} in the Argos index",
+        hint="names look like translate-zh_en (from_to language codes)",
+    )
 
 
 def remove(name: str) -> ModelInfo:

@@ -1,0 +1,111 @@
+"""The glossary: the curated file validates; bad rows get line-numbered errors; matching."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from toolkit import glossary
+from toolkit.errors import GlossaryError
+
+from .conftest import GLOSSARY
+
+HEADER = "zh\ten\tstatus\tfixed\tvariants\tsource\tnote\n"
+
+
+def write(tmp_path: Path, body: str, header: str = HEADER) -> Path:
+    p = tmp_path / "g.tsv"
+    p.write_text(header + body, encoding="utf-8")
+    return p
+
+
+def test_curated_glossary_is_valid() -> None:
+    entries, problems = glossary.check(GLOSSARY)
+    assert [p.render() for p in problems if p.severity == "error"] == []
+    by_zh = {e.zh: e for e in entries}
+    assert by_zh["双轮驱动"].en == "dual-wheel drive"
+    assert len(entries) >= 100
+
+
+def test_curated_glossary_covers_the_seeds_most_repeated_terms() -> None:
+    gl = glossary.load(GLOSSARY)
+    zh = {e.zh for e in gl.entries}
+    for term in ("习近平新时代中国特色社会主义思想", "不忘初心、牢记使命", "四个意识", "科创中心", "高新技术企业"):
+        assert term in zh
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        ("双轮驱动\t\tapproved\tno\t\t\t\n", 2, "empty en field"),
+        ("\tdual-wheel drive\tapproved\tno\t\t\t\n", 2, "empty zh field"),
+        ("dual\t双轮驱动\tapproved\tno\t\t\t\n", 2, "no Chinese characters"),
+        ("双轮驱动\tdual-wheel drive\tdone\tno\t\t\t\n", 2, "status 'done'"),
+        ("双轮驱动\tdual-wheel drive\tapproved\tmaybe\t\t\t\n", 2, "fixed 'maybe'"),
+        ("双轮驱动\tdual-wheel drive\tapproved\tno\t\t\t\tx\tY\n", 2, "9 tab-separated fields"),
+        ("双轮驱动 dual-wheel drive\n", 2, "at least the zh and en fields"),
+        ("双轮驱动\tdual-wheel drive\n# c\n双轮驱动\tdual-wheel drive\n", 4, "duplicate term '双轮驱动' (also at"),
+        ("双轮驱动\tdual-wheel drive\n双轮驱动\ttwo-wheel drive\n", 3, "conflicting translations for '双轮驱动'"),
+        ("双轮驱动\tdual-wheel drive\t\t\t雙輪驅動\n雙輪驅動\tx\n", 3, "conflicting translations"),
+    ],
+)
+def test_bad_rows_are_line_numbered(tmp_path: Path, body: str, line: int, message: str) -> None:
+    path = write(tmp_path, body)
+    _, problems = glossary.check(path)
+    errors = [p for p in problems if p.severity == "error"]
+    assert errors and errors[0].line == line and message in errors[0].message, errors
+    with pytest.raises(GlossaryError) as exc:
+        glossary.load(path)
+    assert f"{path}:{line}:" in str(exc.value)
+
+
+def test_bad_header(tmp_path: Path) -> None:
+    _, problems = glossary.check(write(tmp_path, "a\tb\n", header="chinese\tenglish\n"))
+    assert problems[0].line == 1 and "header must be" in problems[0].message
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\x02binary", b"zh\ten\n\xff\xfe\xfa bad\n", b""])
+def test_binary_garbage_or_empty_file(tmp_path: Path, data: bytes) -> None:
+    p = tmp_path / "g.tsv"
+    p.write_bytes(data)
+    _, problems = glossary.check(p)
+    assert problems and problems[0].severity == "error"
+
+
+def test_missing_glossary() -> None:
+    with pytest.raises(GlossaryError, match="no such glossary"):
+        glossary.load(Path("/nonexistent/glossary"))
+
+
+def test_longest_match_wins_without_overlaps(tmp_path: Path) -> None:
+    gl = glossary.load(
+        write(tmp_path, "科创中心\tS&T innovation center\n上海科创中心\tShanghai S&T innovation center\n中心建设\tx\n")
+    )
+    got = [(m.zh, m.start) for m in gl.match("建设上海科创中心建设")]
+    assert got == [("上海科创中心", 2)]
+
+
+def test_variants_match_and_report_the_canonical_term(tmp_path: Path) -> None:
+    gl = glossary.load(write(tmp_path, "双轮驱动\tdual-wheel drive\tapproved\tno\t雙輪驅動\n"))
+    assert [(m.zh, m.en) for m in gl.match("坚持雙輪驅動")] == [("双轮驱动", "dual-wheel drive")]
+
+
+def test_version_changes_with_content(tmp_path: Path) -> None:
+    a = glossary.load(write(tmp_path, "双轮驱动\tdual-wheel drive\n")).version
+    b = glossary.load(write(tmp_path, "双轮驱动\tdual wheel drive\n")).version
+    assert a and b and a != b
+
+
+terms = st.lists(st.text(alphabet="科技创新中心驱动双轮", min_size=1, max_size=4), min_size=1, max_size=8, unique=True)
+
+
+@given(terms, st.text(alphabet="科技创新中心驱动双轮的", max_size=60))
+def test_matches_never_overlap(words: list[str], text: str) -> None:
+    gl = glossary.Glossary([glossary.Entry(zh=w, en=f"t{i}") for i, w in enumerate(words)])
+    spans = [(m.start, m.start + len(m.zh)) for m in gl.match(text)]
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    assert all(text[s:e] in words for s, e in spans)
