@@ -240,3 +240,36 @@ def test_serve_serves_the_built_site(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_parallel_clean_matches_serial(runner: CliRunner, tmp_path: Path) -> None:
+    assert invoke(runner, "clean", str(SEEDS), "-o", str(tmp_path / "one"))[0] == 0
+    assert invoke(runner, "clean", str(SEEDS), "-o", str(tmp_path / "two"), "--jobs", "2")[0] == 0
+    for p in (tmp_path / "one").glob("*.md"):
+        assert p.read_text(encoding="utf-8") == (tmp_path / "two" / p.name).read_text(encoding="utf-8")
+
+
+def test_html_page(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    body = "，".join(["加快建设具有全球影响力的科技创新中心"] * 4) + "。"
+    page.write_text(
+        "<html><head><title>2021年科技工作要点_某市科学技术局</title>"
+        '<meta name="PubDate" content="2021-03-05 09:00"><script>var x = "不是正文";</script></head><body>'
+        '<div class="nav">首页 > 政务公开 > 通知公告</div>'
+        "<h1>2021年科技工作要点</h1><p>来源：某市科学技术局　发布时间：2021-03-05</p>"
+        f"<p>一、总体要求</p><p>{body}</p><p>二、重点任务</p><p>{body}</p>"
+        "<div class='footer'>版权所有：某市科学技术局 ICP备12345678号</div></body></html>",
+        encoding="utf-8",
+    )
+    code, _, err = invoke(runner, "clean", str(page), "-o", str(tmp_path / "out"), "--explain")
+    assert code == 0, err
+    doc = load_document(tmp_path / "out" / "report.md")
+    assert (doc.meta.title, doc.meta.date, doc.meta.source, doc.meta.format) == (
+        "2021年科技工作要点",
+        "2021-03-05",
+        "某市科学技术局",
+        "html",
+    )
+    text = "\n".join(b.text for b in doc.blocks)
+    assert "不是正文" not in text and "版权所有" not in text and "首页" not in text
+    assert [b.text for b in doc.blocks if b.kind == "heading" and b.level == 2] == ["一、总体要求", "二、重点任务"]

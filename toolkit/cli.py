@@ -351,7 +351,7 @@ def _build(
 ) -> dict[str, Any]:
     """The whole pipeline: raw pages + glossary → docs/ → MkDocs config (returned)."""
     from .pipeline import Context, run
-    from .publish import SiteInfo, nav, write_docs
+    from .publish import SiteInfo, check_docs_dir, nav, write_docs
     from .site import load_base, site_config
     from .translate import choose_backend, term_misses
 
@@ -362,6 +362,7 @@ def _build(
         raise ConfigError("no such MkDocs configuration", path=config)
     if not cfg.input.exists():
         raise InputError("input folder does not exist", path=cfg.input, hint="pass --input DIR")
+    check_docs_dir(cfg.docs_dir)
     gl = _glossary(glossary, cfg)
     choice = choose_backend(cfg.backend, gl, cfg.beam_size)
     if choice.warning:

@@ -9,8 +9,9 @@ glossary page. Every string taken from a source is escaped (``md_escape`` in Mar
 from __future__ import annotations
 
 import html
-import json
+import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -20,7 +21,7 @@ import yaml
 
 from .document import Block, Document, Segment
 from .errors import BuildError
-from .files import md_escape, write_atomic
+from .files import md_escape
 from .glossary import Glossary
 
 MARKER = ".toolkit-generated"
@@ -246,30 +247,28 @@ def glossary_page(glossary: Glossary) -> str:
 # --- the docs tree ---------------------------------------------------------------------------
 
 
-def prepare_docs_dir(docs_dir: Path) -> None:
-    """Empty ``docs_dir`` for a new build, refusing to wipe a folder the toolkit did not make."""
-    if docs_dir.exists():
-        if not docs_dir.is_dir():
-            raise BuildError("docs path is a file, not a folder", path=docs_dir, hint="pass another --docs-dir")
-        content = [p for p in docs_dir.iterdir() if not p.name.startswith(".")]
-        if content and not (docs_dir / MARKER).exists():
-            raise BuildError(
-                "docs folder holds files the toolkit did not write; refusing to replace them",
-                path=docs_dir,
-                hint="pass an empty or new --docs-dir",
-            )
-        for p in content:
-            if p.is_dir():
-                shutil.rmtree(p)
-            else:
-                p.unlink()
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    write_atomic(docs_dir / MARKER, "Written by `toolkit build`; the next build replaces this folder's content.\n")
+def check_docs_dir(docs_dir: Path) -> None:
+    """Refuse to replace a folder the toolkit did not write (dotfiles such as .gitignore aside)."""
+    if not docs_dir.exists():
+        return
+    if not docs_dir.is_dir():
+        raise BuildError("docs path is a file, not a folder", path=docs_dir, hint="pass another --docs-dir")
+    content = [p for p in docs_dir.iterdir() if not p.name.startswith(".")]
+    if content and not (docs_dir / MARKER).exists():
+        raise BuildError(
+            "docs folder holds files the toolkit did not write; refusing to replace them",
+            path=docs_dir,
+            hint="pass an empty or new --docs-dir",
+        )
 
 
 def write_docs(docs: list[Document], glossary: Glossary, docs_dir: Path, site: SiteInfo) -> list[Path]:
-    """Write every page; return the written paths (relative to ``docs_dir``)."""
-    prepare_docs_dir(docs_dir)
+    """Write every page; return the written paths (relative to ``docs_dir``).
+
+    The new tree is written beside ``docs_dir`` and swapped in whole, so an interrupted
+    build leaves the previous docs in place, never a half-written mix.
+    """
+    check_docs_dir(docs_dir)
     pages: dict[str, str] = {
         "index.md": index_page(docs, site),
         "glossary.md": glossary_page(glossary),
@@ -281,12 +280,32 @@ def write_docs(docs: list[Document], glossary: Glossary, docs_dir: Path, site: S
     assets = resources.files("toolkit").joinpath("templates/assets")
     for name in ("toolkit.css",):
         pages[f"assets/{name}"] = assets.joinpath(name).read_text(encoding="utf-8")
-    for rel, text in pages.items():
-        write_atomic(docs_dir / rel, text)
     # Glossary terms as a jieba user dictionary, so search keeps them whole tokens.
-    write_atomic(docs_dir / ".toolkit" / "search-userdict.txt", search_userdict(glossary))
-    write_atomic(docs_dir / ".toolkit" / "documents.json", json.dumps([d.meta.slug for d in docs]))
-    return [Path(p) for p in pages]
+    pages[".toolkit/search-userdict.txt"] = search_userdict(glossary)
+    pages[MARKER] = "Written by `toolkit build`; the next build replaces this folder's content.\n"
+
+    docs_dir.parent.mkdir(parents=True, exist_ok=True)
+    new = Path(tempfile.mkdtemp(dir=docs_dir.parent, prefix=f".{docs_dir.name}.new-"))
+    try:
+        for rel, text in pages.items():
+            target = new / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        if docs_dir.exists():
+            # Keep the user's dotfiles (.gitignore …); everything else is ours to replace.
+            for p in docs_dir.iterdir():
+                if p.name.startswith(".") and p.name not in (".toolkit", MARKER) and p.is_file():
+                    shutil.copy2(p, new / p.name)
+            old = Path(tempfile.mkdtemp(dir=docs_dir.parent, prefix=f".{docs_dir.name}.old-"))
+            os.replace(docs_dir, old / "docs")
+            os.replace(new, docs_dir)
+            shutil.rmtree(old)
+        else:
+            os.replace(new, docs_dir)
+    finally:
+        if new.exists():
+            shutil.rmtree(new)
+    return [Path(p) for p in pages if not p.startswith(".")]
 
 
 def search_userdict(glossary: Glossary) -> str:
