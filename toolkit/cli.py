@@ -193,6 +193,32 @@ def _check_unique_slugs(docs: list[Any], rep: Reporter) -> None:
             seen[d.meta.slug] = d.meta.origin
 
 
+def translated_documents(
+    inputs: list[Path], rep: Reporter, cfg: Any, glossary: Path | None, fmt: str | None, jobs: int
+) -> tuple[list[Any], Any, Any]:
+    """Read, clean, normalise, segment, match terms and translate; say loudly which backend and why.
+
+    Returns (documents, glossary, backend choice).
+    """
+    from .pipeline import Context, run
+    from .translate import choose_backend, term_misses
+
+    gl = _glossary(glossary, cfg)
+    choice = choose_backend(cfg.backend, gl, cfg.beam_size)
+    if choice.warning:
+        rep.warn(f"WARNING: {choice.reason}")
+    else:
+        rep.info(f"backend: {choice.backend.engine} — {choice.reason}")
+    rep.report["backend"] = {"engine": choice.backend.engine, "model": choice.backend.model, "why": choice.reason}
+    rep.report["glossary"] = gl.version
+    docs = read_documents(inputs, rep, fmt, None, "segment", jobs)
+    docs = run(docs, Context(glossary=gl, backend=choice.backend), skip=("clean", "normalize", "segment"))
+    misses = sum(len(term_misses(d)) for d in docs)
+    if misses:
+        rep.warn(f"QA: {misses} glossary term(s) missing from the English (see --json)")
+    return docs, gl, choice
+
+
 def _glossary(path: Path | None, cfg: Any) -> Any:
     from . import glossary
 
@@ -281,19 +307,12 @@ def translate(
     """Documents → aligned bilingual output: DIR/<slug>.json and DIR/<slug>.md per document."""
     from .document import segment_to_dict
     from .files import write_atomic
-    from .pipeline import Context, run
-    from .translate import choose_backend, term_misses
+    from .translate import term_misses
 
     rep = Reporter("translate", quiet, as_json)
     with _errors():
         cfg = _config().with_overrides(backend=backend, beam_size=beam_size)
-        gl = _glossary(glossary, cfg)
-        choice = choose_backend(cfg.backend, gl, cfg.beam_size)
-        (rep.warn if choice.warning else rep.info)(f"backend: {choice.backend.engine} — {choice.reason}")
-        docs = read_documents(inputs, rep, fmt, None, "segment", jobs)
-        docs = run(docs, Context(glossary=gl, backend=choice.backend), skip=("clean", "normalize", "segment"))
-        rep.report["backend"] = {"engine": choice.backend.engine, "model": choice.backend.model, "why": choice.reason}
-        rep.report["glossary"] = gl.version
+        docs, _, _ = translated_documents(inputs, rep, cfg, glossary, fmt, jobs)
         qa = []
         for doc in docs:
             misses = term_misses(doc)
@@ -306,8 +325,6 @@ def translate(
             rep.report["outputs"].append({"path": str(out), "segments": len(doc.segments), "term_misses": len(misses)})
             rep.info(f"{doc.meta.origin} → {out} ({len(doc.segments)} segments)")
         rep.report["qa"] = {"term_misses": qa}
-        if qa:
-            rep.warn(f"QA: {len(qa)} glossary term(s) missing from the English (see --json)")
     rep.done()
 
 
@@ -350,10 +367,8 @@ def _build(
     rep: Reporter,
 ) -> dict[str, Any]:
     """The whole pipeline: raw pages + glossary → docs/ → MkDocs config (returned)."""
-    from .pipeline import Context, run
     from .publish import SiteInfo, check_docs_dir, nav, write_docs
     from .site import load_base, site_config
-    from .translate import choose_backend, term_misses
 
     cfg = _config().with_overrides(
         input=input_dir, docs_dir=docs_dir, site_dir=site_dir, backend=backend, mkdocs_config=config
@@ -363,28 +378,12 @@ def _build(
     if not cfg.input.exists():
         raise InputError("input folder does not exist", path=cfg.input, hint="pass --input DIR")
     check_docs_dir(cfg.docs_dir)
-    gl = _glossary(glossary, cfg)
-    choice = choose_backend(cfg.backend, gl, cfg.beam_size)
-    if choice.warning:
-        rep.warn(f"WARNING: {choice.reason}")
-    else:
-        rep.info(f"backend: argos — {choice.reason}")
-    docs = read_documents([cfg.input], rep, None, None, "segment", jobs)
+    docs, gl, choice = translated_documents([cfg.input], rep, cfg, glossary, None, jobs)
     if not docs:
         raise InputError("no document could be read", path=cfg.input, hint="see the errors above")
-    docs = run(docs, Context(glossary=gl, backend=choice.backend), skip=("clean", "normalize", "segment"))
-    misses = sum(len(term_misses(d)) for d in docs)
-    if misses:
-        rep.warn(f"QA: {misses} glossary term(s) missing from the English")
     write_docs(docs, gl, cfg.docs_dir, SiteInfo(backend_reason=choice.reason))
     rep.info(f"wrote {len(docs)} documents to {cfg.docs_dir}/")
-    rep.report.update(
-        backend={"engine": choice.backend.engine, "model": choice.backend.model, "why": choice.reason},
-        documents=[d.meta.slug for d in docs],
-        docs_dir=str(cfg.docs_dir),
-        site_dir=str(cfg.site_dir),
-        term_misses=misses,
-    )
+    rep.report.update(documents=[d.meta.slug for d in docs], docs_dir=str(cfg.docs_dir), site_dir=str(cfg.site_dir))
     base = load_base(cfg.mkdocs_config)
     return site_config(base, cfg.docs_dir, cfg.site_dir, nav(docs), cfg.site_name)
 
