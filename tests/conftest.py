@@ -59,3 +59,34 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     assert result.exit_code == 0, result.output
     (work / "build.log").write_text(result.output, encoding="utf-8")
     return {"docs": docs, "site": site, "work": work, "log": work / "build.log"}
+
+
+@pytest.fixture(scope="session")
+def argos_model_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real .argosmodel with random weights (tests/argos_package.py), built once."""
+    from .argos_package import build_package
+
+    return build_package(tmp_path_factory.mktemp("argos-build"))
+
+
+@pytest.fixture
+def argos_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty Argos packages folder of this test's own (in-process and for subprocesses)."""
+    from argostranslate import settings
+
+    packages = tmp_path / "argos-packages"
+    packages.mkdir()
+    monkeypatch.setattr(settings, "package_data_dir", packages)
+    monkeypatch.setattr(settings, "package_dirs", [packages])
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+    return packages
+
+
+@pytest.fixture
+def argos_installed(argos_home: Path, argos_model_file: Path, runner: CliRunner) -> Path:
+    """The test package installed with `toolkit models install FILE` (the real Argos loader)."""
+    from toolkit.cli import app
+
+    result = runner.invoke(app, ["models", "install", str(argos_model_file)])
+    assert result.exit_code == 0, result.output
+    return argos_home

@@ -46,6 +46,10 @@ JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Documents cle
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a machine-readable report on stdout.")]
 FormatOpt = Annotated[str | None, typer.Option("--format", help="text or html [default: by extension].")]
+TmOpt = Annotated[
+    Path | None, typer.Option("--tm", help="Translation memory file [default: .toolkit/translation-memory.sqlite].")
+]
+NoTmOpt = Annotated[bool, typer.Option("--no-tm", help="Translate everything; do not read or write a memory.")]
 ScriptOpt = Annotated[
     str | None, typer.Option("--script", help="Force the OpenCC conversion: tw2sp, t2s, hk2s or none.")
 ]
@@ -201,7 +205,8 @@ def translated_documents(
     Returns (documents, glossary, backend choice).
     """
     from .pipeline import Context, run
-    from .translate import choose_backend, term_misses
+    from .tm import TranslationMemory
+    from .translate import Stats, choose_backend, term_misses
 
     gl = _glossary(glossary, cfg)
     choice = choose_backend(cfg.backend, gl, cfg.beam_size)
@@ -212,7 +217,16 @@ def translated_documents(
     rep.report["backend"] = {"engine": choice.backend.engine, "model": choice.backend.model, "why": choice.reason}
     rep.report["glossary"] = gl.version
     docs = read_documents(inputs, rep, fmt, None, "segment", jobs)
-    docs = run(docs, Context(glossary=gl, backend=choice.backend), skip=("clean", "normalize", "segment"))
+    stats = Stats()
+    memory = TranslationMemory(cfg.tm) if cfg.tm is not None else None
+    try:
+        ctx = Context(glossary=gl, backend=choice.backend, memory=memory, stats=stats)
+        docs = run(docs, ctx, skip=("clean", "normalize", "segment"))
+    finally:
+        if memory is not None:
+            memory.close()
+    rep.report["translation"] = {"translated": stats.translated, "from_memory": stats.from_memory}
+    rep.info(f"segments: {stats.translated} translated, {stats.from_memory} from the translation memory")
     misses = sum(len(term_misses(d)) for d in docs)
     if misses:
         rep.warn(f"QA: {misses} glossary term(s) missing from the English (see --json)")
@@ -298,7 +312,11 @@ def translate(
     output: OutDir,
     glossary: GlossaryOpt = None,
     backend: BackendOpt = None,
-    beam_size: Annotated[int | None, typer.Option("--beam-size", min=1, help="Beam width for Argos.")] = None,
+    beam_size: Annotated[
+        int | None, typer.Option("--beam-size", min=1, help="Beam width for Argos [default: 2].")
+    ] = None,
+    tm: TmOpt = None,
+    no_tm: NoTmOpt = False,
     fmt: FormatOpt = None,
     jobs: JobsOpt = 1,
     quiet: QuietOpt = False,
@@ -311,7 +329,7 @@ def translate(
 
     rep = Reporter("translate", quiet, as_json)
     with _errors():
-        cfg = _config().with_overrides(backend=backend, beam_size=beam_size)
+        cfg = _with_tm(_config().with_overrides(backend=backend, beam_size=beam_size), tm, no_tm)
         docs, _, _ = translated_documents(inputs, rep, cfg, glossary, fmt, jobs)
         qa = []
         for doc in docs:
@@ -356,23 +374,17 @@ ConfigOpt = Annotated[
 ]
 
 
-def _build(
-    input_dir: Path | None,
-    glossary: Path | None,
-    docs_dir: Path | None,
-    site_dir: Path | None,
-    backend: str | None,
-    config: Path | None,
-    jobs: int,
-    rep: Reporter,
-) -> dict[str, Any]:
+def _with_tm(cfg: Any, tm: Path | None, no_tm: bool) -> Any:
+    from dataclasses import replace
+
+    return replace(cfg, tm=None) if no_tm else cfg.with_overrides(tm=tm)
+
+
+def _build(cfg: Any, glossary: Path | None, config: Path | None, jobs: int, rep: Reporter) -> dict[str, Any]:
     """The whole pipeline: raw pages + glossary → docs/ → MkDocs config (returned)."""
     from .publish import SiteInfo, check_docs_dir, nav, write_docs
     from .site import load_base, site_config
 
-    cfg = _config().with_overrides(
-        input=input_dir, docs_dir=docs_dir, site_dir=site_dir, backend=backend, mkdocs_config=config
-    )
     if config is not None and not config.exists():
         raise ConfigError("no such MkDocs configuration", path=config)
     if not cfg.input.exists():
@@ -396,6 +408,8 @@ def build(
     site_dir: SiteDir = None,
     backend: BackendOpt = None,
     config: ConfigOpt = None,
+    tm: TmOpt = None,
+    no_tm: NoTmOpt = False,
     jobs: JobsOpt = 1,
     quiet: QuietOpt = False,
     as_json: JsonOpt = False,
@@ -405,7 +419,10 @@ def build(
 
     rep = Reporter("build", quiet, as_json)
     with _errors():
-        mk = _build(input_dir, glossary, docs_dir, site_dir, backend, config, jobs, rep)
+        cfg = _config().with_overrides(
+            input=input_dir, docs_dir=docs_dir, site_dir=site_dir, backend=backend, mkdocs_config=config
+        )
+        mk = _build(_with_tm(cfg, tm, no_tm), glossary, config, jobs, rep)
         build_site(mk, strict=True, quiet=rep.quiet)
         rep.info(f"site built in {mk['site_dir']}")
     rep.done()
@@ -419,6 +436,8 @@ def serve(
     site_dir: SiteDir = None,
     backend: BackendOpt = None,
     config: ConfigOpt = None,
+    tm: TmOpt = None,
+    no_tm: NoTmOpt = False,
     host: Annotated[str, typer.Option(help="Address to serve on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
     quiet: QuietOpt = False,
@@ -428,7 +447,10 @@ def serve(
 
     rep = Reporter("serve", quiet, False)
     with _errors():
-        mk = _build(input_dir, glossary, docs_dir, site_dir, backend, config, 1, rep)
+        cfg = _config().with_overrides(
+            input=input_dir, docs_dir=docs_dir, site_dir=site_dir, backend=backend, mkdocs_config=config
+        )
+        mk = _build(_with_tm(cfg, tm, no_tm), glossary, config, 1, rep)
         serve_site(mk, host, port)
 
 

@@ -31,6 +31,8 @@ class Config:
     """Beam width for Argos translation (2: near beam-4 quality at about half the cost)."""
     site_name: str = "Science-policy reports · 科技政策报告"
     """Site title, unless the base ``mkdocs.yml`` sets ``site_name``."""
+    tm: Path | None = Path(".toolkit/translation-memory.sqlite")
+    """Translation memory (SQLite): reruns translate only what changed; None: no memory."""
     mkdocs_config: Path = Path("mkdocs.yml")
     """Base MkDocs configuration, used when it exists (theme palette, copyright, extras)."""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -39,7 +41,7 @@ class Config:
         return replace(self, **{k: v for k, v in values.items() if v is not None})
 
 
-_PATHS = {"input", "glossary", "docs_dir", "site_dir", "mkdocs_config"}
+_PATHS = {"input", "glossary", "docs_dir", "site_dir", "mkdocs_config", "tm"}
 
 
 def load_config(cwd: Path | None = None) -> Config:

@@ -59,6 +59,12 @@ class ModelError(ToolkitError):
     exit_code = 2
 
 
+class MemoryFileError(ToolkitError):
+    """The translation memory file cannot be opened, or is not one."""
+
+    exit_code = 2
+
+
 class ConfigError(ToolkitError):
     """Bad options or configuration."""
 

@@ -8,13 +8,15 @@ pending segment of the run to the engine at once).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .clean import clean
 from .document import Document
 from .glossary import Glossary, apply_glossary
 from .normalize import normalize
 from .segment import segment
+from .tm import TranslationMemory
+from .translate import Stats
 from .translate.base import Backend
 
 
@@ -24,6 +26,9 @@ class Context:
     backend: Backend | None = None
     script: str | None = None
     """Forced OpenCC conversion for normalise (``tw2sp``, ``t2s``, ``hk2s``, ``none``)."""
+    memory: TranslationMemory | None = None
+    """Translation memory consulted and filled by translate; None: translate everything."""
+    stats: Stats = field(default_factory=Stats)
 
 
 StageFn = Callable[[list[Document], Context], list[Document]]
@@ -38,7 +43,7 @@ def _translate(docs: list[Document], ctx: Context) -> list[Document]:
         raise ValueError("translate stage needs a backend")
     from .translate import translate
 
-    return translate(docs, ctx.backend, ctx.glossary)
+    return translate(docs, ctx.backend, ctx.glossary, ctx.memory, ctx.stats)
 
 
 STAGES: tuple[tuple[str, StageFn], ...] = (

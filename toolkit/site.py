@@ -10,6 +10,7 @@ folders, navigation, Material theme overrides, extensions, bilingual search).
 from __future__ import annotations
 
 import logging
+import sys
 import tempfile
 from importlib import resources
 from pathlib import Path
@@ -102,23 +103,21 @@ def build_site(cfg: dict[str, Any], strict: bool = True, quiet: bool = False) ->
 
     for name in ("mkdocs", "jieba"):
         logging.getLogger(name).setLevel(logging.WARNING if quiet else logging.INFO)
-    _ensure_log_handler()
-    with tempfile.TemporaryDirectory(prefix="toolkit-mkdocs-") as tmp:
-        path = Path(tmp) / "mkdocs.yml"
-        path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        try:
+    # MkDocs' messages on the current stderr, for this build only.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s %(message)s"))
+    log = logging.getLogger("mkdocs")
+    log.addHandler(handler)
+    try:
+        with tempfile.TemporaryDirectory(prefix="toolkit-mkdocs-") as tmp:
+            path = Path(tmp) / "mkdocs.yml"
+            path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
             config = load_config(config_file=str(path), strict=strict)
             build(config)
-        except (Abort, ConfigurationError) as exc:
-            raise BuildError(f"MkDocs build failed: {exc}", path=cfg.get("docs_dir")) from None
-
-
-def _ensure_log_handler() -> None:
-    log = logging.getLogger("mkdocs")
-    if not log.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s %(message)s"))
-        log.addHandler(handler)
+    except (Abort, ConfigurationError) as exc:
+        raise BuildError(f"MkDocs build failed: {exc}", path=cfg.get("docs_dir")) from None
+    finally:
+        log.removeHandler(handler)
 
 
 def serve(cfg: dict[str, Any], host: str, port: int) -> None:

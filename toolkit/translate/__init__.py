@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..document import Document, Provenance
+from ..document import Document, Provenance, Segment
 from ..errors import ConfigError, ModelError
 from ..glossary import Glossary
+from ..tm import TranslationMemory, source_key, terms_key
 from .base import Backend
 
 BACKENDS = ("auto", "argos", "gloss")
@@ -43,22 +44,71 @@ def choose_backend(name: str, glossary: Glossary, beam_size: int = 2) -> Choice:
     return Choice(GlossBackend([e.zh for e in glossary.entries]), reason, True)
 
 
-def translate(docs: list[Document], backend: Backend, glossary: Glossary) -> list[Document]:
-    """Translate every segment of every document in one backend call (one batch for MT).
+@dataclass
+class Stats:
+    """What a translate run did: segments made by the engine, and found in the memory."""
 
-    Provenance on each segment names the engine, the model and the glossary version.
+    translated: int = 0
+    from_memory: int = 0
+
+
+def translate(
+    docs: list[Document],
+    backend: Backend,
+    glossary: Glossary,
+    memory: TranslationMemory | None = None,
+    stats: Stats | None = None,
+    commit_every: int = 64,
+) -> list[Document]:
+    """Translate every segment of every document; one backend run for all that is pending.
+
+    Segments found in the translation memory (same source, engine, model and matched
+    terms; or a reviewed human translation) are not sent to the engine; identical pending
+    segments are translated once. New translations are stored every ``commit_every``
+    results, so an interrupted run keeps its finished work. Provenance on each segment
+    names the engine, the model and the glossary version.
     """
-    segments = [s for doc in docs for s in doc.segments]
-    english = iter(backend.translate(segments))
+    stats = stats if stats is not None else Stats()
     prov = Provenance(engine=backend.engine, model=backend.model, glossary=glossary.version)
+    done: dict[str, tuple[str, Provenance]] = {}
+    pending: dict[str, Segment] = {}
+    for seg in (s for doc in docs for s in doc.segments):
+        key = _key(seg)
+        if key in done or key in pending:
+            continue
+        hit = memory.lookup(seg, backend.engine, backend.model) if memory else None
+        if hit is not None:
+            done[key] = (hit.en, hit.provenance)
+        else:
+            pending[key] = seg
+    stats.from_memory = len(done)
+    todo = list(pending.values())
+    batch: list[tuple[Segment, str, Provenance]] = []
+    for i, english in backend.translate(todo):
+        done[_key(todo[i])] = (english, prov)
+        stats.translated += 1
+        batch.append((todo[i], english, prov))
+        if memory and len(batch) >= commit_every:
+            memory.store(batch)
+            batch = []
+    if memory and batch:
+        memory.store(batch)
+
     out = []
     for doc in docs:
         blocks = tuple(
-            replace(b, segments=tuple(replace(s, en=next(english), provenance=prov) for s in b.segments))
+            replace(
+                b,
+                segments=tuple(replace(s, en=done[_key(s)][0], provenance=done[_key(s)][1]) for s in b.segments),
+            )
             for b in doc.blocks
         )
         out.append(replace(doc, blocks=blocks))
     return out
+
+
+def _key(seg: Segment) -> str:
+    return source_key(seg.zh) + "\x00" + terms_key(seg)
 
 
 def term_misses(doc: Document) -> list[tuple[str, str, str]]:

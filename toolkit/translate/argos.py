@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -159,14 +160,31 @@ def remove(name: str) -> ModelInfo:
 
 
 class ArgosBackend:
-    """Neural MT with an installed Argos package, driven through CTranslate2 directly."""
+    """Neural MT with an installed Argos package, driven through CTranslate2 directly.
+
+    All pending segments of a run are sorted by length and translated in token-sized
+    batches (``translate_batch`` with ``batch_type="tokens"``), one call per chunk of
+    ``chunk_tokens`` source tokens: each chunk gets a decoding-length guard relative to its
+    own longest source, and its results reach the translation memory as soon as it is done
+    (a killed run keeps them). Glossary terms are put in through the model's attention.
+    """
 
     engine = "argos"
 
-    def __init__(self, info: ModelInfo, beam_size: int = 2) -> None:
+    def __init__(
+        self,
+        info: ModelInfo,
+        beam_size: int = 2,
+        batch_tokens: int = 2048,
+        chunk_tokens: int = 8192,
+        threads: int | None = None,
+    ) -> None:
         self.info = info
         self.model = info.label
         self.beam_size = beam_size
+        self.batch_tokens = batch_tokens
+        self.chunk_tokens = chunk_tokens
+        self.threads = threads or os.cpu_count() or 1
         self._translator: Any = None
         self._sp: Any = None
 
@@ -184,35 +202,119 @@ class ArgosBackend:
             )
         try:
             self._translator = ctranslate2.Translator(
-                str(model_dir), device="cpu", compute_type="auto", intra_threads=os.cpu_count() or 1
+                str(model_dir), device="cpu", compute_type="auto", inter_threads=1, intra_threads=self.threads
             )
-        except (RuntimeError, ValueError) as exc:
-            raise ModelError(f"cannot load CTranslate2 model: {exc}", path=model_dir, hint=INSTALL_HINT) from None
-        self._sp = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
+            self._sp = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise ModelError(f"cannot load the model: {exc}", path=self.info.path, hint=INSTALL_HINT) from None
 
-    def translate(self, segments: list[Segment]) -> list[str]:
+    def translate(self, segments: Sequence[Segment]) -> Iterator[tuple[int, str]]:
+        """Yield ``(index, english)`` for every segment, chunk by chunk (shortest first)."""
         if not segments:
-            return []
+            return
         self._load()
-        sources = [self._sp.encode(s.zh, out_type=str) for s in segments]
-        order = sorted(range(len(sources)), key=lambda i: len(sources[i]))
-        batch = [sources[i] for i in order]
-        prefix = [[self.info.target_prefix]] * len(batch) if self.info.target_prefix else None
-        max_len = max(len(s) for s in batch)
-        results = self._translator.translate_batch(
-            batch,
-            target_prefix=prefix,
-            beam_size=self.beam_size,
-            max_batch_size=4096,
-            batch_type="tokens",
-            # Guard against runaway repetition: at most ~2× the source length (+ slack).
-            max_decoding_length=min(512, 2 * max_len + 10),
-            repetition_penalty=1.0,
-        )
-        out = [""] * len(segments)
-        for i, r in zip(order, results, strict=True):
-            tokens = r.hypotheses[0]
-            if self.info.target_prefix and tokens and tokens[0] == self.info.target_prefix:
-                tokens = tokens[1:]
-            out[i] = self._sp.decode(tokens)
-        return out
+        encoded = [self._sp.encode(s.zh, out_type="proto") for s in segments]
+        pieces = [[p.piece for p in e.pieces] or ["▁"] for e in encoded]
+        order = sorted(range(len(segments)), key=lambda i: len(pieces[i]))
+        for chunk in _chunks(order, [len(p) for p in pieces], self.chunk_tokens):
+            batch = [pieces[i] for i in chunk]
+            longest = max(len(b) for b in batch)
+            results = self._translator.translate_batch(
+                batch,
+                target_prefix=[[self.info.target_prefix]] * len(batch) if self.info.target_prefix else None,
+                beam_size=self.beam_size,
+                max_batch_size=self.batch_tokens,
+                batch_type="tokens",
+                # Argos has no guard: a model that starts repeating decodes up to its limit.
+                max_decoding_length=max_target_length(longest),
+                return_attention=any(segments[i].terms for i in chunk),
+            )
+            for i, result in zip(chunk, results, strict=True):
+                yield i, self._finish(segments[i], encoded[i], result)
+
+    def _finish(self, seg: Segment, encoded: Any, result: Any) -> str:
+        tokens = list(result.hypotheses[0])
+        attention = list(result.attention[0]) if result.attention else []
+        if self.info.target_prefix and tokens and tokens[0] == self.info.target_prefix:
+            tokens, attention = tokens[1:], attention[1:]
+        limit = max_target_length(len(encoded.pieces))
+        tokens, attention = trim_repetition(tokens[:limit]), attention[:limit]
+        attention = attention[: len(tokens)]
+        if not seg.terms:
+            return str(self._sp.decode(tokens))
+        return self._with_terms(seg, encoded, tokens, attention)
+
+    def _with_terms(self, seg: Segment, encoded: Any, tokens: list[str], attention: list[list[float]]) -> str:
+        """Put every glossary term in: the target tokens the model aligned to the term's
+        source pieces (argmax of attention) are replaced by the glossary English."""
+        plain = str(self._sp.decode(tokens))
+        spans: list[tuple[int, int, str]] = []
+        for term in seg.terms:
+            if term.en.lower() in plain.lower():
+                continue
+            start = seg.zh.find(term.zh) if term.start < 0 else term.start
+            b0 = len(seg.zh[:start].encode())
+            b1 = b0 + len(seg.zh[start : start + len(term.zh)].encode())
+            src = {j for j, p in enumerate(encoded.pieces) if p.begin < b1 and p.end > b0}
+            spans.append((*_aligned_span(attention, src, len(tokens)), term.en))
+        if not spans:
+            return plain
+        spans.sort()
+        parts: list[str] = []
+        pos = 0
+        for a, b, en in spans:
+            if a < pos:  # overlaps a span already replaced: insert after it
+                a = b = pos
+            parts += [str(self._sp.decode(tokens[pos:a])), en]
+            pos = max(pos, b)
+        parts.append(str(self._sp.decode(tokens[pos:])))
+        return " ".join(p.strip() for p in parts if p.strip())
+
+
+def max_target_length(source_tokens: int) -> int:
+    """Decoding-length guard: English rarely needs more than twice the Chinese pieces."""
+    return min(1024, 2 * source_tokens + 10)
+
+
+def trim_repetition(tokens: list[str], max_unit: int = 4, min_repeats: int = 3) -> list[str]:
+    """Cut a run of the same 1–4-token unit repeated ``min_repeats``+ times at the end to one."""
+    for unit in range(1, max_unit + 1):
+        reps = 1
+        while len(tokens) >= unit * (reps + 1) and (
+            tokens[len(tokens) - unit * (reps + 1) : len(tokens) - unit * reps] == tokens[len(tokens) - unit :]
+        ):
+            reps += 1
+        if reps >= min_repeats:
+            return tokens[: len(tokens) - unit * (reps - 1)]
+    return tokens
+
+
+def _aligned_span(attention: list[list[float]], src: set[int], n_tokens: int) -> tuple[int, int]:
+    """The target token range [a, b) whose attention peaks on the source pieces ``src``."""
+    if not attention or not src:
+        return n_tokens, n_tokens  # nothing to align with: the term goes at the end
+    peaks = [t for t, row in enumerate(attention) if row and max(range(len(row)), key=row.__getitem__) in src]
+    if peaks:
+        # The contiguous run around the strongest peak.
+        best = max(peaks, key=lambda t: sum(attention[t][j] for j in src if j < len(attention[t])))
+        a = b = best
+        while a - 1 in peaks:
+            a -= 1
+        while b + 1 in peaks:
+            b += 1
+        return a, b + 1
+    best = max(range(len(attention)), key=lambda t: sum(attention[t][j] for j in src if j < len(attention[t])))
+    return best, best  # no token belongs to the term: insert it where the term is attended most
+
+
+def _chunks(order: list[int], lengths: list[int], max_tokens: int) -> Iterator[list[int]]:
+    chunk: list[int] = []
+    tokens = 0
+    for i in order:
+        if chunk and tokens + lengths[i] > max_tokens:
+            yield chunk
+            chunk, tokens = [], 0
+        chunk.append(i)
+        tokens += lengths[i]
+    if chunk:
+        yield chunk

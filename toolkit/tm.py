@@ -1,0 +1,125 @@
+"""The translation memory: SQLite (stdlib ``sqlite3``, WAL journal).
+
+One row per translation. The key is the normalised source segment, the engine and model
+that made the English, and the glossary entries that matched the segment (zh → en pairs).
+So a rerun finds every segment; a glossary edit changes the key — and re-translates — only
+the segments that contain an edited term; a model upgrade re-translates everything.
+Rows are committed as each chunk of a run finishes: a run killed with ``kill -9`` keeps
+what it finished, and SQLite's journal keeps the file consistent.
+
+A reviewed human translation of a source segment overrides machine output for it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .document import Provenance, Segment
+from .errors import MemoryFileError
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS translations (
+    source   TEXT NOT NULL,              -- normalised Chinese segment
+    engine   TEXT NOT NULL,              -- argos | gloss | human
+    model    TEXT NOT NULL,              -- package name + version, dictionaries, or '' (human)
+    terms    TEXT NOT NULL,              -- JSON [[zh, en], ...] of the glossary entries matched
+    en       TEXT NOT NULL,
+    glossary TEXT NOT NULL DEFAULT '',   -- glossary version the English was made with
+    reviewed INTEGER NOT NULL DEFAULT 0, -- 1: a human reviewed (or wrote) this English
+    created  TEXT NOT NULL,
+    PRIMARY KEY (source, engine, model, terms)
+);
+CREATE INDEX IF NOT EXISTS reviewed_source ON translations (source) WHERE reviewed = 1;
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def source_key(zh: str) -> str:
+    """The normalised form a segment is stored under (width, spacing)."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", zh)).strip()
+
+
+def terms_key(seg: Segment) -> str:
+    return json.dumps(sorted({(t.zh, t.en) for t in seg.terms}), ensure_ascii=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    en: str
+    provenance: Provenance
+
+
+class TranslationMemory:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_SCHEMA)
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if row is None:
+                self.db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+                self.db.commit()
+            elif int(row[0]) != SCHEMA_VERSION:
+                raise MemoryFileError(f"translation memory schema {row[0]} is not {SCHEMA_VERSION}", path=path)
+        except sqlite3.DatabaseError as exc:
+            raise MemoryFileError(
+                f"not a usable translation memory ({exc})", path=path, hint="move the file away or pass --tm PATH"
+            ) from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> TranslationMemory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def lookup(self, seg: Segment, engine: str, model: str) -> Hit | None:
+        source = source_key(seg.zh)
+        row = self.db.execute(
+            "SELECT en, glossary FROM translations WHERE source = ? AND reviewed = 1 ORDER BY created DESC LIMIT 1",
+            (source,),
+        ).fetchone()
+        if row is not None:
+            return Hit(row[0], Provenance(engine="human", model="reviewed", glossary=row[1], reviewed=True))
+        row = self.db.execute(
+            "SELECT en, glossary FROM translations WHERE source = ? AND engine = ? AND model = ? AND terms = ?",
+            (source, engine, model, terms_key(seg)),
+        ).fetchone()
+        if row is not None:
+            return Hit(row[0], Provenance(engine=engine, model=model, glossary=row[1]))
+        return None
+
+    def store(self, rows: Iterable[tuple[Segment, str, Provenance]]) -> None:
+        """Store machine translations and commit (one transaction per call)."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO translations (source, engine, model, terms, en, glossary, reviewed, created)"
+                " VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                [(source_key(s.zh), p.engine, p.model, terms_key(s), en, p.glossary, now) for s, en, p in rows],
+            )
+
+    def add_review(self, zh: str, en: str, glossary: str = "") -> None:
+        """Record a human-reviewed translation; it overrides machine output for ``zh``."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.db:
+            self.db.execute(
+                "INSERT OR REPLACE INTO translations VALUES (?, 'human', '', '[]', ?, ?, 1, ?)",
+                (source_key(zh), en, glossary, now),
+            )
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM translations").fetchone()[0])
