@@ -76,6 +76,7 @@ def build_model(
     heads: int = 4,
     ffn: int = 128,
     eos_bias: float = 1.0,
+    weight_std: float = 0.08,
     seed: int = 0,
 ) -> None:
     """A CTranslate2 Transformer with random weights, saved to ``out_dir``."""
@@ -97,7 +98,7 @@ def build_model(
         elif name.endswith("beta"):
             array = np.zeros(shape, dtype=np.float32)
         else:
-            array = rng.normal(0.0, 0.08, size=shape).astype(np.float32)
+            array = rng.normal(0.0, weight_std, size=shape).astype(np.float32)
         setattr(layer, name.rsplit("/", 1)[-1], array)
 
     model_spec.visit_spec(spec, fill)
