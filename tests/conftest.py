@@ -90,3 +90,10 @@ def argos_installed(argos_home: Path, argos_model_file: Path, runner: CliRunner)
     result = runner.invoke(app, ["models", "install", str(argos_model_file)])
     assert result.exit_code == 0, result.output
     return argos_home
+
+
+@pytest.fixture(autouse=True)
+def _run_in_tmp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test runs in its own empty directory: defaults such as the translation memory
+    (.toolkit/translation-memory.sqlite) never land in the repository or leak between tests."""
+    monkeypatch.chdir(tmp_path)
