@@ -49,11 +49,16 @@ def _en_title(doc: Document) -> str:
 
 
 def _engine(doc: Document) -> tuple[str, str, str]:
-    """(engine, model, glossary version) of the document's English."""
-    for s in doc.segments:
-        if s.provenance:
-            return s.provenance.engine, s.provenance.model, s.provenance.glossary
-    return "", "", ""
+    """(engine, model, glossary version) of the document's machine-made English."""
+    provs = [s.provenance for s in doc.segments if s.provenance]
+    machine = [p for p in provs if p.engine != "human"]
+    if machine:
+        return machine[0].engine, machine[0].model, machine[0].glossary
+    return ("human", "reviewed", provs[0].glossary) if provs else ("", "", "")
+
+
+def _reviewed(doc: Document) -> int:
+    return sum(1 for s in doc.segments if s.provenance and s.provenance.reviewed)
 
 
 def _made_by(doc: Document) -> str:
@@ -66,22 +71,30 @@ def _made_by(doc: Document) -> str:
 
 
 def banner(doc: Document) -> str:
-    """The admonition on every page that shows machine-made English."""
+    """The admonition on every page that shows English: how it was made, for readers."""
     engine, model, gver = _engine(doc)
     glossary = f"the project glossary (version `{gver}`)" if gver else "no glossary"
+    reviewed, total = _reviewed(doc), len(doc.segments)
+    review = (
+        f"\n\n    {reviewed} of {total} sentences were reviewed by a human translator."
+        if 0 < reviewed < total
+        else ""
+    )
     if engine == "gloss":
         return (
             '!!! warning "Dictionary gloss — not a translation"\n\n'
             f"    The English on this page is a word-by-word gloss made by {md_escape(model)}, with "
             f"{glossary}. It is **not a translation**: word order and grammar are the Chinese original's. "
             "To publish a machine translation, install an Argos zh→en model "
-            "(`toolkit models install translate-zh_en`) and rebuild.\n"
+            f"(`toolkit models install translate-zh_en`) and rebuild.{review}\n"
         )
+    if engine == "human":
+        return '!!! success "Human translation"\n\n    The English on this page was reviewed by a human translator.\n'
     return (
         '!!! info "Machine translation"\n\n'
         f"    The English on this page was made by machine translation with Argos Translate package "
-        f"{md_escape(model)} and {glossary}. It has not been reviewed by a human translator; "
-        "the Chinese text is the authoritative version.\n"
+        f"{md_escape(model)} and {glossary}. Unless marked below, it has not been reviewed by a human "
+        f"translator; the Chinese text is the authoritative version.{review}\n"
     )
 
 
