@@ -517,6 +517,111 @@ def glossary_list(glossary: GlossaryOpt = None, as_json: JsonOpt = False) -> Non
         typer.echo(f"{e.zh}\t{e.en}\t{e.status}")
 
 
+def _glossary_path(glossary: Path | None) -> Path:
+    return glossary if glossary is not None else _config().glossary
+
+
+def _report_problems(problems: list[Any]) -> None:
+    for p in problems:
+        typer.secho(p.render(), err=True, fg=typer.colors.RED if p.severity == "error" else typer.colors.YELLOW)
+
+
+@glossary_app.command("add")
+def glossary_add(
+    zh: Annotated[str, typer.Argument(help="The Chinese term (Simplified).")],
+    en: Annotated[str, typer.Argument(help="The English rendering translations must use.")],
+    status: Annotated[str, typer.Option(help="approved or proposed.")] = "proposed",
+    fixed: Annotated[bool, typer.Option("--fixed", help="The English is a fixed name (case kept).")] = False,
+    variant: Annotated[
+        list[str] | None, typer.Option("--variant", help="Another Chinese spelling (repeatable).")
+    ] = None,
+    source: Annotated[str, typer.Option(help="Where the rendering comes from.")] = "",
+    note: Annotated[str, typer.Option(help="Context for translators.")] = "",
+    glossary: GlossaryOpt = None,
+) -> None:
+    """Add a term to the glossary (kept sorted; refused if it duplicates or conflicts)."""
+    from .glossary import parse_row
+    from .glossary_io import add_entries, target_file
+
+    with _errors():
+        path = _glossary_path(glossary)
+        fields = [zh, en, status, "yes" if fixed else "no", "|".join(variant or ()), source, note]
+        entry, problems = parse_row(fields, "<command line>", 0)
+        if entry is not None:
+            _, problems = add_entries(path, [entry])
+    if problems:
+        _report_problems(problems)
+        raise typer.Exit(2)
+    typer.echo(f"added {zh} → {en} to {target_file(path)}")
+
+
+ExchangeFmt = Annotated[str | None, typer.Option("--format", help="tbx or csv [default: by extension].")]
+
+
+@glossary_app.command("export")
+def glossary_export(
+    file: Annotated[Path, typer.Argument(help="The .tbx (ISO 30042) or .csv file to write.")],
+    fmt: ExchangeFmt = None,
+    glossary: GlossaryOpt = None,
+) -> None:
+    """Export the glossary as TBX or CSV (translate-toolkit), losslessly."""
+    from .glossary_io import export
+
+    with _errors():
+        gl = _glossary(glossary, _config())
+        export(list(gl.entries), file, fmt)
+    typer.echo(f"exported {len(gl.entries)} entries to {file}")
+
+
+@glossary_app.command("import")
+def glossary_import(
+    file: Annotated[Path, typer.Argument(help="A .tbx or .csv file (as `glossary export` writes).")],
+    fmt: ExchangeFmt = None,
+    glossary: GlossaryOpt = None,
+) -> None:
+    """Add the terms of a TBX or CSV file to the glossary; conflicts are listed, nothing is changed."""
+    from .glossary_io import add_entries, read, target_file
+
+    with _errors():
+        path = _glossary_path(glossary)
+        entries = read(file, fmt)
+        added, problems = add_entries(path, entries)
+    if problems:
+        _report_problems(problems)
+        typer.echo(f"nothing imported: {len(problems)} conflict(s)", err=True)
+        raise typer.Exit(2)
+    typer.echo(
+        f"imported {len(added)} new entries into {target_file(path)} ({len(entries) - len(added)} already there)"
+    )
+
+
+@glossary_app.command("suggest")
+def glossary_suggest(
+    corpus: Annotated[list[Path], typer.Argument(help="Pages (or cleaned documents) to mine.", show_default=False)],
+    glossary: GlossaryOpt = None,
+    limit: Annotated[int, typer.Option(help="How many candidates.")] = 30,
+    min_count: Annotated[int, typer.Option(help="Minimum occurrences.")] = 3,
+    as_json: JsonOpt = False,
+) -> None:
+    """Frequent multi-word Chinese terms not yet in the glossary, with counts and contexts."""
+    from .glossary import suggest
+
+    rep = Reporter("glossary suggest", True, False)
+    with _errors():
+        gl = _glossary(glossary, _config())
+        docs = read_documents(corpus, rep, None, None, "normalize", 1)
+        texts = ["\n".join(b.text for b in d.blocks) for d in docs]
+        found = suggest(texts, gl, min_count=min_count, limit=limit)
+    if as_json:
+        rows = [{"zh": s.zh, "count": s.count, "examples": list(s.examples)} for s in found]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for s in found:
+            typer.echo(f"{s.count:5d}  {s.zh}\t{s.examples[0] if s.examples else ''}")
+    if rep.report["failed"]:
+        raise typer.Exit(1)
+
+
 # --- models ----------------------------------------------------------------------------------
 
 

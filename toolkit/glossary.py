@@ -91,10 +91,12 @@ class Glossary:
         found: list[tuple[int, int, int]] = []  # (start, end, entry index)
         for end, (i, form) in self._automaton.iter(text):
             found.append((end - len(form) + 1, end + 1, i))
-        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        found.sort(key=lambda f: (f[0] - f[1], f[0]))  # longest first, then leftmost
+        used = bytearray(len(text))
         taken: list[tuple[int, int, int]] = []
         for f in found:
-            if all(f[1] <= t[0] or f[0] >= t[1] for t in taken):
+            if not any(used[f[0] : f[1]]):
+                used[f[0] : f[1]] = b"\x01" * (f[1] - f[0])
                 taken.append(f)
         taken.sort()
         return [TermMatch(zh=self.entries[i].zh, en=self.entries[i].en, start=s) for s, _, i in taken]
@@ -167,49 +169,56 @@ def _parse_file(path: Path) -> tuple[list[Entry], list[Problem]]:
                 err(lineno, f"header must be the tab-separated columns {' '.join(COLUMNS)}; found {' '.join(header)}")
                 return entries, problems
             continue
-        if len(fields) > len(COLUMNS):
-            err(lineno, f"{len(fields)} tab-separated fields, expected at most {len(COLUMNS)} (a stray tab?)")
-            continue
-        if len(fields) < 2:
-            err(lineno, "expected at least the zh and en fields separated by a tab")
-            continue
-        row = dict(zip(COLUMNS, fields + [""] * (len(COLUMNS) - len(fields)), strict=True))
-        bad = False
-        if not row["zh"]:
-            err(lineno, "empty zh field")
-            bad = True
-        elif not _HAN.search(row["zh"]):
-            err(lineno, f"zh field {row['zh']!r} has no Chinese characters (columns swapped?)")
-            bad = True
-        if not row["en"]:
-            err(lineno, f"empty en field for {row['zh']!r}")
-            bad = True
-        status = row["status"] or "approved"
-        if status not in STATUSES:
-            err(lineno, f"status {row['status']!r} is not one of {', '.join(STATUSES)}")
-            bad = True
-        if row["fixed"].lower() not in ("", "yes", "no"):
-            err(lineno, f"fixed {row['fixed']!r} must be yes or no")
-            bad = True
-        if bad:
-            continue
-        variants = tuple(v.strip() for v in row["variants"].split("|") if v.strip())
-        entries.append(
-            Entry(
-                zh=row["zh"],
-                en=row["en"],
-                status=status,
-                fixed=row["fixed"].lower() == "yes",
-                variants=variants,
-                source=row["source"],
-                note=row["note"],
-                path=name,
-                line=lineno,
-            )
-        )
+        entry, row_problems = parse_row(fields, name, lineno)
+        problems += row_problems
+        if entry is not None:
+            entries.append(entry)
     if header is None:
         err(1, "glossary file is empty: it needs a header line")
     return entries, problems
+
+
+def parse_row(fields: list[str], path: str, lineno: int) -> tuple[Entry | None, list[Problem]]:
+    """Validate one row's fields (in ``COLUMNS`` order); the entry, or None and the problems."""
+    problems: list[Problem] = []
+
+    def err(msg: str) -> None:
+        problems.append(Problem("error", path, lineno, msg))
+
+    fields = [f.strip() for f in fields]
+    if len(fields) > len(COLUMNS):
+        err(f"{len(fields)} tab-separated fields, expected at most {len(COLUMNS)} (a stray tab?)")
+        return None, problems
+    if len(fields) < 2:
+        err("expected at least the zh and en fields separated by a tab")
+        return None, problems
+    row = dict(zip(COLUMNS, fields + [""] * (len(COLUMNS) - len(fields)), strict=True))
+    if not row["zh"]:
+        err("empty zh field")
+    elif not _HAN.search(row["zh"]):
+        err(f"zh field {row['zh']!r} has no Chinese characters (columns swapped?)")
+    if not row["en"]:
+        err(f"empty en field for {row['zh']!r}")
+    status = row["status"] or "approved"
+    if status not in STATUSES:
+        err(f"status {row['status']!r} is not one of {', '.join(STATUSES)}")
+    if row["fixed"].lower() not in ("", "yes", "no"):
+        err(f"fixed {row['fixed']!r} must be yes or no")
+    if problems:
+        return None, problems
+    variants = tuple(v.strip() for v in row["variants"].split("|") if v.strip())
+    entry = Entry(
+        zh=row["zh"],
+        en=row["en"],
+        status=status,
+        fixed=row["fixed"].lower() == "yes",
+        variants=variants,
+        source=row["source"],
+        note=row["note"],
+        path=path,
+        line=lineno,
+    )
+    return entry, problems
 
 
 def _cross_check(entries: list[Entry]) -> list[Problem]:
@@ -227,21 +236,36 @@ def _cross_check(entries: list[Entry]) -> list[Problem]:
             else:
                 msg = f"conflicting translations for {form!r}: {e.en!r} here, {prev.en!r} at {where}"
             problems.append(Problem("error", e.path, e.line, msg))
-    # A term inside a longer term whose English does not contain the shorter rendering.
+    # A term inside a longer term must be rendered inside the longer term's English too
+    # (科创中心 "… innovation center" in 上海科创中心). Fixed names are exempt: an official
+    # name need not contain its parts' renderings.
     by_len = sorted(entries, key=lambda e: len(e.zh))
     for short in by_len:
         for long in by_len:
-            if len(long.zh) > len(short.zh) and short.zh in long.zh and short.en.lower() not in long.en.lower():
+            if (
+                len(long.zh) > len(short.zh)
+                and short.zh in long.zh
+                and not long.fixed
+                and not renders_inside(short.en, long.en)
+            ):
                 problems.append(
                     Problem(
-                        "warning",
+                        "error",
                         long.path,
                         long.line,
                         f"{long.zh!r} → {long.en!r} contains {short.zh!r} but not its rendering {short.en!r}"
-                        f" ({short.path}:{short.line}); check the two agree",
+                        f" ({short.path}:{short.line}); make the two agree, or mark {long.zh!r} fixed if it is a name",
                     )
                 )
     return problems
+
+
+def renders_inside(short: str, long: str) -> bool:
+    """Whether every word of ``short`` appears in ``long``, comparing word stems (a word
+    agrees with a longer word that starts with its first six letters: "industry" with
+    "industrialization", "work" with "workers")."""
+    words = re.findall(r"[\w&'-]+", long.lower())
+    return all(any(w.startswith(s[:6]) for w in words) for s in re.findall(r"[\w&'-]+", short.lower()))
 
 
 def unused(entries: Iterable[Entry], corpus: str) -> list[Problem]:
@@ -260,3 +284,74 @@ def apply_glossary(doc: Document, glossary: Glossary) -> Document:
         for b in doc.blocks
     )
     return replace(doc, blocks=blocks)
+
+
+# --- suggestions ---------------------------------------------------------------------------------
+
+
+_EDGE_CHARS = set("的和与及是在了等为对把将以从向于由并或之其该这此各也都而")
+_START_CHARS = set("年月日个项次名家")  # after a number: 2019年工作 is not a term
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    zh: str
+    count: int
+    examples: tuple[str, ...]
+    """Up to three contexts the n-gram occurs in."""
+
+
+def suggest(
+    texts: Iterable[str], glossary: Glossary, *, min_count: int = 3, max_len: int = 8, limit: int = 30
+) -> list[Suggestion]:
+    """Frequent Chinese n-grams not yet in the glossary, for a translator to accept or reject.
+
+    Candidates are 3–``max_len`` character n-grams of two or more words inside runs of
+    Chinese characters, that begin and end on jieba word boundaries (no fragments such as
+    技创新) and not on a function word (的, 和 …), occur at least
+    ``min_count`` times, neither overlap a glossary term nor are one, and are not part of a
+    longer candidate that occurs as often. Ranked by count × (length − 1).
+    """
+    import jieba
+
+    texts = list(texts)
+    counts: dict[str, int] = {}
+    for text in texts:
+        covered = [False] * len(text)
+        for m in glossary.match(text):
+            covered[m.start : m.start + len(m.zh)] = [True] * len(m.zh)
+        for run_match in re.finditer(r"[\u3400-\u9fff]+", text):
+            run, offset = run_match.group(0), run_match.start()
+            bounds = {0}
+            pos = 0
+            for word in jieba.cut(run, HMM=False):
+                pos += len(word)
+                bounds.add(pos)
+            for i in bounds:
+                for j in range(i + 3, min(len(run), i + max_len) + 1):
+                    gram = run[i:j]
+                    if (
+                        j in bounds
+                        and any(b in bounds for b in range(i + 1, j))  # two words or more: a term, not a word
+                        and gram[0] not in _EDGE_CHARS | _START_CHARS
+                        and gram[-1] not in _EDGE_CHARS
+                        and not any(covered[offset + i : offset + j])
+                    ):
+                        counts[gram] = counts.get(gram, 0) + 1
+    frequent = {g: c for g, c in counts.items() if c >= min_count and len(set(g)) > 1}
+    closed = [
+        g for g, c in frequent.items() if not any(len(h) > len(g) and g in h and frequent[h] >= c for h in frequent)
+    ]
+    ranked = sorted(closed, key=lambda g: (-frequent[g] * (len(g) - 1), g))[:limit]
+    out = []
+    for g in ranked:
+        examples: list[str] = []
+        for text in texts:
+            for hit in re.finditer(re.escape(g), text):
+                examples.append(text[max(0, hit.start() - 12) : hit.end() + 12].replace("\n", " "))
+                if len(examples) == 3:
+                    break
+            if len(examples) == 3:
+                break
+        out.append(Suggestion(zh=g, count=frequent[g], examples=tuple(examples)))
+    return out

@@ -76,9 +76,7 @@ def banner(doc: Document) -> str:
     glossary = f"the project glossary (version `{gver}`)" if gver else "no glossary"
     reviewed, total = _reviewed(doc), len(doc.segments)
     review = (
-        f"\n\n    {reviewed} of {total} sentences were reviewed by a human translator."
-        if 0 < reviewed < total
-        else ""
+        f"\n\n    {reviewed} of {total} sentences were reviewed by a human translator." if 0 < reviewed < total else ""
     )
     if engine == "gloss":
         return (
@@ -221,7 +219,8 @@ def index_page(docs: list[Document], site: SiteInfo) -> str:
     out.append(
         "Chinese science-policy reports, cleaned and normalised to Simplified Chinese, each with an "
         "English page and a side-by-side aligned page. How each English text was made is shown on its "
-        "page and below. Terms follow the project [glossary](glossary.md).\n"
+        "page and below. Terms follow the project [glossary](glossary.md); the [glossary QA](qa.md) "
+        "page lists any term missing from the English.\n"
     )
     if site.backend_reason:
         out.append(f'!!! note "How the English was made"\n\n    {md_escape(site.backend_reason)}\n')
@@ -239,6 +238,26 @@ def index_page(docs: list[Document], site: SiteInfo) -> str:
             f"[中文](zh/{s}.md) · [English](en/{s}.md) · [对照 Aligned](aligned/{s}.md)",
         ]
         out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+def qa_page(docs: list[Document]) -> str:
+    """Glossary QA: every matched term that is missing from its segment's English."""
+    out = [_front({"title": "Glossary QA · 术语检查"}), "# Glossary QA · 术语检查\n"]
+    matched = sum(len(s.terms) for d in docs for s in d.segments)
+    misses = [(d, s, t) for d in docs for s in d.segments for t in s.terms if t.en.lower() not in s.en.lower()]
+    if not misses:
+        out.append(
+            f"All {matched} glossary terms matched in the Chinese text appear in the English. "
+            "See the [glossary](glossary.md).\n"
+        )
+        return "\n".join(out)
+    out.append(f"{len(misses)} of {matched} matched glossary terms are missing from the English:\n")
+    out.append("| Document | Sentence | Term | Required English | English as made |")
+    out.append("|---|---|---|---|---|")
+    for d, s, t in misses:
+        link = f"[{md_escape(d.meta.title)}](aligned/{d.meta.slug}.md)"
+        out.append(f"| {link} | {s.id} | {md_escape(t.zh)} | {md_escape(t.en)} | {md_escape(s.en)} |")
     return "\n".join(out) + "\n"
 
 
@@ -285,6 +304,7 @@ def write_docs(docs: list[Document], glossary: Glossary, docs_dir: Path, site: S
     pages: dict[str, str] = {
         "index.md": index_page(docs, site),
         "glossary.md": glossary_page(glossary),
+        "qa.md": qa_page(docs),
     }
     for d in docs:
         pages[f"zh/{d.meta.slug}.md"] = zh_page(d)
@@ -336,4 +356,5 @@ def nav(docs: list[Document]) -> list[Any]:
         {"English": [{title(d, "en"): f"en/{d.meta.slug}.md"} for d in docs]},
         {"中英对照 Aligned": [{title(d, "zh"): f"aligned/{d.meta.slug}.md"} for d in docs]},
         {"Glossary · 术语表": "glossary.md"},
+        {"Glossary QA · 术语检查": "qa.md"},
     ]

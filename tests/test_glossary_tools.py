@@ -1,0 +1,143 @@
+"""Glossary tooling: add, export/import (TBX, CSV) round trips, suggest, QA page."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from toolkit import glossary
+from toolkit.cli import app
+from toolkit.document import Block, Document, Meta, Segment, TermMatch
+from toolkit.publish import qa_page
+
+from .conftest import GLOSSARY, SEEDS
+
+HEADER = "zh\ten\tstatus\tfixed\tvariants\tsource\tnote\n"
+
+
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def fields(entries: list[glossary.Entry]) -> list[tuple[object, ...]]:
+    return sorted((e.zh, e.en, e.status, e.fixed, e.variants, e.source, e.note) for e in entries)
+
+
+@pytest.mark.parametrize("suffix", ["tbx", "csv"])
+def test_export_import_round_trip_is_lossless(runner: CliRunner, tmp_path: Path, suffix: str) -> None:
+    exported = tmp_path / f"glossary.{suffix}"
+    code, out, err = invoke(runner, "glossary", "export", str(exported), "--glossary", str(GLOSSARY))
+    assert code == 0, err
+    fresh = tmp_path / "fresh.tsv"
+    code, out, err = invoke(runner, "glossary", "import", str(exported), "--glossary", str(fresh))
+    assert code == 0, err
+    original, _ = glossary.check(GLOSSARY)
+    again, problems = glossary.check(fresh)
+    assert [p for p in problems if p.severity == "error"] == []
+    assert fields(again) == fields(original)
+    # Importing the same file again adds nothing.
+    code, out, _ = invoke(runner, "glossary", "import", str(exported), "--glossary", str(fresh))
+    assert code == 0 and "imported 0 new entries" in out
+
+
+def test_tbx_is_iso_30042_shaped(tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "g.tbx"
+    assert invoke(runner, "glossary", "export", str(path), "--glossary", str(GLOSSARY))[0] == 0
+    root = etree.parse(str(path)).getroot()
+    assert root.tag == "martif" and root.get("type") == "TBX"
+    entry = next(e for e in root.iter("termEntry") if e.find("langSet/tig/term").text == "双轮驱动")
+    [en] = [ls for ls in entry.findall("langSet") if ls.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"]
+    assert en.find("tig/term").text == "dual-wheel drive"
+    assert en.find("tig/termNote[@type='processStatus']").text == "finalized"
+    assert len(list(root.iter("termEntry"))) == len(glossary.check(GLOSSARY)[0])
+
+
+def test_import_conflict_changes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text(HEADER + "双轮驱动\ttwo-wheel drive\tapproved\tno\t\t\t\n", encoding="utf-8")
+    before = mine.read_text(encoding="utf-8")
+    exported = tmp_path / "g.csv"
+    invoke(runner, "glossary", "export", str(exported), "--glossary", str(GLOSSARY))
+    code, _, err = invoke(runner, "glossary", "import", str(exported), "--glossary", str(mine))
+    assert code == 2 and "'双轮驱动' is already in the glossary" in err and "nothing imported" in err
+    assert mine.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(
+    ("name", "data"), [("bad.tbx", b"<martif><unclosed"), ("bad.tbx", b"\x00\x01"), ("x.xlsx", b"PK")]
+)
+def test_import_garbage(runner: CliRunner, tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, _, err = invoke(runner, "glossary", "import", str(path), "--glossary", str(tmp_path / "g.tsv"))
+    assert code == 2 and str(path) in err and len(err.strip().splitlines()) == 1
+
+
+def test_add_keeps_the_file_sorted_and_refuses_conflicts(runner: CliRunner, tmp_path: Path) -> None:
+    g = tmp_path / "glossary"
+    shutil.copytree(GLOSSARY, g)
+    code, _out, err = invoke(
+        runner, "glossary", "add", "重要指示批示精神", "the guiding principles of important instructions",
+        "--source", "translator proposal", "--glossary", str(g),
+    )  # fmt: skip
+    assert code == 0, err
+    rows = [line.split("\t")[0] for line in (g / "terms.tsv").read_text(encoding="utf-8").splitlines()[4:]]
+    assert "重要指示批示精神" in rows and rows == sorted(rows)
+    entries, problems = glossary.check(g)
+    assert not [p for p in problems if p.severity == "error"]
+    new = next(e for e in entries if e.zh == "重要指示批示精神")
+    assert (new.status, new.source) == ("proposed", "translator proposal")
+    code, _, err = invoke(runner, "glossary", "add", "双轮驱动", "twin drive", "--glossary", str(g))
+    assert code == 2 and "already in the glossary" in err
+    code, _, err = invoke(runner, "glossary", "add", "新词语", "x", "--status", "done", "--glossary", str(g))
+    assert code == 2 and "<command line>" in err and "status 'done'" in err
+
+
+def test_nested_term_with_inconsistent_rendering_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "g.tsv"
+    path.write_text(
+        HEADER
+        + "科创中心\tscience and technology innovation center\n"
+        + "上海科创中心\tShanghai tech hub\n"
+        + "深圳市科技创新委\tShenzhen Science, Technology and Innovation Commission\tapproved\tyes\n"
+        + "科技创新\tscience and technology innovation\n",
+        encoding="utf-8",
+    )
+    _, problems = glossary.check(path)
+    errors = [p for p in problems if p.severity == "error"]
+    assert len(errors) == 1 and errors[0].line == 3 and "'上海科创中心'" in errors[0].message
+
+
+def test_suggest_shows_real_candidates(runner: CliRunner) -> None:
+    code, out, err = invoke(runner, "glossary", "suggest", str(SEEDS), "--glossary", str(GLOSSARY), "--json")
+    assert code == 0, err
+    rows = json.loads(out)
+    zh = [r["zh"] for r in rows]
+    assert "重要指示批示精神" in zh
+    gl = glossary.load(GLOSSARY)
+    for r in rows:
+        assert r["count"] >= 3 and r["examples"] and all(r["zh"] in x for x in r["examples"])
+        assert not gl.match(r["zh"])  # not a glossary term, nor containing one
+
+
+def test_qa_page_lists_misses() -> None:
+    seg = Segment(
+        id="p1s0", zh="坚持双轮驱动。", en="Adhere to drive.", terms=(TermMatch("双轮驱动", "dual-wheel drive", 2),)
+    )
+    doc = Document(meta=Meta(slug="d", title="标题"), blocks=(Block("paragraph", seg.zh, segments=(seg,)),))
+    page = qa_page([doc])
+    assert "1 of 1 matched glossary terms are missing" in page and "dual-wheel drive" in page
+    ok = Document(meta=Meta(slug="d", title="标题"), blocks=(Block("paragraph", seg.zh, segments=()),))
+    assert "All 0 glossary terms" in qa_page([ok])
+
+
+def test_qa_page_in_the_built_site(built_site: dict[str, Path]) -> None:
+    text = (built_site["site"] / "qa" / "index.html").read_text(encoding="utf-8")
+    assert "glossary terms matched in the Chinese text appear in the English" in text
