@@ -110,3 +110,122 @@ def test_language_switch_lands_on_the_counterpart(server: str, browser: Any, tmp
     page.locator('a.md-select__link[hreflang="zh"]').first.click()
     page.wait_for_url(f"**/zh/{SLUG}/")
     assert "双轮驱动" in page.locator("article").inner_text()
+
+
+def test_index_lists_every_document(server: str, browser: Any, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/")
+    rows = page.locator("article table tbody tr")
+    assert rows.count() == 5
+    assert "2020年科技工作报告" in page.locator("article table").inner_text()
+    assert "dictionary gloss" in page.locator("article table").inner_text()
+    page.screenshot(path=str(tmp_path / "index.png"), full_page=True)
+
+
+def test_toggle_is_remembered_and_keyboard_usable(server: str, browser: Any, tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{server}/aligned/{SLUG}/")
+    pair = page.locator(".tk-pair").nth(3)
+    assert pair.locator(".tk-zh").is_visible() and pair.locator(".tk-en").is_visible()
+    page.locator('.tk-toggle button[data-view="en"]').click()
+    assert not pair.locator(".tk-zh").is_visible() and pair.locator(".tk-en").is_visible()
+    assert page.locator('.tk-toggle button[data-view="en"]').get_attribute("aria-pressed") == "true"
+    page.screenshot(path=str(tmp_path / "english-only.png"))
+    # Remembered on another document's aligned page.
+    page.goto(f"{server}/aligned/002-a1976a7a51a0a365/")
+    assert not page.locator(".tk-pair .tk-zh").first.is_visible()
+    # Keyboard: focus the 中文 button and press Enter.
+    page.locator('.tk-toggle button[data-view="zh"]').focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".tk-pair .tk-zh").first.is_visible() and not page.locator(".tk-pair .tk-en").first.is_visible()
+    page.locator('.tk-toggle button[data-view="both"]').focus()
+    page.keyboard.press("Space")
+    assert page.locator(".tk-pair .tk-en").first.is_visible()
+    context.close()
+
+
+def test_sentence_linking(server: str, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/aligned/{SLUG}/")
+    zh = page.locator('.tk-zh .tk-seg[data-seg="p1s0"]')
+    en = page.locator('.tk-en .tk-seg[data-seg="p1s0"]')
+    zh.hover()
+    assert "tk-active" in (en.get_attribute("class") or "")
+    page.mouse.move(5, 5)
+    assert "tk-active" not in (en.get_attribute("class") or "")
+    en.focus()  # keyboard focus links too
+    assert "tk-active" in (zh.get_attribute("class") or "")
+
+
+def test_paragraph_anchor_is_shareable(server: str, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/aligned/{SLUG}/#p5")
+    assert page.locator("#p5").is_visible()
+    assert page.locator("#p5 .tk-anchor").get_attribute("href") == "#p5"
+
+
+@pytest.mark.parametrize("query", ["双轮驱动", "dual-wheel drive"])
+def test_search_finds_seed_000(server: str, browser: Any, query: str, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(query)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=20_000)
+    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    assert any(SLUG in h for h in hrefs), hrefs
+    page.screenshot(path=str(tmp_path / f"search-{'zh' if query[0] > 'z' else 'en'}.png"))
+
+
+HOSTILE = (
+    "恶意页面测试报告\n\n" + "，".join(["科技创新工作取得显著成效"] * 6) + "。\n\n"
+    "<script>alert('x')</script><img src=x onerror=alert(2)>这一行来自源文件，必须显示为文本。\n\n"
+    "[点我](javascript:alert(1))链接不能变成链接，{{ config.site_name }} 和 {% raw %} 也不能被解释。\n\n"
+    "# 这不是标题\n\n"
+    "| 表格 | 不是表格 |\n"
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from typer.testing import CliRunner
+
+    from toolkit.cli import app
+
+    from .conftest import GLOSSARY
+
+    work = tmp_path_factory.mktemp("hostile")
+    (work / "in").mkdir()
+    (work / "in" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    args = ["build", "--input", str(work / "in"), "--glossary", str(GLOSSARY), "--no-tm"]
+    result = CliRunner().invoke(app, [*args, "--docs-dir", str(work / "d"), "--site-dir", str(work / "s")])
+    assert result.exit_code == 0, result.output
+    handler = functools.partial(_QuietHandler, directory=str(work / "s"))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("view", ["zh", "en", "aligned"])
+def test_hostile_source_runs_nothing(hostile_server: str, browser: Any, view: str, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    url = f"{hostile_server}/{view}/hostile/"
+    page.goto(url)
+    page.wait_for_timeout(500)
+    article = page.locator("article")
+    for link in article.locator("a").all():
+        assert not (link.get_attribute("href") or "").lower().startswith("javascript")
+    assert article.locator("table, h2:has-text('这不是标题'), script").count() == 0
+    if view != "en":
+        text = article.inner_text()
+        assert "<script>alert('x')</script>" in text and "{{ config.site_name }}" in text
+        assert "# 这不是标题" in text and "| 表格 | 不是表格 |" in text
+    page.locator("article").click(position={"x": 5, "y": 5})
+    page.wait_for_timeout(200)
+    assert dialogs == [] and page.url == url
+    page.screenshot(path=str(tmp_path / f"hostile-{view}.png"), full_page=True)

@@ -186,9 +186,17 @@ def aligned_page(doc: Document) -> str:
     out.append(_meta_line(doc))
     out.append(_views(slug, "aligned"))
     out.append(banner(doc))
-    rows = ['<div class="tk-aligned">']
+    rows = [
+        '<div class="tk-toggle" role="group" aria-label="Show">'
+        '<button type="button" data-view="both" aria-pressed="true">Both · 双语</button>'
+        '<button type="button" data-view="zh" aria-pressed="false" lang="zh-Hans">中文</button>'
+        '<button type="button" data-view="en" aria-pressed="false">English</button>'
+        "</div>",
+        '<div class="tk-aligned" data-view="both">',
+    ]
     for i, block in enumerate(blocks, start=1):
         rows.append(f'<div class="tk-pair" id="p{i}">')
+        rows.append(f'<a class="tk-anchor" href="#p{i}" aria-label="Link to paragraph {i}">¶</a>')
         rows.append(f'<div class="tk-zh" lang="zh-Hans">{_html_block(block, "zh")}</div>')
         rows.append(f'<div class="tk-en" lang="en">{_html_block(block, "en")}</div>')
         rows.append("</div>")
@@ -210,7 +218,13 @@ def _html_block(block: Block, lang: str) -> str:
 def _span(seg: Segment, lang: str) -> str:
     text = seg.zh if lang == "zh" else seg.en
     sep = "" if lang == "zh" else " "
-    return f'<span class="tk-seg" data-seg="{seg.id}">{html.escape(text)}</span>{sep}'
+    return f'<span class="tk-seg" tabindex="0" data-seg="{seg.id}">{html.escape(text)}</span>{sep}'
+
+
+def _qa_status(doc: Document) -> str:
+    matched = sum(len(s.terms) for s in doc.segments)
+    missing = sum(1 for s in doc.segments for t in s.terms if t.en.lower() not in s.en.lower())
+    return f"{matched} terms, all present" if not missing else f"[{missing} of {matched} missing](qa.md)"
 
 
 def index_page(docs: list[Document], site: SiteInfo) -> str:
@@ -224,8 +238,8 @@ def index_page(docs: list[Document], site: SiteInfo) -> str:
     )
     if site.backend_reason:
         out.append(f'!!! note "How the English was made"\n\n    {md_escape(site.backend_reason)}\n')
-    out.append("| 中文标题 | English title | Date | Source | Original | English | Read |")
-    out.append("|---|---|---|---|---|---|---|")
+    out.append("| 中文标题 | English title | Date | Source | Original | English | Glossary QA | Read |")
+    out.append("|---|---|---|---|---|---|---|---|")
     for d in docs:
         s = d.meta.slug
         cells = [
@@ -235,6 +249,7 @@ def index_page(docs: list[Document], site: SiteInfo) -> str:
             md_escape(d.meta.source) or "—",
             f"{d.meta.script or 'simplified'}, {d.meta.encoding}",
             md_escape(_made_by(d)),
+            _qa_status(d),
             f"[中文](zh/{s}.md) · [English](en/{s}.md) · [对照 Aligned](aligned/{s}.md)",
         ]
         out.append("| " + " | ".join(cells) + " |")
@@ -311,7 +326,7 @@ def write_docs(docs: list[Document], glossary: Glossary, docs_dir: Path, site: S
         pages[f"en/{d.meta.slug}.md"] = en_page(d)
         pages[f"aligned/{d.meta.slug}.md"] = aligned_page(d)
     assets = resources.files("toolkit").joinpath("templates/assets")
-    for name in ("toolkit.css",):
+    for name in ("toolkit.css", "toolkit.js"):
         pages[f"assets/{name}"] = assets.joinpath(name).read_text(encoding="utf-8")
     # Glossary terms as a jieba user dictionary, so search keeps them whole tokens.
     pages[".toolkit/search-userdict.txt"] = search_userdict(glossary)

@@ -84,6 +84,10 @@ def site_config(base: dict[str, Any], docs_dir: Path, site_dir: Path, nav: list[
     if "assets/toolkit.css" not in css:
         css.append("assets/toolkit.css")
     cfg["extra_css"] = css
+    js = list(cfg.get("extra_javascript") or [])
+    if "assets/toolkit.js" not in js:
+        js.append("assets/toolkit.js")
+    cfg["extra_javascript"] = js
     extra = dict(cfg.get("extra") or {})
     # The header's language menu; per page, the Material override uses the page's own
     # ``alternates`` so the switch lands on the counterpart page.
