@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from pathlib import Path
@@ -124,3 +125,21 @@ def test_hostile_source_is_shown_as_text(tmp_path: Path) -> None:
         assert "<script>alert('x')</script>" in text
         assert "[点我](javascript:alert(1))" in text or "[点我]（javascript:alert（1））" in text
         assert "{{ config.site_name }}" in text and "# 这不是标题" in text and "| 表格 | 不是表格 |" in text
+
+
+def test_one_h1_and_no_heading_gaps_on_every_page(built_site: dict[str, Path]) -> None:
+    for path in built_site["site"].rglob("index.html"):
+        raw = path.read_text(encoding="utf-8")
+        article = raw[raw.find("<article") : raw.find("</article>")]
+        levels = [int(n) for n in re.findall(r"<h([1-6])\b", article)]
+        assert levels and levels[0] == 1 and levels.count(1) == 1, path
+        for before, after in itertools.pairwise(levels):
+            assert after <= before + 1, (path, levels)
+
+
+def test_language_attributes(built_site: dict[str, Path]) -> None:
+    site = built_site["site"]
+    assert '<div lang="zh-Hans">' in (site / "zh" / SLUGS[0] / "index.html").read_text(encoding="utf-8")
+    assert '<div lang="en">' in (site / "en" / SLUGS[0] / "index.html").read_text(encoding="utf-8")
+    aligned = (site / "aligned" / SLUGS[0] / "index.html").read_text(encoding="utf-8")
+    assert 'class="tk-zh" lang="zh-Hans"' in aligned and 'class="tk-en" lang="en"' in aligned
