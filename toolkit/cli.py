@@ -284,6 +284,10 @@ def normalize(
     inputs: Inputs,
     output: OutDir,
     script: ScriptOpt = None,
+    report: Annotated[
+        bool,
+        typer.Option("--report", help="List every change: rule, before, after, line (with --json: in the report)."),
+    ] = False,
     fmt: FormatOpt = None,
     jobs: JobsOpt = 1,
     quiet: QuietOpt = False,
@@ -291,18 +295,39 @@ def normalize(
 ) -> None:
     """Cleaned documents (or raw pages, cleaned first) → Simplified, punctuation-normalised Markdown."""
     from .files import dump_markdown, write_atomic
+    from .normalize import CONVERSIONS, normalize_report
 
-    if script not in (None, "tw2sp", "t2s", "hk2s", "tw2s", "none"):
-        _usage(f"unknown --script {script!r}", "use tw2sp, t2s, hk2s or none")
+    if script is not None and script not in CONVERSIONS:
+        _usage(f"unknown --script {script!r}", "use " + ", ".join(CONVERSIONS))
     rep = Reporter("normalize", quiet, as_json)
     with _errors():
-        for doc in read_documents(inputs, rep, fmt, script, "normalize", jobs):
+        for doc in read_documents(inputs, rep, fmt, None, "clean", jobs):
+            if not doc.blocks:
+                rep.fail(InputError("no body text left after cleaning", path=doc.meta.origin or doc.meta.slug))
+                continue
+            doc, found = normalize_report(doc, script, changes=report)
             out = output / f"{doc.meta.slug}.md"
             write_atomic(out, dump_markdown(doc))
-            rep.report["outputs"].append(
-                {"path": str(out), "script": doc.meta.script, "conversion": doc.meta.conversion}
+            meta = doc.meta
+            entry: dict[str, Any] = {
+                "path": str(out),
+                "script": meta.script,
+                "region": meta.region,
+                "conversion": meta.conversion,
+                "evidence": [list(e) for e in found.detection.evidence] if found.detection else [],
+            }
+            if report:
+                entry["changes"] = [c.to_dict() for c in found.changes]
+            rep.report["outputs"].append(entry)
+            rep.info(
+                f"{meta.origin} → {out} ({meta.script}, {meta.region or '?'}, {meta.conversion}, "
+                f"{len(found.changes)} changes)"
+                if report
+                else f"{meta.origin} → {out} ({meta.script}, {meta.region or '?'}, {meta.conversion})"
             )
-            rep.info(f"{doc.meta.origin} → {out} ({doc.meta.script}, {doc.meta.conversion})")
+            if report and not as_json:
+                for change in found.changes:
+                    typer.echo(change.render(meta.origin))
     rep.done()
 
 

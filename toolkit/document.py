@@ -96,6 +96,8 @@ class Meta:
     """Issuing or publishing organisation."""
     script: str = ""
     """Script the origin was written in (``simplified``/``traditional``), set by normalise."""
+    region: str = ""
+    """Whose phrasing the origin shows (``mainland``/``taiwan``/``hongkong``), set by normalise."""
     conversion: str = ""
     """OpenCC configuration normalise applied (``tw2sp``, ``t2s`` …) or ``none``."""
 
