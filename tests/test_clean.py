@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from toolkit.clean import clean, key
 from toolkit.document import Block, Document, Meta
+from toolkit.errors import InputError
 from toolkit.files import dump_markdown, read_source
 
 from .conftest import GOLDEN, SEED_FILES, SEEDS
@@ -132,9 +133,72 @@ def test_clean_never_raises(lines: list[str]) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(SEED_FILES[2].read_text(encoding="utf-8").splitlines()), min_size=1, max_size=20))
 def test_kept_text_comes_from_the_source(lines: list[str]) -> None:
-    """Whatever clean keeps is source text: it invents nothing."""
+    """Whatever clean keeps is source text: each block is its source lines, joined; it invents
+    nothing (the title aside, which may be a line's part)."""
     doc = clean(_raw(lines))
-    source = "".join(lines)
     for b in doc.blocks:
-        for piece in b.text.split("\n"):
-            assert piece.replace(" ", "") in source.replace(" ", "").replace("\u3000", "") or b.level == 1
+        if b.level == 1:
+            continue
+        pieces = [lines[n - 1].strip(" \u3000\u00a0") for n in b.lines]
+        assert b.text == "".join(pieces) or (b.kind == "list_item" and len(pieces) == 1 and pieces[0].endswith(b.text))
+
+
+# --- properties over any input -----------------------------------------------------------------
+
+_PAGES = [seed.read_text(encoding="utf-8").splitlines() for seed in SEED_FILES] + [
+    [b.text for b in read_source(page).blocks]
+    for page in sorted((Path(__file__).parent / "pages").glob("*.*"))
+    if page.suffix in (".txt", ".html", ".htm")
+]
+# Random words: letters, digits and sentence punctuation (no ">", "|" or ":", which would make
+# a breadcrumb, a link farm or a metadata line out of two joined halves).
+_NOISE = st.text(st.characters(categories=["Lo", "Lu", "Ll", "Nd", "Zs"]) | st.sampled_from("，。、；"), max_size=60)
+
+
+def _as_dump(doc: Document) -> list[str]:
+    """A cleaned document written back as a text dump: title, then blocks, blank-separated."""
+    out: list[str] = []
+    for b in doc.blocks:
+        out += [("- " if b.kind == "list_item" else "") + b.text, ""]
+    return out
+
+
+@st.composite
+def _page_variants(draw: st.DrawFn) -> list[str]:
+    """A page with some of its lines left out and some random lines put in."""
+    lines = draw(st.sampled_from(_PAGES))
+    keep = draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
+    out = [line for line, k in zip(lines, keep, strict=True) if k]
+    for noise in draw(st.lists(_NOISE, max_size=3, unique=True)):
+        if noise not in lines:  # the page's own repeats are enough (its title's)
+            out.insert(draw(st.integers(0, len(out))), noise)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_page_variants())
+def test_clean_is_idempotent_on_its_output(lines: list[str]) -> None:
+    """Cleaning the cleaned text again (written as a text dump) drops nothing more and gives
+    the same title and blocks."""
+    once = clean(_raw(lines))
+    twice = clean(_raw(_as_dump(once)))
+    if once.meta.title:
+        assert twice.meta.title == once.meta.title
+        assert [(b.kind, b.level, b.text) for b in twice.blocks] == [(b.kind, b.level, b.text) for b in once.blocks]
+        assert [d.rule for d in twice.dropped] == ["title"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.binary(max_size=2000), suffix=st.sampled_from([".txt", ".html", ".htm"]))
+def test_read_source_never_raises_but_input_error(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes, suffix: str
+) -> None:
+    """Arbitrary bytes: a document, or an InputError naming the file; nothing else."""
+    path = tmp_path_factory.mktemp("bytes") / f"page{suffix}"
+    path.write_bytes(data)
+    try:
+        doc = clean(read_source(path))
+    except InputError as err:
+        assert str(path) in err.render()
+        return
+    assert all(b.kind != "raw" for b in doc.blocks)

@@ -1,19 +1,28 @@
 """Stage 1, clean: raw page lines → title, date, source and structured body blocks.
 
 Every line the cleaner removes is recorded in ``Document.dropped`` with the name of the
-rule that removed it (``toolkit clean --explain`` prints them). Rules match on a
-simplified, width-normalised copy of the line, so they work on both scripts; the text
-kept is the original.
+rule that removed it (``toolkit clean --explain`` prints them); :data:`RULES` is the table
+of line rules, and :data:`PAGE_RULES` names the drops that depend on a line's place in the
+page. Rules match on a simplified, width-normalised copy of the line (:func:`key`), so they
+work on both scripts; the text kept is the original.
 
 The page is read in three parts:
 
-* the **header** (lines before the first body-like line): breadcrumbs, metadata lines,
-  the title (often repeated, or split over two lines, or suffixed with the site name),
-  the site name; header lines that are none of these are body (a speech's title block);
-* the **body**: numbered headings (一、 （一） 1. （1）) get heading levels, paragraphs a
-  dump broke after a comma are rejoined;
-* the **trailer**: once a share prompt, related-links list, footer or link farm starts,
-  the short lines after it (related titles, addresses) go too.
+* the **header** (lines before the first body-like line): breadcrumbs, navigation bars,
+  metadata lines, the title (often repeated, split over two lines, prefixed with 【tag】 or
+  suffixed with the site name), the site name and section labels before it; other header
+  lines after the title are body (a document number, an addressee, a speech's title block);
+* the **body**: numbered headings (第一章 一、 （一） 1. （1）) get heading levels from the
+  order the schemes appear in; runs of numbered short lines are lists; paragraphs a dump
+  broke mid-sentence (after a comma, before a closing mark, or hard-wrapped at a fixed
+  width) are rejoined; a closing signature block (issuing body, date) stays;
+* the **trailer**: once a share prompt, previous/next link, related-links list, footer or
+  link farm starts, the short lines after it (related titles, addresses) go too, and the
+  weaker footer rules (addresses, telephone numbers) apply.
+
+Title, date and source come from the HTML metadata when the page had some (``Meta``), else
+from the text: metadata lines (来源, 发布时间 …, Minguo years included), the title line's
+【tag】 or site suffix, a repost trailer's "更多来自 X 的", or the signature block.
 """
 
 from __future__ import annotations
@@ -21,8 +30,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
+from typing import Literal
 
 from .document import Block, Document, Dropped
 
@@ -43,84 +54,293 @@ def _t2s() -> Callable[[str], str]:
     return converter
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """The form rules match on: NFKC (full-width → half-width), Simplified, stripped."""
     return strip_line(_t2s()(unicodedata.normalize("NFKC", text)))
 
 
+def keys(lines: list[str]) -> list[str]:
+    """:func:`key` of every line, with one OpenCC call for the whole page."""
+    if not lines:
+        return []
+    normal = [unicodedata.normalize("NFKC", ln).replace("\n", " ").replace("\r", " ") for ln in lines]
+    converted = _t2s()("\n".join(normal)).split("\n")
+    if len(converted) != len(lines):  # pragma: no cover - OpenCC keeps line breaks
+        converted = [_t2s()(n) for n in normal]
+    return [strip_line(c) for c in converted]
+
+
 # --- boilerplate rules ---------------------------------------------------------------------
+
+Scope = Literal["anywhere", "header", "edge"]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
     test: Callable[[str], bool]
-    """Called with ``key(line)``."""
+    """Called with ``key(line)`` (list marks removed)."""
     starts_trailer: bool = False
     """Once this rule fires after the body has begun, short lines after it are trailer."""
+    scope: Scope = "anywhere"
+    """``anywhere``; ``header``: only before the body; ``edge``: in the header or the trailer
+    (lines that are body inside a document, such as an address, but boilerplate in a footer)."""
 
 
-def _re(pattern: str, max_len: int = 10_000) -> Callable[[str], bool]:
+def _re(
+    pattern: str, max_len: int = 10_000, no_full_stop: bool = False, unnumbered: bool = False
+) -> Callable[[str], bool]:
+    """A rule test: ``pattern`` found in a line of at most ``max_len`` characters;
+    ``no_full_stop``: that does not end a sentence; ``unnumbered``: that is not a numbered
+    heading (a body heading "（三）加强技术支持" is not a footer)."""
     rx = re.compile(pattern, re.IGNORECASE)
-    return lambda s: len(s) <= max_len and rx.search(s) is not None
+
+    def test(s: str) -> bool:
+        if len(s) > max_len or (no_full_stop and s.endswith("。")):
+            return False
+        if unnumbered and _numbering(s) is not None:
+            return False
+        return rx.search(s) is not None
+
+    return test
 
 
-_SEP = re.compile(r"\s*(?:>>|>|›|»|→|/)\s*")
+_CRUMB_SEP = re.compile(r"\s*(?:>>|>|›|»|→|＞)\s*")
 _SENTENCE_END = "。！？；!?;"
+_CRUMB_HEAD = re.compile(
+    r"^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您当前的位置|您当前位置|当前的位置|所在位置|"
+    r"您所在的位置|现在位置|当前页面)\s*[:：]"
+)
+_HOME = {"首页", "主页", "网站首页", "home", "返回首页", "回首页", "本站首页"}
 
 
 def _is_breadcrumb(s: str) -> bool:
-    if re.match(r"^(当前位置|您的位置|你的位置|您现在的位置|您当前的位置|所在位置|当前页面)\s*[:：]?", s):
+    if _CRUMB_HEAD.match(s) or re.match(r"^(当前位置|您的位置|您现在的位置)\s*$", s):
         return True
     if "。" in s or len(s) > 160:
         return False
-    parts = [p for p in re.split(r"\s*(?:>>|>|›|»|→)\s*", s) if p]
-    if len(parts) < 2 or len(parts) == 1:
+    slashed = [p for p in re.split(r"\s*/\s*", s) if p]
+    if len(slashed) >= 2 and slashed[0].lower() in _HOME and all(len(p) <= 30 for p in slashed):
+        return True  # "首页 / 新闻中心 / 即时新闻"
+    parts = [p for p in _CRUMB_SEP.split(s) if p]
+    if len(parts) < 2 or any(len(p) > 60 for p in parts):
         return False
-    return parts[0].lower() in {"首页", "主页", "网站首页", "home", "返回首页"} or len(parts) >= 3
+    return parts[0].lower() in _HOME or len(parts) >= 3
 
 
 def _is_link_farm(s: str) -> bool:
     items = [p.strip() for p in re.split(r"[|｜]", s) if p.strip()]
-    if len(items) < 4:
-        return False
+    if len(items) < 4 or sum(bool(re.search(r"\d", i)) for i in items) * 2 >= len(items):
+        return False  # a table row of figures is not a link farm
     return sum(len(i) for i in items) / len(items) <= 20
 
 
-META_FIELDS = (
-    r"(来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发稿时间|更新时间|发文日期|作者|供稿|浏览次数|点击数|阅读次数)"
+# Words a navigation bar is made of (Simplified: rules match on key()).
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+NAV_WORDS = _words(
+    """首页 网站首页 主页 返回首页 回首页 机构概况 机构设置 机构职能 领导信息 领导之窗 新闻中心 新闻动态 新闻资讯
+    工作动态 要闻动态 政务公开 信息公开 政府信息公开 政策法规 政策文件 政策解读 办事服务 网上办事 在线办事 办事指南
+    互动交流 公众参与 专题专栏 通知公告 科技新闻 科技动态 科技政策 联系我们 网站地图 english 繁体 简体 繁体版
+    简体版 无障碍 无障碍浏览 手机版 移动版 登录 注册 关于我们 学校概况 学校要闻 综合新闻 媒体聚焦 校园快讯 学术活动
+    科研成果 科研进展 研究队伍 国际交流 国际合作 研究生教育 人才招聘 人才招募 创新文化 党建工作 党建园地 数据发布
+    统计数据 网站导航 站点地图 网站导览 常见问答 关于本院 研究单位 新闻稿 新闻资料 媒体扫描 图片新闻 视频新闻
+    数据 互动 服务 政策 新闻 国情 总理 国务院 本院概况 院况简介 部门概况 走进 概况 首页 我要查 我要问 我要办"""
 )
+_SHARE_TARGETS = _words(
+    "微信 微博 新浪微博 腾讯微博 qq空间 qq好友 qq 豆瓣 人人网 facebook line twitter x 朋友圈 复制链接 打印 列印 email"
+)
+_TOOLBAR = _words(
+    """打印 打印本页 打印此页 打印本文 打印文章 关闭 关闭窗口 关闭本页 收藏 收藏本页 加入收藏 返回顶部 回到顶部
+    返回 返回列表 返回上一页 回上一页 上一页 我要纠错 纠错 保存 保存本页 评论 我要评论 发表评论 点赞 举报 投稿
+    列印 字号 字体 字体大小
+    大 中 小 默认 分享 分享到 顶部 top"""
+)
+_TOOLBAR_SPLIT = re.compile(r"[\s\[\]【】()（）〖〗「」〔〕<>《》|｜/:：·•]+")
+
+
+_TOOL_WORD = re.compile(
+    r"^(我要|友善|点击|立即)?(打印|列印|关闭|收藏|纠错|保存)(本页|此页|本文|此文|文章|窗口|本窗口|页面)?$"
+)
+
+
+def _toolbar_tokens(s: str) -> list[str]:
+    return [t for t in _TOOLBAR_SPLIT.split(s.lower()) if t]
+
+
+def _is_tool(token: str) -> bool:
+    return token in _TOOLBAR or _TOOL_WORD.match(token) is not None
+
+
+def _is_window_control(s: str) -> bool:
+    if len(s) > 60:
+        return False
+    tokens = _toolbar_tokens(s)
+    if not tokens or not all(_is_tool(t) for t in tokens):
+        return False
+    return any(t not in ("大", "中", "小", "字号", "字体", "字体大小", "默认") for t in tokens)
+
+
+def _is_share(s: str) -> bool:
+    if len(s) > 80 or _numbering(s) is not None:
+        return False
+    if re.search(
+        r"分享到|分享至|一键分享|分享按钮|立刻分享|朋友圈|喜欢这篇文章|转发到|^分享\s*[:：]|扫码关注|关注我们", s
+    ):
+        return True
+    if re.search(r"扫一扫|二维码|手机扫|微信公众号|客户端", s) and not s.endswith("。") and len(s) <= 40:
+        # A QR prompt, not "扫描下方二维码报名" in a notice.
+        return len(s) <= 8 or re.search(r"手机|浏览|打开|关注|分享|本页|当前页|阅读|查看|收看|下载", s) is not None
+    if re.match(r"^(手机版|移动版|手机访问|手机浏览|wap版)$", s):
+        return True
+    tokens = _toolbar_tokens(s)
+    return len(tokens) >= 2 and sum(t in _SHARE_TARGETS for t in tokens) >= max(2, len(tokens) - 1)
+
+
+def _is_nav_bar(s: str) -> bool:
+    if any(c in s for c in "。，,；;！？、"):
+        return False
+    items = [p for p in re.split(r"[\s|｜·•/]+", s.lower()) if p]
+    if len(items) < 4 or any(len(p) > 10 for p in items):
+        return False
+    return sum(p in NAV_WORDS for p in items) >= 2
+
+
+_DECORATION = re.compile(r"^[\s\W_]+$")
+
+
+def _is_decoration(s: str) -> bool:
+    """Only punctuation and symbols, and none of the marks that end or continue a sentence."""
+    return bool(_DECORATION.match(s)) and not any(c in s for c in "。，、；：！？”’）」』》…%")
+
+
+# Metadata fields. Strong fields are metadata wherever they open a line; weak ones only in the
+# header or when the line has other fields too (a notice's body may say "时间：3月5日").
+_SOURCE_FIELDS = r"信息来源|文章来源|稿件来源|新闻来源|本文来源|内容来源|消息来源|来源单位|来源"
+_ORG_FIELDS = r"发布单位|发布机构|发文机关|发文单位|供稿单位|发稿单位|供稿"
+_DATE_FIELDS = r"发布时间|发布日期|发稿时间|发文日期|成文日期|公开日期|更新时间|更新日期|录入时间|生成日期|上传时间"
+_STRONG_FIELDS = (
+    rf"{_SOURCE_FIELDS}|{_ORG_FIELDS}|{_DATE_FIELDS}|浏览次数|点击次数|阅读次数|访问次数|点击数|浏览量|阅读量|点击量|"
+    r"浏览人次|点阅次数|索引号|主题分类|发文字号|体裁分类|组配分类|信息分类|公开方式|公开范围|有效性|所属机构|"
+    r"责任部门|文章作者|发布者|原标题|原文标题|原文链接|原文地址"
+)
+_WEAK_FIELDS = r"时间|日期|作者|标题|名称|文号|编号|分类|主题词|浏览|点击|阅读|字号|字体"
+_FIELD_AT_START = re.compile(rf"^[\[【(（]?\s*(?:本文)?(?:{_STRONG_FIELDS})[:：]")
+_WEAK_AT_START = re.compile(rf"^[\[【(（]?\s*(?:{_WEAK_FIELDS})[:：]")
+_ANY_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS}|{_WEAK_FIELDS})\s*[:：]")
+_STRONG_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS})\s*[:：]")
+_DATE_FIELD_ANYWHERE = re.compile(rf"(?:{_DATE_FIELDS})\s*[:：]")
+
+
+def _compact_head(s: str) -> str:
+    """The line with spaces inside its first field name removed ("索 引 号：" → "索引号：")."""
+    m = re.match(r"^([^:：]{1,12})([:：])", s)
+    return re.sub(r"\s+", "", m.group(1)) + s[m.end(1) :] if m else s
+
+
+_EDITION = re.compile(
+    r"^[(（]?\s*《\s*\S{2,12}\s*》\s*[(（]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第\s*\d+\s*版\s*[)）]"
+)
+"""A newspaper's print-edition line: 《 人民日报 》（ 2022年08月12日 第 06 版）."""
+
+
+def _is_metadata(s: str) -> bool:
+    if len(s) > 200 or s.endswith("。"):
+        return False
+    if _EDITION.match(s):
+        return True
+    head = _compact_head(s)
+    if _FIELD_AT_START.match(head) or _DATE_FIELD_ANYWHERE.search(s):
+        return True
+    if len(_ANY_FIELD.findall(s)) >= 2:
+        return True
+    # "2021年05月24日 09:30 来源：市科技局": a date and a strong field.
+    return len(s) <= 80 and _STRONG_FIELD.search(s) is not None and _DATE.search(s) is not None
+
+
+def _is_weak_metadata(s: str) -> bool:
+    return len(s) <= 120 and not s.endswith("。") and _WEAK_AT_START.match(_compact_head(s)) is not None
+
+
+_DATE_ONLY = re.compile(
+    r"^[\[【(（]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(\d{1,2}:\d{2}(:\d{2})?)?\s*"
+    r"[(（]?\s*(星期[一二三四五六日天]|周[一二三四五六日天])?\s*[)）]?\s*[\]】)）]?$"
+)
+
+
+def _is_date_line(s: str) -> bool:
+    """A header line that is only a date, in a web page's style (not "2020年3月5日" alone,
+    which is a document's own date line)."""
+    if not _DATE_ONLY.match(s):
+        return False
+    return bool(re.search(r"\d{4}\s*[-/.]|星期|周|[\[【]", s))
+
+
+_CONTACT = re.compile(
+    r"^(地址|联系地址|通讯地址|邮编|邮政编码|电话|传真|总机|邮箱|电子邮箱|e-mail|email)\s*[:：]|服务热线|"
+    r"联系电话\s*[:：]|联系方式\s*[:：]|咨询电话\s*[:：]|热线电话\s*[:：]|总机\s*[:：]",
+    re.IGNORECASE,
+)
+
+
+def _is_contact_footer(s: str) -> bool:
+    return len(s) <= 160 and not s.endswith("。") and "联系人" not in s and _CONTACT.search(s) is not None
+
 
 RULES: tuple[Rule, ...] = (
     Rule("breadcrumb", _is_breadcrumb),
-    Rule("metadata-line", _re(rf"^{META_FIELDS}\s*[:：]|(发布时间|发布日期)\s*[:：]", 120)),
-    Rule("view-counter", _re(r"(浏览|点击|阅读|访问)(次数|量|数)?\s*[:：]\s*\d+|^\d+\s*(人|次)(浏览|阅读)$", 120)),
+    Rule("metadata-line", _is_metadata),
+    Rule(
+        "view-counter",
+        _re(
+            r"(浏览|点击|阅读|访问|点阅)(次数|量|数|人次)?\s*[:：]\s*[\[【(（]?\s*\d+|^\d+\s*(人|次)(浏览|阅读)$|"
+            r"(浏览|阅读|点击)\s*[(（]\s*\d+\s*[)）]$",
+            120,
+        ),
+    ),
     Rule(
         "font-size",
         _re(
-            r"^[\[【]?(字号|字体|字体大小)\s*[:：]?\s*([大中小]\s*)*[\]】]?$|^[\[【]?[大中小]\s*[大中小]\s*[大中小][\]】]?$",
-            40,
+            r"^[\[【]?\s*(字号|字体|字体大小)\s*[:：]?\s*[\[【]?\s*([大中小]\s*)*[\]】]?$|"
+            r"^[\[【]?\s*[大中小]\s*[大中小]\s*[大中小]\s*[\]】]?$|^[\[【]?\s*(字号|字体|字体大小)\s*[:：]|"
+            r"^[\[【]?\s*(字号|字体)\s*[\[【]?\s*[大中小]\s*[\]】]?\s*[\[【]?\s*[大中小]|"
+            r"^([大中小]字号\s*)+$|^(字号|字体)\s*[大中小]$",
+            60,
         ),
     ),
+    Rule("window-control", _is_window_control, starts_trailer=True),
+    Rule("share", _is_share, starts_trailer=True),
     Rule(
-        "window-control",
+        "prev-next",
         _re(
-            r"^[\[【(（]?\s*(关闭窗口|打印本页|打印此页|关闭本页|返回顶部|回到顶部|收藏本页|加入收藏|打印|关闭)\s*[\]】)）]?(\s*[\[【(（]?\s*(关闭窗口|打印本页|关闭|打印|返回顶部)\s*[\]】)）]?)*$",
-            40,
+            r"^[\[【(（]?\s*(上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)\s*[\]】)）]?\s*([:：]|$)",
+            120,
         ),
         starts_trailer=True,
     ),
-    Rule(
-        "share",
-        _re(r"分享到|分享至|一键分享|分享按钮|立刻分享|扫一扫|二维码|朋友圈|喜欢这篇文章|转发到|^分享\s*[:：]?$", 80),
-        starts_trailer=True,
-    ),
-    Rule("prev-next", _re(r"^(上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]?", 120), starts_trailer=True),
     Rule(
         "related-links",
         _re(
-            r"^(相关链接|相关文章|相关新闻|相关阅读|延伸阅读|推荐阅读|热点推荐|猜你喜欢)\s*[:：]?|请您?继续阅读|更多来自.{0,20}的",
+            r"^[\[【]?(相关链接|相关连结|相关网站|相关网址|相关文章|相关新闻|相关阅读|相关文件|相关稿件|相关报道|相关信息|相关推荐|相关专题|延伸阅读|"
+            r"推荐阅读|热点推荐|热点新闻|热门文章|热门推荐|热门新闻|精彩推荐|猜你喜欢|阅读排行|点击排行|排行榜|最新文章|最新动态|"
+            r"最新新闻|最新更新|图片新闻|专题推荐|往期回顾|更多新闻|更多阅读|更多)[\]】]?\s*([:：>»]+.*|\s*(>>|more)?\s*)$|"
+            r"请您?继续阅读|更多来自.{0,20}的|^(查看更多|more)\s*(>>|»)?$|^返回.{1,10}[,，]\s*查看更多|"
+            r"^(点击|戳)?(下方|左下角|这里|此处)?.{0,4}阅读原文",
             120,
+            no_full_stop=True,
+        ),
+        starts_trailer=True,
+    ),
+    Rule(
+        "comments",
+        _re(
+            r"^[\[【]?(网友评论|发表评论|我要评论|评论区|用户评论|相关评论|最新评论|热门评论|查看评论|全部评论|精彩评论)[\]】]?"
+            r"\s*[:：]?\s*(\(\d+\)|（\d+）)?$|^(共有|已有)\s*\d+\s*(条评论|人参与|人评论)|请文明上网|文明上网.{0,4}理性发言|"
+            r"^\d+\s*条评论$|^评论\s*[(（]\s*\d+\s*[)）]$",
+            40,
         ),
         starts_trailer=True,
     ),
@@ -128,22 +348,96 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "footer",
         _re(
-            r"主办单位|承办单位|^主办\s*[:：]|^承办\s*[:：]|版权所有|ICP\s*[备证]|公网安备|公安备|网站标识码|技术支持\s*[:：]|"
-            r"copyright|©|服务热线|联系电话\s*[:：]|联系我们|网站地图|官网公众号|官网微信号|官方微信|官方微博|战略合作\s*[:：]|"
-            r"^地址\s*[:：]|^邮编\s*[:：]|^电话\s*[:：]",
+            r"主办单位|承办单位|协办单位|运行维护单位|运维单位|维护单位\s*[:：]|^主办\s*[:：]|^承办\s*[:：]|"
+            r"\S(主办|承办)(\s|$)|版权所有|版权归|著作权(属于|所有|归)|ICP\s*[备证]|公网安备|公安备|网安备|"
+            r"网站标识码|"
+            r"(^|[\s|｜])技术支持\s*[:：]?\s*\S|技术支持\s*[:：]|copyright|©|all rights reserved|备案序号|"
+            r"备案号\s*[:：]|"
+            r"中文域名|官网公众号|官网微信号|官方微信|官方微博|战略合作\s*[:：]|建议使用.{0,30}浏览器|最佳浏览|"
+            r"\d{3,4}\s*[*×xX]\s*\d{3,4}\s*(像素|分辨率|以上)|(最佳|建议|显示)分辨率",
             160,
+            no_full_stop=True,
+            unnumbered=True,
+        ),
+        starts_trailer=True,
+    ),
+    Rule(
+        "repost-notice",
+        _re(
+            r"转载请注明|本文转载自|未经(授权|许可).{0,10}(转载|复制|使用)|版权归原作者|如有侵权|本网转载|"
+            r"观点仅代表作者|仅代表作者(本人)?(观点|立场)|不代表本(站|网|平台|号)的?(观点|立场)|信息发布平台|"
+            r"仅提供信息存储空间",
+            120,
+        ),
+        starts_trailer=True,
+    ),
+    Rule(
+        "footer",
+        _re(
+            r"^(网站地图|联系我们|网站声明|网站说明|隐私声明|隐私政策|隐私权.{0,6}政策|免责声明|法律声明|网站纠错|"
+            r"意见建议|关于我们|使用帮助)(\s*[|｜/·]\s*\S{2,12})*$",
+            80,
         ),
         starts_trailer=True,
     ),
     Rule("link-farm", _is_link_farm, starts_trailer=True),
-    Rule("page-timing", _re(r"^\d+(\.\d+)?\s*(s|ms|秒)$", 20)),
-    Rule("editor", _re(r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|校对|审校|编审)\s*[:：]", 60)),
+    Rule(
+        "page-timing",
+        _re(
+            r"^\d+(\.\d+)?\s*(s|ms|秒)$|"
+            r"^(页面执行时间|页面生成时间|页面加载时间|执行时间|生成时间|本页生成时间|耗时|"
+            r"processed in|page generated in|generated in)\s*[:：]?\s*\d+(\.\d+)?\s*"
+            r"(s|ms|秒|毫秒|seconds?|second\(s\))",
+            60,
+        ),
+    ),
+    Rule(
+        "editor",
+        _re(
+            r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|校对|审校|编审|初审|复审|终审|撰稿|摄影|供图|图片来源|美编|排版|监制)\s*[:：]|"
+            r"(责任编辑|责编)\s*[:：]",
+            60,
+        ),
+        starts_trailer=True,
+    ),
     Rule("tag-line", _re(r"^(tag|tags|标签|关键词|关键字)\s*[:：]", 120)),
+    Rule("nav-bar", _is_nav_bar),
+    Rule("decoration", _is_decoration),
+    Rule(
+        "end-mark",
+        _re(r"^[(（\[【]?\s*(完|全文完|全文结束|end)\s*[)）\]】]?$|^[-—=]*\s*end\s*[-—=]*$|^n{4}$", 12),
+        starts_trailer=True,
+    ),
+    Rule("footer", _is_contact_footer, starts_trailer=True, scope="edge"),
+    Rule("metadata-line", _is_weak_metadata, scope="header"),
+    Rule("date-line", _is_date_line, scope="header"),
 )
+
+PAGE_RULES: dict[str, str] = {
+    "title": "a line holding the title (kept once, as the heading of the document)",
+    "site-name": "the site's or publisher's name above the title",
+    "section-label": "the site section (column) name above the title",
+    "nav-bar": "a navigation item above the title",
+    "trailer": "a short line after a share prompt, related-links list, footer or link farm",
+    "not-main-content": "HTML outside the page's main text (trafilatura)",
+}
+"""Drops decided by a line's place in the page rather than its text alone."""
+
+_LIST_MARK = re.compile(r"^[•·●○■□◆◇▪▶►‣\-–]\s*")
+
+
+def _unmark(s: str) -> str:
+    """``s`` without a leading list mark ("• 首页" → "首页")."""
+    return _LIST_MARK.sub("", s, count=1) if len(s) > 2 else s
 
 
 def match_rule(line: str) -> Rule | None:
-    s = key(line)
+    """The first rule of :data:`RULES` that matches ``line`` (whatever its scope)."""
+    return _match(key(line))
+
+
+def _match(s: str) -> Rule | None:
+    s = _unmark(s)
     if not s:
         return None
     for rule in RULES:
@@ -156,42 +450,98 @@ def match_rule(line: str) -> Rule | None:
 
 _CN_NUM = "一二三四五六七八九十百零〇"
 NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cn-chapter", re.compile(rf"^第[{_CN_NUM}\d]{{1,4}}(章|部分)")),
+    ("cn-section", re.compile(rf"^第[{_CN_NUM}\d]{{1,4}}节")),
     ("cn-dun", re.compile(rf"^[{_CN_NUM}]+、")),
     ("cn-paren", re.compile(rf"^[（(][{_CN_NUM}]+[）)]")),
     ("arabic-dot", re.compile(r"^\d{1,2}\s*[.、．](?!\d)")),
     ("arabic-paren", re.compile(r"^[（(]\d{1,2}[）)]")),
 )
-_LIST_MARK = re.compile(r"^[•·●○■□◆◇▪▶►‣\-–]\s*")
+_CIRCLED = re.compile(r"^[①-⑳]")
 _DOC_TYPES = (
     "报告", "总结", "通知", "意见", "办法", "方案", "规划", "计划", "安排", "思路", "要点", "决定",
     "公告", "通报", "细则", "规定", "条例", "纲要", "讲话", "说明", "批复", "指南", "措施", "公报",
     "白皮书", "情况", "回顾",
 )  # fmt: skip
+_ORG_SUFFIX = (
+    "委员会", "委", "厅", "局", "部", "院", "政府", "办公室", "办公厅", "中心", "大学", "学院", "协会", "学会",
+    "研究所", "科协", "网", "网站", "门户", "集团", "公司", "报", "日报", "晚报", "新闻网",
+)  # fmt: skip
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_SOURCE = re.compile(r"来源\s*[:：]\s*(.*?)\s*(?:\s{2,}|发布|时间|日期|浏览|点击|作者|[(（]|$)")
+_ROC_DATE = re.compile(r"(?:民国|中华民国)?\s*(?<!\d)(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "○": 0, "Ｏ": 0}
+_CN_DATE = re.compile(
+    r"([〇零○ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
+_FIELD_VALUE_END = (
+    r"(?=\s{2,}|\s+\d{4}\s*[-/.年]|\s+\S{1,8}\s*[:：]|\s*[|｜]|\s*(?:发布|时间|日期|浏览|点击|阅读|作者|字号|字体)|"
+    r"[(（【\[)）】\]]|$)"
+)
+_SOURCE = re.compile(rf"(?:{_SOURCE_FIELDS})\s*[:：]\s*(.*?)\s*{_FIELD_VALUE_END}")
+_ORG_SOURCE = re.compile(rf"(?:{_ORG_FIELDS})\s*[:：]\s*(.*?)\s*{_FIELD_VALUE_END}")
+_TITLE_FIELD = re.compile(r"^标题\s*[:：]\s*(.+)$")
 
 
 def numbering(text: str) -> str | None:
-    s = key(text)
+    return _numbering(key(text))
+
+
+def _numbering(s: str) -> str | None:
     for name, rx in NUMBERING:
         if rx.match(s):
             return name
     return None
 
 
-def _is_heading_line(text: str) -> bool:
-    s = key(text)
+def _is_heading_line(s: str) -> bool:
     return len(s) <= 160 and not any(c in s for c in _SENTENCE_END)
 
 
-def _body_like(text: str) -> bool:
-    s = key(text)
-    if numbering(text) is not None and len(s) > 4:
+def _body_like(s: str) -> bool:
+    """A line that starts the body: a numbered heading or paragraph, a long line of sentences,
+    or a sentence with a comma (titles and page furniture do not end with "。")."""
+    if _numbering(s) is not None and len(s) > 4:
+        return True
+    if len(s) >= 15 and s.endswith(("。", "！", "？")) and any(c in s for c in "，,"):
         return True
     return len(s) >= 60 and any(c in s for c in "。，,；;")
 
 
+def _org_like(s: str) -> bool:
+    """A bare organisation or site name: short, no digits or sentence marks, an org suffix."""
+    return (
+        2 <= len(s) <= 24
+        and not re.search(
+            r"\d|[。，,；;：:！？!?“”《》]|的|关于|召开|举办|印发|发布|开展|推进|加快|取得|启动|通过|建设", s
+        )
+        and s.endswith(_ORG_SUFFIX)
+        and not s.endswith(_DOC_TYPES)
+    )
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_DOC_NUMBER = re.compile(r"[〔\[(（【]\s*\d{4}\s*[〕\])）】]\s*\d+\s*号$")
+"""A document number: 国科发政〔2019〕313号."""
+
+
+def _title_like(s: str) -> bool:
+    return (
+        4 <= len(s) <= 120
+        and len(_HAN.findall(s)) >= 2  # a Chinese document's title is in Chinese
+        and not s.endswith(("。", "：", ":", "，", ",", "；", ";"))
+        and not (len(s) >= 40 and ("，" in s or "," in s))  # a sentence, not a title
+        and not _DOC_NUMBER.search(s)
+        and not _org_like(s)
+        and s.lower() not in NAV_WORDS
+    )
+
+
 # --- title -----------------------------------------------------------------------------------
+
+_TITLE_SEP = re.compile(r"\s*(?:_+|-{2,}|\s[-–—|]\s|｜|\||(?<=[^\x00-\x7f])-(?=[^\x00-\x7f]))\s*")
+"""Separators between a title and the column and site names: "标题_站点", "标题 - 栏目 - 站点",
+"标题----站点", "标题｜站点", "标题-站点" (a hyphen between Chinese characters); not "——", which
+introduces a subtitle."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,187 +552,466 @@ class _Candidate:
     site: str
 
 
-def _title_parts(line: str) -> _Candidate:
-    s = strip_line(unicodedata.normalize("NFKC", line).replace("\u3000", " "))
+def _title_parts(line: str, index: int = -1) -> _Candidate:
+    """A header line as a title: the 【tag】 before it and the site name after it removed."""
+    s = strip_line(line)
+    s = _unmark(s)
     tag = ""
     m = re.match(r"^[【\[]([^】\]]{1,20})[】\]]\s*", s)
     if m:
         tag, s = m.group(1), s[m.end() :]
     site = ""
-    m = re.match(r"^(.{4,}?)\s*(?:_|\s-\s|｜|\s\|\s)\s*([^_｜|]{2,30})$", s)
-    if m:
-        s, site = m.group(1), m.group(2)
-    return _Candidate(index=-1, title=strip_line(s), tag=tag, site=strip_line(site))
+    parts = [p for p in (strip_line(x) for x in _TITLE_SEP.split(s)) if p]
+    # "标题_站点" or "标题 - 栏目 - 站点": the title is the first part, the site the last.
+    if len(parts) >= 2 and len(parts[0]) >= 4 and 2 <= len(parts[-1]) <= 30:
+        s, site = parts[0], parts[-1]
+    return _Candidate(index=index, title=strip_line(s), tag=strip_line(tag), site=strip_line(site))
 
 
-def _choose_title(cands: list[_Candidate], lines: list[str]) -> tuple[str, set[int]]:
+def _choose_title(cands: list[_Candidate], lines: list[str], meta_line: int | None) -> tuple[str, set[int]]:
     """The title, and the header line indexes that hold it."""
     if not cands:
         return "", set()
     counts: dict[str, int] = {}
     for c in cands:
-        counts[key(c.title)] = counts.get(key(c.title), 0) + 1
-    best = max(cands, key=lambda c: (counts[key(c.title)], -c.index))
-    if counts[key(best.title)] > 1:
-        return best.title, {c.index for c in cands if key(c.title) == key(best.title)}
-    # No repeat: the first candidate, joined with a short next line that completes it
-    # (a title split over two lines: "2019年…市科委" / "工作情况报告").
-    first = cands[0]
-    title, used = first.title, {first.index}
-    for nxt in cands[1:3]:
-        between = lines[first.index + 1 : nxt.index]
-        if any(strip_line(x) for x in between):
+        counts[_tkey(c.title)] = counts.get(_tkey(c.title), 0) + 1
+    repeated = [c for c in cands if counts[_tkey(c.title)] > 1 and _title_like(key(c.title))]
+    first: _Candidate | None = None
+    used: set[int] = set()
+    if repeated:
+        best = max(repeated, key=lambda c: (counts[_tkey(c.title)], -c.index))
+        used = {c.index for c in cands if _tkey(c.title) == _tkey(best.title)}
+        first = next(c for c in cands if c.index in used)
+    elif meta_line is not None:
+        # The title sits next to the metadata line ("发布时间：…"): just above it, else below.
+        above = [c for c in cands if c.index < meta_line]
+        below = [c for c in cands if c.index > meta_line]
+        near = [c for c in above[-2:] if _title_like(key(c.title))]
+        if near:
+            first = near[-1]
+        elif below and _title_like(key(below[0].title)):
+            first = below[0]
+    if first is None:
+        first = next((c for c in cands if _title_like(key(c.title))), None)
+    if first is None:
+        return "", set()
+    # A title split over two lines: "2019年…市科委" / "工作情况报告".
+    title, used = first.title, used | {first.index}
+    later = [c for c in cands if c.index > first.index and c.index not in used]
+    for nxt in later[:1]:
+        between = range(first.index + 1, nxt.index)
+        if any(strip_line(lines[i]) and i not in used for i in between):
             break
         if (
             len(nxt.title) <= 20
+            and (len(nxt.title) >= 4 or title.endswith(("的", "和", "与", "及", "暨", "、")))
+            and not nxt.title.startswith(("—", "-", "－"))
+            and not re.search(r"\d", nxt.title)  # "工作情况报告", not a second title "2020年科技工作报告"
             and not title.endswith(_DOC_TYPES)
             and nxt.title.endswith(_DOC_TYPES)
             and not any(c in title + nxt.title for c in _SENTENCE_END + "，,")
+            and _title_parts(title + nxt.title).title == title + nxt.title
         ):
             title, used = title + nxt.title, used | {nxt.index}
-        break
     return title, used
 
 
+def _tkey(title: str) -> str:
+    """A title as compared with its repeats: :func:`key` without spaces."""
+    return re.sub(r"\s+", "", key(title))
+
+
+def _holds_title(s: str, title_key: str) -> bool:
+    """Does header line ``s`` (a key) hold ``title_key`` (whole, with a tag or site name)?"""
+    if not s or not title_key:
+        return False
+    return _tkey(s) == _tkey(title_key) or _tkey(_title_parts(s).title) == _tkey(title_key)
+
+
 # --- the stage -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Page:
+    """One page being cleaned: its lines, what the rules say about each, what was found."""
+
+    doc: Document
+    lines: list[str]
+    numbers: list[int]
+    """Source line number of each line."""
+    ks: list[str]
+    """:func:`key` of each line, list mark removed."""
+    rules: list[Rule | None]
+    body_start: int
+    """Index of the first body-like line: the header is everything above it."""
+    dropped: dict[int, str] = field(default_factory=dict)
+    """Line index → name of the rule that dropped it."""
+    title: str = ""
+    title_lines: set[int] = field(default_factory=set)
+    date: str = ""
+    source: str = ""
+    meta_line: int | None = None
+    """Index of the first metadata line of the header."""
+    crumbs: list[str] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, doc: Document) -> _Page:
+        lines = [b.text for b in doc.blocks]
+        ks = [_unmark(s) for s in keys(lines)]
+        rules = [_match(s) for s in ks]
+        body_start = next(
+            (
+                i
+                for i, (s, r) in enumerate(zip(ks, rules, strict=True))
+                if (r is None or r.scope != "anywhere") and _body_like(s)
+            ),
+            len(lines),
+        )
+        return cls(
+            doc=doc,
+            lines=lines,
+            numbers=[b.lines[0] if b.lines else i + 1 for i, b in enumerate(doc.blocks)],
+            ks=ks,
+            rules=rules,
+            body_start=body_start,
+            date=_parse_date(key(doc.meta.date)),
+            source=strip_line(doc.meta.source),
+        )
+
+    def document(self) -> Document:
+        kept = [i for i in range(len(self.lines)) if i not in self.dropped and self.ks[i]]
+        blocks = _structure([(self.numbers[i], self.lines[i], self.ks[i]) for i in kept])
+        heading = Block(
+            kind="heading", text=self.title, level=1, lines=tuple(self.numbers[i] for i in sorted(self.title_lines))
+        )
+        own = [Dropped(line=self.numbers[i], text=self.lines[i], rule=rule) for i, rule in self.dropped.items()]
+        return Document(
+            meta=replace(self.doc.meta, title=self.title, date=self.date, source=self.source),
+            blocks=(heading, *blocks) if self.title else tuple(blocks),
+            dropped=tuple(sorted((*self.doc.dropped, *own), key=lambda d: d.line)),
+        )
 
 
 def clean(doc: Document) -> Document:
     """Turn a document of ``raw`` lines into title/date/source metadata and body blocks."""
     if not any(b.kind == "raw" for b in doc.blocks):
         return doc  # already clean
-    lines = [b.text for b in doc.blocks]
-    numbers = [b.lines[0] if b.lines else i + 1 for i, b in enumerate(doc.blocks)]
-    dropped: dict[int, str] = {}
-    rules: list[Rule | None] = [match_rule(line) for line in lines]
+    page = _Page.read(doc)
+    _header_rules(page)
+    _header_title(page)
+    _body_rules(page)
+    _footer_block(page)
+    _metadata_from_the_end(page)
+    return page.document()
 
-    body_start = next(
-        (i for i, line in enumerate(lines) if rules[i] is None and _body_like(line)),
-        len(lines),
-    )
 
-    # Header: metadata and title.
-    date, source = _parse_date(doc.meta.date), ""
-    crumbs: list[str] = []
-    for i in range(body_start):
-        rule = rules[i]
-        s = key(lines[i])
+def _header_rules(page: _Page) -> None:
+    """Rules above the body (every scope), and the date and source the metadata lines give."""
+    field_source = org_source = ""
+    dates: list[str] = []
+    related = False  # inside a related-links list above the article
+    for i in range(page.body_start):
+        rule, s = page.rules[i], page.ks[i]
         if rule is None:
+            if related and s and len(s) <= 40:
+                page.dropped[i] = "trailer"
             continue
-        dropped[i] = rule.name
+        page.dropped[i] = rule.name
+        if rule.name == "related-links":
+            related = True
+        elif rule.name in ("metadata-line", "breadcrumb", "date-line"):
+            related = False
         if rule.name == "metadata-line":
-            m = _SOURCE.search(s)
-            if m and m.group(1).strip() and not source:
-                source = strip_line(_original_span(lines[i], m.group(1)))
-        if rule.name in ("metadata-line", "view-counter") and not date:
-            date = _parse_date(s)
+            page.meta_line = i if page.meta_line is None else page.meta_line
+            field_source = field_source or _field_value(_SOURCE, page.lines[i], s)
+            org_source = org_source or _field_value(_ORG_SOURCE, page.lines[i], s)
+        if rule.name in ("metadata-line", "view-counter"):
+            dates.append(_parse_date(s, roc=True))
+        if rule.name == "date-line" and "星期" not in s and "周" not in s:
+            dates.append(_parse_date(s))
         if rule.name == "breadcrumb":
-            crumbs = [p for p in re.split(r"\s*(?:>>|>|›|»|→)\s*", s) if p]
-    if not date:
-        date = next((d for d in (_parse_date(key(lines[i])) for i in range(body_start) if i in dropped) if d), "")
+            page.crumbs = [p for p in _CRUMB_SEP.split(s) if p]
+    # HTML: metadata lines above the main text that trafilatura left out.
+    body_line = page.numbers[page.body_start] if page.body_start < len(page.numbers) else 1 << 30
+    for d in page.doc.dropped:
+        if d.line < body_line and d.rule == "not-main-content" and _is_metadata(s := _unmark(key(d.text))):
+            field_source = field_source or _field_value(_SOURCE, d.text, s)
+            org_source = org_source or _field_value(_ORG_SOURCE, d.text, s)
+            dates.append(_parse_date(s, roc=True))
+    page.date = page.date or next((d for d in dates if d), "")
+    page.source = page.source or field_source or org_source
 
+
+_COLUMN = re.compile(r"[\u4e00-\u9fff]{0,4}(新闻|要闻|动态|公告|通告|公报|新闻稿|消息|快讯|资讯|专栏|聚焦|报道|速递)")
+"""A site section's name above the title: 新闻公报, 工作动态, 通知公告, 媒体报道 …"""
+
+
+def _header_title(page: _Page) -> None:
+    """The title, and the header lines that are not body: section labels, navigation items,
+    site names; a date line kept as body ("（2021年1月12日）") gives the date if nothing did."""
+    dropped, ks = page.dropped, page.ks
     cands: list[_Candidate] = []
-    for i in range(body_start):
-        if i in dropped or not strip_line(lines[i]):
+    for i in range(page.body_start):
+        if i in dropped or not ks[i]:
             continue
-        s = key(lines[i])
-        if crumbs and s == crumbs[-1] and len(crumbs) >= 2 and len(s) <= 12:
+        s = ks[i]
+        if page.crumbs and s == page.crumbs[-1] and len(page.crumbs) >= 2 and len(s) <= 12:
             dropped[i] = "section-label"
-            continue
-        if source and s == key(source):
+        elif page.source and s == key(page.source):
             dropped[i] = "site-name"
-            continue
-        parts = _title_parts(lines[i])
-        cands.append(replace(parts, index=i))
-    title, title_lines = _choose_title(cands, lines)
-    if doc.meta.title and not title:
-        title = doc.meta.title
-    for c in cands:
-        if c.index in title_lines:
-            dropped[c.index] = "title"
-            source = source or c.tag or c.site
-    # A line repeating the site name found in a "title_site" line.
+        elif s.lower() in NAV_WORDS:
+            dropped[i] = "nav-bar"
+        elif _COLUMN.fullmatch(s):
+            dropped[i] = "section-label"
+        else:
+            m = _TITLE_FIELD.match(s)
+            cands.append(_title_parts(m.group(1) if m else page.lines[i], i))
+    page.date = page.date or next((_parse_date(ks[c.index]) for c in cands if _is_own_date(ks[c.index])), "")
+
+    meta_title = strip_line(page.doc.meta.title)
+    if meta_title and _title_like(key(meta_title)):
+        page.title = meta_title
+        page.title_lines = {c.index for c in cands if _holds_title(ks[c.index], key(meta_title))}
+    else:
+        shown = [line if i not in dropped else "" for i, line in enumerate(page.lines)]
+        page.title, page.title_lines = _choose_title(cands, shown, page.meta_line)
+        page.title = page.title or meta_title
+    # Lines above the title (the <title> aside) are the page's furniture, as are lines above
+    # the article's breadcrumb or metadata line when the title is not in the text.
+    markers = [i for i in range(page.body_start) if dropped.get(i) in ("breadcrumb", "metadata-line")]
+    first_title = min((i for i in page.title_lines if page.numbers[i] != 0), default=max(markers, default=-1))
+    has_nav = any(dropped.get(i) in ("nav-bar", "breadcrumb", "link-farm") for i in range(page.body_start))
     sites = {key(c.site) for c in cands if c.site}
     for c in cands:
-        if c.index not in dropped and key(c.title) in sites:
+        s = ks[c.index]
+        if c.index in page.title_lines:
+            dropped[c.index] = "title"
+            page.source = page.source or c.tag or c.site
+        elif s in sites or (c.index < first_title and _org_like(s)):
             dropped[c.index] = "site-name"
+        elif page.doc.meta.format == "html" and page.numbers[c.index] == 0:
+            dropped[c.index] = "site-name"  # a <title> that is not the document's title
+        elif c.index < first_title and has_nav and len(s) <= 10 and not re.search(r"[。，,；;：:！？]", s):
+            dropped[c.index] = "nav-bar"  # a menu item the nav-word list does not know
 
-    # Body and trailer.
+
+def _body_rules(page: _Page) -> None:
+    """Rules in the body; after a trailer-starting rule, short lines and edge rules too."""
     in_trailer = False
-    for i in range(body_start, len(lines)):
-        rule = rules[i]
-        s = key(lines[i])
+    for i in range(page.body_start, len(page.lines)):
+        rule, s = page.rules[i], page.ks[i]
         if not s:
             continue
-        if rule is not None:
-            dropped[i] = rule.name
+        if rule is not None and (rule.scope == "anywhere" or (rule.scope == "edge" and in_trailer)):
+            page.dropped[i] = rule.name
             in_trailer = in_trailer or rule.starts_trailer
-        elif in_trailer and (len(s) <= 80 and "。" not in s):
-            dropped[i] = "trailer"
+        elif in_trailer and len(s) <= 80 and "。" not in s and not _ends_trailer(s):
+            page.dropped[i] = "trailer"
         elif in_trailer:
             in_trailer = False
 
-    if not source:
-        for i in sorted(dropped):
-            m = re.search(r"更多来自\s*(.{1,20}?)\s*的", key(lines[i]))
-            if m:
-                source = strip_line(_original_span(lines[i], m.group(1)))
-                break
 
-    blocks = _structure(
-        [(i, lines[i]) for i in range(len(lines)) if i not in dropped and strip_line(lines[i])], numbers
-    )
-    title_block = Block(kind="heading", text=title, level=1, lines=tuple(numbers[i] for i in sorted(title_lines)))
-    meta = replace(doc.meta, title=title, date=date, source=source)
-    return Document(
-        meta=meta,
-        blocks=(title_block, *blocks) if title else tuple(blocks),
-        dropped=tuple(Dropped(line=numbers[i], text=lines[i], rule=dropped[i]) for i in sorted(dropped)),
-    )
+def _footer_block(page: _Page) -> None:
+    """Address and telephone lines just above the footer (rules that only apply in the trailer,
+    met before it started): from the end up, while lines are dropped, blank or such lines."""
+    below = False  # a dropped line below: the page ends with a footer, not with the body
+    for i in range(len(page.lines) - 1, page.body_start - 1, -1):
+        rule = page.rules[i]
+        if i in page.dropped:
+            below = True
+        elif not page.ks[i]:
+            continue
+        elif below and rule is not None and rule.scope == "edge":
+            page.dropped[i] = rule.name
+        else:
+            break
+
+
+def _metadata_from_the_end(page: _Page) -> None:
+    """Source and date still missing: a repost trailer's "更多来自 X 的", the signature block."""
+    if not page.source:
+        for i in sorted(page.dropped):
+            m = re.search(r"更多来自\s*(.{1,20}?)\s*的", page.ks[i])
+            if m:
+                page.source = strip_line(_original_span(page.lines[i], m.group(1)))
+                break
+    kept = [i for i in range(len(page.lines)) if i not in page.dropped and page.ks[i]]
+    sig_date, sig_org = _signature(kept, page.ks, page.lines)
+    page.date = page.date or sig_date
+    page.source = page.source or sig_org
+    # A press release's date after its end mark ("完" / "2022年5月12日（星期四）").
+    trailer = (i for i, rule in sorted(page.dropped.items()) if rule == "trailer" and _is_own_date(page.ks[i]))
+    page.date = page.date or next((_parse_date(page.ks[i]) for i in trailer), "")
+
+
+def _is_own_date(s: str) -> bool:
+    """A line that is only a date, maybe in brackets: "2020年3月5日", "（二〇二〇年三月五日）"."""
+    inner = s.strip("()（）[]【】 ")
+    return len(inner) <= 20 and bool(_DATE_ONLY.match(inner) or _CN_DATE.fullmatch(inner))
+
+
+def _ends_trailer(s: str) -> bool:
+    """A short line after a trailer-starting rule that is body again: a top-level numbered
+    heading, or the document's attachments ("附件：…")."""
+    return _numbering(s) in ("cn-dun", "cn-paren", "cn-chapter") or s.startswith("附件")
+
+
+_NOT_A_SOURCE = _words(
+    "本站原创 原创 本站 本网 本网原创 网络 互联网 网络整理 综合 综合整理 未知 佚名 网友投稿 admin 管理员"
+)
+
+
+def _field_value(rx: re.Pattern[str], line: str, s: str) -> str:
+    """A metadata field's value in the original text; "" when empty, a date, or no
+    organisation ("来源：本站原创")."""
+    m = rx.search(s)
+    if not m or not m.group(1).strip() or m.group(1).strip().lower() in _NOT_A_SOURCE:
+        return ""
+    value = strip_line(_original_span(line, m.group(1)))
+    return "" if _DATE.search(value) else value
+
+
+def _signature(kept: list[int], ks: list[str], lines: list[str]) -> tuple[str, str]:
+    """(date, issuing body) of a signature block among the last kept lines, or empty strings."""
+    tail = kept[-4:]
+    for pos, i in enumerate(tail):
+        s = ks[i]
+        if _is_own_date(s):
+            date = _parse_date(s)
+            org = ""
+            if pos > 0 and _org_like(ks[tail[pos - 1]]):
+                org = strip_line(lines[tail[pos - 1]])
+            return date, org
+    return "", ""
 
 
 def _original_span(line: str, simplified: str) -> str:
-    """The part of the original ``line`` that ``simplified`` (a slice of ``key(line)``) came from."""
-    norm = strip_line(unicodedata.normalize("NFKC", line))
+    """The part of the original ``line`` that ``simplified`` (a slice of ``key(line)``) came
+    from: the same characters as written (Traditional, full-width) where :func:`key` kept the
+    length, else the width-normalised ones."""
     start = key(line).find(simplified)
-    if start < 0 or len(norm) != len(key(line)):
+    if start < 0:
         return simplified
-    return norm[start : start + len(simplified)]
+    for form in (strip_line(line), strip_line(unicodedata.normalize("NFKC", line))):
+        if len(form) == len(key(line)):
+            return form[start : start + len(simplified)]
+    return simplified
 
 
-def _parse_date(s: str) -> str:
+def _parse_date(s: str, roc: bool = False) -> str:
+    """The first date in ``s`` as ISO 8601; ``roc``: a 2–3 digit year is a Minguo year."""
     m = _DATE.search(s)
-    if not m:
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    elif (m := _CN_DATE.search(s)) is not None:
+        y = int("".join(str(_CN_DIGITS.get(c, 0)) for c in m.group(1)))
+        mo, d = _cn_number(m.group(2)), _cn_number(m.group(3))
+    elif (roc or "民国" in s) and (m := _ROC_DATE.search(s)) is not None:
+        y, mo, d = (int(g) for g in m.groups())
+        y += 1911
+    else:
         return ""
-    y, mo, d = (int(g) for g in m.groups())
     if not (1900 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31):
         return ""
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-def _structure(lines: list[tuple[int, str]], numbers: list[int]) -> list[Block]:
+def _cn_number(s: str) -> int:
+    """一 … 三十一."""
+    if "十" not in s:
+        return _CN_DIGITS.get(s, 0)
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+_CLOSERS = "。，、；：！？）」』”’》〉】,;:)"
+_TERMINAL = "。！？；：!?;:…”’」』）)》"
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+_MEASURES: tuple[tuple[Callable[[str], int], int], ...] = ((_width, 30), (len, 15))
+
+
+def _wrap_width(items: list[tuple[int, str, str]]) -> tuple[Callable[[str], int], int] | None:
+    """How a dump was hard-wrapped: (measure, width) with ``measure`` display columns or
+    characters, or None when it was not. Wrapped lines are ``width`` or ``width - 1`` wide
+    (a wide character does not fit the last column); at least three must be. The measure
+    that explains more lines wins."""
+    best: tuple[int, Callable[[str], int], int] | None = None
+    for measure, minimum in _MEASURES:
+        widths: dict[int, int] = {}
+        for (n, raw, _), (n2, _, _) in pairwise(items):
+            text = strip_line(raw)
+            if n2 == n + 1 and not text.endswith(tuple(_TERMINAL)) and measure(text) >= minimum:
+                w = measure(text)
+                widths[w] = widths.get(w, 0) + 1
+        if widths:
+            width = max(widths, key=lambda w: (widths[w] + widths.get(w - 1, 0), w))
+            count = widths[width] + widths.get(width - 1, 0)
+            if count >= 3 and (best is None or count > best[0]):
+                best = (count, measure, width)
+    return (best[1], best[2]) if best else None
+
+
+def _structure(items: list[tuple[int, str, str]]) -> list[Block]:
+    """Body blocks from (line number, text, key) of the kept lines."""
     # Heading levels follow the order of numbering schemes used as headings in this
     # document, so levels have no gaps (一、 and 1. only → levels 2 and 3).
     kinds: list[str | None] = []
-    for _, text in lines:
-        n = numbering(text)
-        kinds.append(n if n is not None and _is_heading_line(text) else None)
-    order = [name for name, _ in NUMBERING if name in kinds]
+    for _, _, s in items:
+        n = _numbering(s)
+        kinds.append(n if n is not None and _is_heading_line(s) else None)
+    # Runs of two or more short numbered lines of one scheme, with nothing between them, are
+    # a list (工作要点 1. 2. 3.), not headings; so are numbered lines under "附件：".
+    listed = [False] * len(items)
+    for i, kind in enumerate(kinds):
+        if kind is None:
+            continue
+        prev_same = i > 0 and kinds[i - 1] == kind
+        next_same = i + 1 < len(items) and kinds[i + 1] == kind
+        after_attachment = i > 0 and (items[i - 1][2].startswith("附件") or listed[i - 1])
+        if prev_same or next_same or (after_attachment and kind in ("arabic-dot", "arabic-paren")):
+            listed[i] = True
+    order = [name for name, _ in NUMBERING if any(k == name and not listed[i] for i, k in enumerate(kinds))]
     level_of = {name: 2 + i for i, name in enumerate(order)}
+    wrap = _wrap_width(items)
 
     blocks: list[Block] = []
-    for (i, raw), kind in zip(lines, kinds, strict=True):
+    prev_number, prev_raw = -10, ""
+    for (number, raw, s), kind, is_list in zip(items, kinds, listed, strict=True):
         text = strip_line(raw)
-        if kind is not None:
-            blocks.append(Block(kind="heading", text=text, level=level_of[kind], lines=(numbers[i],)))
+        adjacent, prev_number = number == prev_number + 1, number
+        prev_raw, last_raw = text, prev_raw
+        prev = blocks[-1] if blocks else None
+        if kind is not None and not is_list:
+            blocks.append(Block(kind="heading", text=text, level=level_of[kind], lines=(number,)))
+            continue
+        if is_list or _CIRCLED.match(text):
+            blocks.append(Block(kind="list_item", text=_unmark(text), lines=(number,)))
             continue
         if _LIST_MARK.match(text) and len(text) > 2:
-            blocks.append(Block(kind="list_item", text=_LIST_MARK.sub("", text, count=1), lines=(numbers[i],)))
+            blocks.append(Block(kind="list_item", text=_LIST_MARK.sub("", text, count=1), lines=(number,)))
             continue
-        prev = blocks[-1] if blocks else None
-        if prev is not None and prev.kind == "paragraph" and prev.text.endswith(("，", ",", "、")):
-            # A paragraph the dump broke after a comma: rejoin.
-            blocks[-1] = replace(prev, text=prev.text + text, lines=(*prev.lines, numbers[i]))
+        if prev is not None and prev.kind == "paragraph" and _continues(prev.text, last_raw, text, adjacent, wrap, s):
+            blocks[-1] = replace(prev, text=prev.text + text, lines=(*prev.lines, number))
             continue
-        blocks.append(Block(kind="paragraph", text=text, lines=(numbers[i],)))
+        blocks.append(Block(kind="paragraph", text=text, lines=(number,)))
     return blocks
+
+
+def _continues(
+    prev: str, prev_raw: str, text: str, adjacent: bool, wrap: tuple[Callable[[str], int], int] | None, s: str
+) -> bool:
+    """Is ``text`` the rest of paragraph ``prev`` (whose last line was ``prev_raw``), broken
+    by the dump mid-sentence?"""
+    if prev.endswith(("，", ",", "、")):
+        return True  # broken after a comma
+    if text[:1] in _CLOSERS:
+        return True  # a line cannot start with a closing mark
+    if not adjacent or wrap is None or prev_raw.endswith(tuple(_TERMINAL)) or _numbering(s) is not None:
+        return False
+    measure, width = wrap
+    return measure(prev_raw) >= width - 1  # hard-wrapped: the previous line filled the width

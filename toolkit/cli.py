@@ -251,7 +251,12 @@ def clean(
     output: OutDir,
     fmt: FormatOpt = None,
     explain: Annotated[
-        bool, typer.Option("--explain", help="List every dropped line and the rule that dropped it.")
+        bool,
+        typer.Option(
+            "--explain",
+            help="List every dropped line and the rule that dropped it (HTML: lines of the page's text, "
+            "the <title> as line 0).",
+        ),
     ] = False,
     jobs: JobsOpt = 1,
     quiet: QuietOpt = False,

@@ -12,14 +12,11 @@ from typing import Any
 
 import yaml
 
-from .document import Block, Document, Meta
+from .document import Block, Document, Dropped, Meta
 from .errors import InputError
 
 HTML_SUFFIXES = {".html", ".htm"}
 INTERCHANGE_SUFFIXES = {".md", ".json"}
-# Encodings tried, in order, for a file that is not UTF-8. GB18030 is a superset of GBK and
-# GB2312. Deeper detection is issue #3.
-FALLBACK_ENCODINGS = ("gb18030", "big5")
 
 
 def input_format(path: Path, forced: str | None = None) -> str:
@@ -31,45 +28,12 @@ def input_format(path: Path, forced: str | None = None) -> str:
     return "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
 
 
-def decode(data: bytes, path: Path) -> tuple[str, str]:
-    """Decode ``data``; return (text, encoding). Raises InputError for binary or undecodable data."""
-    if not data.strip():
-        raise InputError("file is empty", path=path, hint="remove it from the input or give it content")
-    if b"\x00" in data[:8192]:
-        raise InputError("file is binary, not text", path=path, hint="give a UTF-8, GB18030 or Big5 text or HTML file")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", path), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    for enc in FALLBACK_ENCODINGS:
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if _looks_chinese(text):
-            return text, enc
-    raise InputError(
-        "cannot decode file as UTF-8, GB18030 or Big5",
-        path=path,
-        hint="convert it to UTF-8, e.g. iconv -f ENCODING -t UTF-8",
-    )
+def decode(data: bytes, path: Path, html: bool = False) -> tuple[str, str]:
+    """Decode ``data``; return (text, encoding). Raises InputError for empty, binary or
+    undecodable data. See :mod:`toolkit.encoding`."""
+    from .encoding import decode as _decode
 
-
-def _strict(data: bytes, enc: str, path: Path) -> str:
-    try:
-        return data.decode(enc)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"invalid {enc} at byte {exc.start}", path=path, hint="re-save the file as UTF-8") from None
-
-
-def _looks_chinese(text: str) -> bool:
-    letters = [c for c in text if not c.isspace() and not unicodedata.category(c).startswith(("P", "N", "S"))]
-    if not letters:
-        return False
-    cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
-    return cjk / len(letters) > 0.5
+    return _decode(data, path, html=html)
 
 
 def slugify(name: str) -> str:
@@ -90,23 +54,43 @@ def slugify(name: str) -> str:
 
 
 def read_source(path: Path, forced_format: str | None = None) -> Document:
-    """Read a raw page into a Document of ``raw`` blocks, one per source line."""
+    """Read a raw page into a Document of ``raw`` blocks, one per source line.
+
+    Text dumps: one block per line (LF, CRLF or CR), numbered from 1. HTML: the ``<title>``
+    as line 0, then one block per main-text line (see :mod:`toolkit.html`), numbered in the
+    page's visible lines; the visible lines outside the main text are already in
+    ``Document.dropped``.
+    """
+    fmt = input_format(path, forced_format)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", path=path) from None
-    text, encoding = decode(data, path)
-    fmt = input_format(path, forced_format)
+    text, encoding = decode(data, path, html=fmt == "html")
     meta = Meta(slug=slugify(path.name), origin=path.name, format=fmt, encoding=encoding)
-    if fmt == "html":
-        from .html import html_to_lines
-
-        lines, html_meta = html_to_lines(text)
-        meta = Meta(**{**_asdict(meta), **html_meta})
-    else:
+    if fmt == "text":
         lines = text.splitlines()
-    blocks = tuple(Block(kind="raw", text=line, lines=(i,)) for i, line in enumerate(lines, start=1))
-    return Document(meta=meta, blocks=blocks)
+        blocks = tuple(Block(kind="raw", text=line, lines=(i,)) for i, line in enumerate(lines, start=1))
+        return Document(meta=meta, blocks=blocks)
+
+    from .html import NOT_MAIN, parse_html
+
+    page = parse_html(text)
+    meta = Meta(**{**_asdict(meta), **page.meta})
+    title = (Block(kind="raw", text=page.title, lines=(0,)),) if page.title else ()
+    blocks = title + tuple(
+        Block(kind="raw", text=line, lines=(i,))
+        for i, (line, main) in enumerate(zip(page.lines, page.main, strict=True), start=1)
+        if main
+    )
+    dropped = tuple(
+        Dropped(line=i, text=line, rule=NOT_MAIN)
+        for i, (line, main) in enumerate(zip(page.lines, page.main, strict=True), start=1)
+        if not main
+    )
+    if not blocks:
+        raise InputError("no visible text in the page", path=path, hint="check that it is an HTML page")
+    return Document(meta=meta, blocks=blocks, dropped=dropped)
 
 
 def _asdict(meta: Meta) -> dict[str, Any]:
@@ -250,6 +234,7 @@ def load_document(path: Path) -> Document:
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", path=path) from None
     decoded, _ = decode(text, path)
+    decoded = decoded.lstrip("\ufeff")
     if path.suffix.lower() == ".json":
         try:
             return Document.from_dict(json.loads(decoded))

@@ -1,23 +1,69 @@
-"""HTML pages to text lines (stdlib parser), so HTML goes through the same line rules as text.
+"""HTML pages to text lines, with trafilatura deciding which lines are the main text.
 
-Block-level elements end a line; ``script``/``style``/``noscript``/``template`` content is
-never text. The ``<title>`` and date ``<meta>`` tags become metadata candidates.
-Main-content extraction with trafilatura is issue #3; this reader keeps every visible line
-and lets the cleaner's rules decide.
+Two readings of the page are combined:
+
+* a stdlib ``HTMLParser`` pass gives every **visible line**, with its original text (block
+  elements end a line, a table row is one line with its cells separated by U+3000,
+  ``script``/``style``/``noscript``/``template`` are never text), plus the page's metadata
+  candidates: ``<title>``, ``<h1>``, and the ``<meta>`` tags Chinese CMSs write
+  (``ArticleTitle``, ``PubDate``, ``ContentSource``, ``SiteName``) or Open Graph ones;
+* **trafilatura** extracts the main text. Its lines are aligned back onto the visible lines
+  (ignoring whitespace), and visible lines outside its main text are reported as dropped by
+  the rule ``not-main-content`` so that ``toolkit clean --explain`` lists them too.
+
+The kept lines then go through the same line rules as a text dump. When trafilatura finds
+no main text, every visible line is kept and the rules decide alone.
 """
 
 from __future__ import annotations
 
+import difflib
+import logging
 import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+NOT_MAIN = "not-main-content"
+"""The rule name for visible lines trafilatura left out of the main text."""
 
 _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
     "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre",
-    "dd", "dt", "dl", "hr", "title", "form", "figure", "figcaption", "td", "th",
+    "dd", "dt", "dl", "hr", "form", "figure", "figcaption", "tbody", "thead", "tfoot",
+    "center", "address", "caption", "option", "select", "textarea", "button", "iframe",
 }  # fmt: skip
-_HIDDEN = {"script", "style", "noscript", "template", "head"}
-_DATE_META = {"pubdate", "publishdate", "article:published_time", "date", "dc.date", "publish_date"}
+_CELL = {"td", "th"}
+_HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "object"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_TITLE_META = ("articletitle", "og:title", "twitter:title", "dc.title", "title")
+_DATE_META = (
+    "pubdate", "publishdate", "publish_date", "article:published_time", "og:release_date",
+    "dc.date", "dc.date.issued", "dcterms.issued", "date", "firstpublishedtime", "publishdate",
+)  # fmt: skip
+_SOURCE_META = ("contentsource", "source", "og:article:source")
+# Elements naming the publishing account: WeChat official-account articles (mp.weixin.qq.com).
+_PUBLISHER_IDS = {"js_name"}
+_PUBLISHER_CLASSES = {"profile_nickname", "rich_media_meta_nickname"}
+_ASCII_WS = re.compile(r"[ \t\r\n\f\v]+")
+"""Markup whitespace; a title's full-width spaces (U+3000) are the author's and stay."""
+_WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
+# Separators between the title and the site / column names in a <title>.
+_TITLE_SEP = re.compile(r"\s*(?:_+|-{2,}|\s[-–—|]\s|｜|\||(?<=[^\x00-\x7f])-(?=[^\x00-\x7f]))\s*")
+
+
+@dataclass(slots=True)
+class HtmlPage:
+    """The visible lines of a page and what it says about itself."""
+
+    title: str = ""
+    """The ``<title>``: a header line like any other, from which the cleaner reads the title
+    and the site name ("标题_站点名")."""
+    lines: list[str] = field(default_factory=list)
+    """Every visible line, in order."""
+    main: list[bool] = field(default_factory=list)
+    """Per line: part of the main text."""
+    meta: dict[str, str] = field(default_factory=dict)
+    """``title``, ``date`` and ``source`` found in the page's markup, when present."""
 
 
 class _Extractor(HTMLParser):
@@ -25,57 +71,235 @@ class _Extractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self.current: list[str] = []
-        self.hidden = 0
+        self.hidden: list[str] = []
         self.in_title = False
         self.title = ""
-        self.date = ""
+        self.heading: str | None = None
+        self.headings: list[tuple[str, str]] = []
+        self.heading_text: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.publisher = ""
+        """The publishing account's name, where the page marks it (WeChat articles)."""
+        self.publisher_tag: str | None = None
+        self.publisher_text: list[str] = []
+        self.items: set[int] = set()
+        """Indexes of lines that are list items (``<li>``)."""
+        self.in_item = False
 
     def _flush(self) -> None:
-        text = re.sub(r"[ \t\r\n]+", " ", "".join(self.current)).strip()
+        text = "".join(self.current).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+        text = re.sub(r" {2,}", " ", text).strip(" \u3000\u00a0")
         if text:
+            if self.in_item:
+                self.items.add(len(self.lines))
+                self.in_item = False
             self.lines.append(text)
         self.current = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self.in_title = True
         if tag == "meta":
             a = {k.lower(): (v or "") for k, v in attrs}
-            key = (a.get("name") or a.get("property") or "").lower()
-            if key in _DATE_META and not self.date:
-                self.date = a.get("content", "")
-        if tag in _HIDDEN:
-            self.hidden += 1
+            name = (a.get("name") or a.get("property") or a.get("itemprop") or "").lower()
+            if name and a.get("content", "").strip() and name not in self.meta:
+                self.meta[name] = a["content"].strip()
+            return
+        if tag == "title" and not self.title:
+            self.in_title = True
+            return
+        if tag in _VOID and tag != "br":
+            return
+        if tag in _HIDDEN and tag != "head":
+            self.hidden.append(tag)
+            return
+        if tag in ("h1", "h2", "h3") and not self.hidden:
+            self._flush()
+            self.heading, self.heading_text = tag, []
+        a = {k: v or "" for k, v in attrs}
+        if a.get("id") in _PUBLISHER_IDS or _PUBLISHER_CLASSES & set((a.get("class") or "").split()):
+            self.publisher_tag, self.publisher_text = tag, []
+        if tag in _CELL:
+            if self.current and "".join(self.current).strip():
+                self.current.append("\u3000")
         elif tag in _BLOCK:
             self._flush()
+            if tag == "li":
+                self.in_item = True
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self._flush()
+        elif tag not in _HIDDEN:
+            self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
-        if tag in _HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
+            return
+        if self.hidden:
+            if tag == self.hidden[-1]:
+                self.hidden.pop()
+            return
+        if tag == self.publisher_tag:
+            self.publisher = self.publisher or _WS.sub(" ", "".join(self.publisher_text)).strip()
+            self.publisher_tag = None
+        if tag == self.heading:
+            text = _ASCII_WS.sub(" ", "".join(self.heading_text)).strip(" \u3000\u00a0")
+            if text:
+                self.headings.append((tag, text))
+            self.heading = None
+        if tag in _CELL:
+            self.current.append("\u3000")
         elif tag in _BLOCK:
             self._flush()
+            if tag == "li":
+                self.in_item = False
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title += data
         elif not self.hidden:
             self.current.append(data)
+            if self.heading:
+                self.heading_text.append(data)
+            if self.publisher_tag:
+                self.publisher_text.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
 
 
-def html_to_lines(text: str) -> tuple[list[str], dict[str, str]]:
-    """Visible text lines of an HTML page, and metadata candidates (``title``, ``date``)."""
+def title_parts(title: str) -> list[str]:
+    """A ``<title>`` split into its parts: the page title, then column and site names."""
+    return [p for p in (s.strip() for s in _TITLE_SEP.split(title)) if p]
+
+
+def _norm(text: str) -> str:
+    """Text for alignment: no whitespace, no "|" (trafilatura writes table rows as "| a | b |")."""
+    return _WS.sub("", text).replace("|", "")
+
+
+def _main_text(html: str) -> tuple[list[str], str] | None:
+    """trafilatura's main-text lines and its (markup-only) date, or None when it finds none."""
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    try:
+        import trafilatura
+
+        result = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            deduplicate=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception:  # a page trafilatura cannot parse is read without it
+        return None
+    if result is None or isinstance(result, dict):
+        return None
+    text = result.text or ""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if not lines:
+        return None
+    return lines, str(result.date or "")
+
+
+def _align(visible: list[str], main: list[str]) -> list[bool]:
+    """Per visible line: does trafilatura's main text contain it (in order)?"""
+    a = [_norm(v) for v in visible]
+    b = [_norm(m) for m in main]
+    keep = [False] * len(a)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # Between two runs of identical lines, lines may be segmented differently (table cells,
+    # <br>): a visible line there is main text when trafilatura's lines in the same gap
+    # contain it, in order.
+    gap: list[int] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            _fill_gap(a, b, gap, keep)
+            gap = []
+            for i in range(i1, i2):
+                keep[i] = True
+        elif not gap:
+            gap = [i1, i2, j1, j2]
+        else:
+            gap[1], gap[3] = i2, j2
+    _fill_gap(a, b, gap, keep)
+    # trafilatura writes a nested table after the cell that holds it, so a line can sit
+    # elsewhere in its text; a line long enough not to match by chance is main text anywhere.
+    everything = "".join(b)
+    for i, line in enumerate(a):
+        if not keep[i] and len(line) >= 8 and line in everything:
+            keep[i] = True
+    return keep
+
+
+def _fill_gap(a: list[str], b: list[str], gap: list[int], keep: list[bool]) -> None:
+    if not gap:
+        return
+    i1, i2, j1, j2 = gap
+    joined = "".join(b[j1:j2])
+    pos = 0
+    for i in range(i1, i2):
+        if not a[i]:
+            continue
+        at = joined.find(a[i], pos)
+        if at >= 0:
+            keep[i] = True
+            pos = at + len(a[i])
+        elif len(a[i]) >= 6 and a[i] in joined:
+            keep[i] = True  # out of order
+
+
+def parse_html(html: str) -> HtmlPage:
+    """Visible lines of an HTML page, which of them are main text, and its metadata."""
     parser = _Extractor()
-    parser.feed(text)
-    parser.close()
-    parser._flush()
+    try:
+        parser.feed(html)
+        parser.close()
+    except (AssertionError, ValueError):  # malformed markup the stdlib parser gives up on
+        parser._flush()
+    visible = parser.lines
+    extracted = _main_text(html) if visible else None
+    if extracted is None:
+        main = [True] * len(visible)
+        markup_date = ""
+    else:
+        main = _align(visible, extracted[0])
+        markup_date = extracted[1]
+        if not any(main):
+            main = [True] * len(visible)
+
     meta: dict[str, str] = {}
-    lines = parser.lines
-    title = re.sub(r"\s+", " ", parser.title).strip()
+    tags = parser.meta
+    page_title = _ASCII_WS.sub(" ", parser.title).strip(" \u3000\u00a0")
+    parts = title_parts(page_title)
+    headings = [t for _, t in parser.headings]
+    explicit = next((tags[k] for k in _TITLE_META if tags.get(k)), "")
+    if explicit:
+        own = title_parts(explicit)
+        title = explicit if explicit in headings or len(own) < 2 else own[0]
+    else:
+        # A heading that is part of the <title>; else the first <h1> that is not just the
+        # site's name (the <title> may hold only that); else the <title>'s first part.
+        site = parts[-1] if len(parts) > 1 else page_title
+        title = next((h for h in headings if h in parts or h == page_title), "")
+        title = title or next((t for tag, t in parser.headings if tag == "h1" and len(t) >= 5 and t != site), "")
+        title = title or (parts[0] if parts else "")
     if title:
-        # The <title> is a title candidate like any header line: put it first.
-        lines = [title, *lines]
-    if parser.date:
-        meta["date"] = parser.date
-    return lines, meta
+        meta["title"] = _ASCII_WS.sub(" ", title).strip(" \u3000\u00a0")
+    date = next((tags[k] for k in _DATE_META if tags.get(k)), "") or markup_date
+    if date:
+        meta["date"] = date
+    source = next((tags[k] for k in _SOURCE_META if tags.get(k)), "") or parser.publisher
+    if source:
+        meta["source"] = source
+
+    # List items keep a list mark, so that the cleaner keeps them as a list.
+    lines = [
+        f"• {line}" if i in parser.items and not line.startswith(("•", "·", "●")) else line
+        for i, line in enumerate(visible)
+    ]
+    return HtmlPage(title=page_title, lines=lines, main=main, meta=meta)
