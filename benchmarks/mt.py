@@ -109,7 +109,7 @@ def worker_raw(pkg_dir: str, sentences_file: str, beam: int, chunked: bool = Fal
         results = translator.translate_batch(
             [batch[i] for i in chunk],
             beam_size=beam,
-            max_batch_size=2048,
+            max_batch_size=1024,
             batch_type="tokens",
             max_decoding_length=max_target_length(max(lengths[i] for i in chunk)),
         )
