@@ -220,3 +220,20 @@ def test_terms_go_in_even_when_the_model_drops_them(argos_installed: Path) -> No
     ]
     out = dict(backend.translate(segs))
     assert "dual-wheel drive" in out[0] and "science and technology innovation center" in out[1]
+
+
+@pytest.mark.parametrize("backend", ["gloss", "argos"])
+def test_term_adherence_on_unseen_pages(argos_installed: Path, runner: CliRunner, tmp_path: Path, backend: str) -> None:
+    """Every matched glossary term is in the English, on pages the glossary was not made from."""
+    pages = [str(p) for d in ("pages", "pages_heldout") for p in sorted((Path(__file__).parent / d).iterdir())]
+    pages = [p for p in pages if not p.endswith((".yaml", ".md"))]
+    report = translate_json(
+        runner, tmp_path / "out", *pages, "--glossary", str(GLOSSARY), "--backend", backend, "--no-tm"
+    )
+    assert report["failed"] == []
+    matched = sum(
+        len(s["terms"])
+        for out in (tmp_path / "out").glob("*.json")
+        for s in json.loads(out.read_text(encoding="utf-8"))["segments"]
+    )
+    assert matched > 50 and report["qa"]["term_misses"] == []
