@@ -431,11 +431,6 @@ def _unmark(s: str) -> str:
     return _LIST_MARK.sub("", s, count=1) if len(s) > 2 else s
 
 
-def match_rule(line: str) -> Rule | None:
-    """The first rule of :data:`RULES` that matches ``line`` (whatever its scope)."""
-    return _match(key(line))
-
-
 def _match(s: str) -> Rule | None:
     s = _unmark(s)
     if not s:
@@ -480,10 +475,6 @@ _FIELD_VALUE_END = (
 _SOURCE = re.compile(rf"(?:{_SOURCE_FIELDS})\s*[:：]\s*(.*?)\s*{_FIELD_VALUE_END}")
 _ORG_SOURCE = re.compile(rf"(?:{_ORG_FIELDS})\s*[:：]\s*(.*?)\s*{_FIELD_VALUE_END}")
 _TITLE_FIELD = re.compile(r"^标题\s*[:：]\s*(.+)$")
-
-
-def numbering(text: str) -> str | None:
-    return _numbering(key(text))
 
 
 def _numbering(s: str) -> str | None:

@@ -487,6 +487,11 @@ def serve(
 # --- glossary --------------------------------------------------------------------------------
 
 
+def _report_problems(problems: list[Any]) -> None:
+    for p in problems:
+        typer.secho(p.render(), err=True, fg=typer.colors.RED if p.severity == "error" else typer.colors.YELLOW)
+
+
 @glossary_app.command("check")
 def glossary_check(
     glossary: GlossaryOpt = None,
@@ -521,8 +526,7 @@ def glossary_check(
             )
         )
     else:
-        for p in problems:
-            typer.secho(p.render(), err=True, fg=typer.colors.RED if p.severity == "error" else typer.colors.YELLOW)
+        _report_problems(problems)
         typer.echo(
             f"{len(entries)} entries, {len(errors)} error(s), {len(problems) - len(errors)} warning(s)", err=True
         )
@@ -549,11 +553,6 @@ def glossary_list(glossary: GlossaryOpt = None, as_json: JsonOpt = False) -> Non
 
 def _glossary_path(glossary: Path | None) -> Path:
     return glossary if glossary is not None else _config().glossary
-
-
-def _report_problems(problems: list[Any]) -> None:
-    for p in problems:
-        typer.secho(p.render(), err=True, fg=typer.colors.RED if p.severity == "error" else typer.colors.YELLOW)
 
 
 @glossary_app.command("add")

@@ -51,7 +51,6 @@ from .errors import ConfigError
 
 CONVERSIONS = ("tw2sp", "tw2s", "t2s", "hk2s", "none")
 """The conversions ``normalize`` accepts (``--script``)."""
-REGIONS = ("mainland", "taiwan", "hongkong")
 _REGION_CONVERSION = {"taiwan": "tw2sp", "hongkong": "hk2s", "mainland": "t2s"}
 # Simplified text with Taiwan / Hong Kong phrasing goes back to that region's Traditional
 # characters first, so that OpenCC's phrase tables (keyed on Traditional) and the fixes apply.

@@ -30,8 +30,8 @@ MARKER = ".toolkit-generated"
 
 @dataclass(frozen=True, slots=True)
 class SiteInfo:
-    name: str = "Science-policy reports · 科技政策报告"
     backend_reason: str = ""
+    """Why the English was made the way it was (shown on the index)."""
 
 
 # --- helpers -------------------------------------------------------------------------------
