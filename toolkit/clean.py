@@ -156,10 +156,14 @@ _SHARE_TARGETS = _words(
 _TOOLBAR = _words(
     """打印 打印本页 打印此页 打印本文 打印文章 关闭 关闭窗口 关闭本页 收藏 收藏本页 加入收藏 返回顶部 回到顶部
     返回 返回列表 返回上一页 回上一页 上一页 我要纠错 纠错 保存 保存本页 评论 我要评论 发表评论 点赞 举报 投稿
-    列印 字号 字体 字体大小
-    大 中 小 默认 分享 分享到 顶部 top"""
+    列印 字号 字体 字体大小 字级 大字号 中字号 小字号 放大字体 缩小字体 放大 缩小 a+ a- 回首页 返回首页
+    关注 已关注 订阅 在看 写留言 留言 转发 赞 反馈 朗读 语音播报 听全文
+    大 中 小 默认 标准 分享 分享到 顶部 top"""
 )
-_TOOLBAR_SPLIT = re.compile(r"[\s\[\]【】()（）〖〗「」〔〕<>《》|｜/:：·•]+")
+_TOOLBAR_SPLIT = re.compile(r"[\s\[\]【】()（）〖〗「」〔〕<>《》|｜/:：·•+＋]+")
+_FONT_WORDS = _words(
+    "大 中 小 字号 字体 字体大小 字级 默认 标准 大字号 中字号 小字号 放大 缩小 放大字体 缩小字体 a+ a-"
+)
 
 
 _TOOL_WORD = re.compile(
@@ -179,9 +183,15 @@ def _is_window_control(s: str) -> bool:
     if len(s) > 60:
         return False
     tokens = _toolbar_tokens(s)
-    if not tokens or not all(_is_tool(t) for t in tokens):
+    if not tokens or not all(_is_tool(t) or t in _SHARE_TARGETS for t in tokens):
         return False
-    return any(t not in ("大", "中", "小", "字号", "字体", "字体大小", "默认") for t in tokens)
+    # Font-size switches alone are not a trailer's start ("font-size"); share targets alone are "share".
+    return any(_is_tool(t) and t not in _FONT_WORDS for t in tokens)
+
+
+def _is_font_size(s: str) -> bool:
+    tokens = _toolbar_tokens(s)
+    return 0 < len(tokens) <= 8 and len(s) <= 40 and all(t in _FONT_WORDS for t in tokens)
 
 
 def _is_share(s: str) -> bool:
@@ -206,7 +216,36 @@ def _is_nav_bar(s: str) -> bool:
     items = [p for p in re.split(r"[\s|｜·•/]+", s.lower()) if p]
     if len(items) < 4 or any(len(p) > 10 for p in items):
         return False
-    return sum(p in NAV_WORDS for p in items) >= 2
+    if sum(p in NAV_WORDS for p in items) >= 2:
+        return True
+    # A portal's channel bar: six or more short Chinese words and nothing else
+    # ("搜狐首页 新闻 体育 汽车 房产 …"); Chinese prose is not written with spaces.
+    return len(items) >= 6 and all(len(p) <= 6 and _HAN_WORD.fullmatch(p) for p in items)
+
+
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_LANGUAGES = _words(
+    "繁 简 繁体 简体 繁体版 简体版 繁体中文 简体中文 中文 中文版 英文 英文版 english eng en 中 英 日本语 한국어 "
+    "français русский español"
+)
+
+
+def _is_language_switch(s: str) -> bool:
+    tokens = [t for t in re.split(r"[\s|｜/·•]+", s.lower()) if t]
+    return 2 <= len(tokens) <= 8 and all(t in _LANGUAGES for t in tokens)
+
+
+_COUNTER = re.compile(
+    r"(总阅读|阅读|浏览|粉丝|获赞|文章|关注|收藏|评论|点赞|转发|在看|播放)\s*[:：]?\s*\d[\d,.]*\s*[万亿kw+]?"
+)
+
+
+def _is_counters(s: str) -> bool:
+    """A social platform's counters: "文章 1286 总阅读 392万", "阅读 2.3万 在看"."""
+    if len(s) > 40 or any(c in s for c in "。，；！？"):
+        return False
+    found = _COUNTER.findall(s)
+    return len(found) >= 2 or bool(re.fullmatch(r"(阅读|浏览|播放)\s*[:：]?\s*\d[\d,.]*\s*[万亿kw+]?(\s*在看)?", s))
 
 
 _DECORATION = re.compile(r"^[\s\W_]+$")
@@ -225,7 +264,8 @@ _DATE_FIELDS = r"发布时间|发布日期|发稿时间|发文日期|成文日�
 _STRONG_FIELDS = (
     rf"{_SOURCE_FIELDS}|{_ORG_FIELDS}|{_DATE_FIELDS}|浏览次数|点击次数|阅读次数|访问次数|点击数|浏览量|阅读量|点击量|"
     r"浏览人次|点阅次数|索引号|主题分类|发文字号|体裁分类|组配分类|信息分类|公开方式|公开范围|有效性|所属机构|"
-    r"责任部门|文章作者|发布者|原标题|原文标题|原文链接|原文地址"
+    r"责任部门|文章作者|发布者|原标题|原文标题|原文链接|原文地址|本文链接|文章链接|链接地址|本文网址|本文地址|永久链接|"
+    r"分享链接|发布于|ip属地|IP属地"
 )
 _WEAK_FIELDS = r"时间|日期|作者|标题|名称|文号|编号|分类|主题词|浏览|点击|阅读|字号|字体"
 _FIELD_AT_START = re.compile(rf"^[\[【(（]?\s*(?:本文)?(?:{_STRONG_FIELDS})[:：]")
@@ -242,9 +282,10 @@ def _compact_head(s: str) -> str:
 
 
 _EDITION = re.compile(
-    r"^[(（]?\s*《\s*\S{2,12}\s*》\s*[(（]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第\s*\d+\s*版\s*[)）]"
+    r"^[(（]?\s*《\s*\S{2,12}\s*》\s*[(（]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+    r"(第\s*)?[\d一二三四五六七八九十]+\s*版\s*[)）]"
 )
-"""A newspaper's print-edition line: 《 人民日报 》（ 2022年08月12日 第 06 版）."""
+"""A newspaper's print-edition line: 《 人民日报 》（ 2022年08月12日 第 06 版）, 《科技日报》（2023-04-17 第01版）."""
 
 
 def _is_metadata(s: str) -> bool:
@@ -261,8 +302,17 @@ def _is_metadata(s: str) -> bool:
     return len(s) <= 80 and _STRONG_FIELD.search(s) is not None and _DATE.search(s) is not None
 
 
+_DATE_NAME = re.compile(
+    r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+    r"([^\s\d，。,；;！？:：]{2,16})$"
+)
+"""A header's date and source with no field names: "2023年05月26日 14:32 澎湃新闻"."""
+
+
 def _is_weak_metadata(s: str) -> bool:
-    return len(s) <= 120 and not s.endswith("。") and _WEAK_AT_START.match(_compact_head(s)) is not None
+    if len(s) > 120 or s.endswith("。"):
+        return False
+    return _WEAK_AT_START.match(_compact_head(s)) is not None or _DATE_NAME.match(s) is not None
 
 
 _DATE_ONLY = re.compile(
@@ -286,6 +336,17 @@ _CONTACT = re.compile(
 )
 
 
+_BYLINE = re.compile(
+    r"^[\[【(（]?\s*[^\s，。,]{0,10}?(记者|通讯员|特约记者|实习记者|实习生|特约撰稿人|特约撰稿)\s*[:：]?\s*"
+    r"[\u4e00-\u9fff·]{2,4}([\s、,，]+[\u4e00-\u9fff·]{2,4})*\s*[\]】)）]?$|"
+    r"^(文|作者|撰文|采写|整理|文字)\s*[/|｜]\s*[\u4e00-\u9fff·]{2,6}([\s、,，]+[\u4e00-\u9fff·]{2,4})*$"
+)
+"""A reporter's byline on its own line: "澎湃新闻记者 周宇航", "本报记者 张三 李四", "文｜王敏"."""
+
+_HEADER_URL = re.compile(r"^[^，。,；;：:]{0,20}\s*(https?://|www\.)\S+$", re.IGNORECASE)
+"""A link to the page or its author above the article: "李建国的个人博客分享 http://…"."""
+
+
 def _is_contact_footer(s: str) -> bool:
     return len(s) <= 160 and not s.endswith("。") and "联系人" not in s and _CONTACT.search(s) is not None
 
@@ -301,6 +362,7 @@ RULES: tuple[Rule, ...] = (
             120,
         ),
     ),
+    Rule("font-size", _is_font_size),
     Rule(
         "font-size",
         _re(
@@ -324,7 +386,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "related-links",
         _re(
-            r"^[\[【]?(相关链接|相关连结|相关网站|相关网址|相关文章|相关新闻|相关阅读|相关文件|相关稿件|相关报道|相关信息|相关推荐|相关专题|延伸阅读|"
+            r"^[\[【]?(相关链接|相关连结|相关解读|政策解读链接|相关网站|相关网址|相关文章|相关新闻|相关阅读|相关文件|相关稿件|相关报道|相关信息|相关推荐|相关专题|延伸阅读|"
             r"推荐阅读|热点推荐|热点新闻|热门文章|热门推荐|热门新闻|精彩推荐|猜你喜欢|阅读排行|点击排行|排行榜|最新文章|最新动态|"
             r"最新新闻|最新更新|图片新闻|专题推荐|往期回顾|更多新闻|更多阅读|更多)[\]】]?\s*([:：>»]+.*|\s*(>>|more)?\s*)$|"
             r"请您?继续阅读|更多来自.{0,20}的|^(查看更多|more)\s*(>>|»)?$|^返回.{1,10}[,，]\s*查看更多|"
@@ -350,8 +412,7 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"主办单位|承办单位|协办单位|运行维护单位|运维单位|维护单位\s*[:：]|^主办\s*[:：]|^承办\s*[:：]|"
             r"\S(主办|承办)(\s|$)|版权所有|版权归|著作权(属于|所有|归)|ICP\s*[备证]|公网安备|公安备|网安备|"
-            r"网站标识码|"
-            r"(^|[\s|｜])技术支持\s*[:：]?\s*\S|技术支持\s*[:：]|copyright|©|all rights reserved|备案序号|"
+            r"网站标识码|copyright|©|all rights reserved|备案序号|"
             r"备案号\s*[:：]|"
             r"中文域名|官网公众号|官网微信号|官方微信|官方微博|战略合作\s*[:：]|建议使用.{0,30}浏览器|最佳浏览|"
             r"\d{3,4}\s*[*×xX]\s*\d{3,4}\s*(像素|分辨率|以上)|(最佳|建议|显示)分辨率",
@@ -366,7 +427,8 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"转载请注明|本文转载自|未经(授权|许可).{0,10}(转载|复制|使用)|版权归原作者|如有侵权|本网转载|"
             r"观点仅代表作者|仅代表作者(本人)?(观点|立场)|不代表本(站|网|平台|号)的?(观点|立场)|信息发布平台|"
-            r"仅提供信息存储空间",
+            r"仅提供信息存储空间|转载本文|请联系原作者|请注明(本文)?(来自|出处)|(获取|获得)授权.{0,10}(转载|注明)|"
+            r"商业转载请|非商业转载|著作权归作者|版权声明\s*[:：]|免责声明\s*[:：]",
             120,
         ),
         starts_trailer=True,
@@ -401,6 +463,62 @@ RULES: tuple[Rule, ...] = (
         starts_trailer=True,
     ),
     Rule("tag-line", _re(r"^(tag|tags|标签|关键词|关键字)\s*[:：]", 120)),
+    Rule("byline", _re(_BYLINE.pattern, 40)),
+    Rule("language-switch", _is_language_switch),
+    Rule("counters", _is_counters),
+    Rule(
+        "page-number",
+        _re(
+            r"^([-—–－]\s*)?\d{1,4}\s*[-—–－]$|^第\s*\d{1,4}\s*页(\s*[/,，]?\s*共\s*\d{1,4}\s*页)?$|"
+            r"^共\s*\d{1,4}\s*页$",
+            20,
+        ),
+    ),
+    Rule(
+        "search-box",
+        _re(
+            r"^(请输入|输入)(搜索)?(关键字|关键词|搜索内容|检索词|内容|您要搜索的内容)|"
+            r"^(站内搜索|全站搜索|全文检索|高级搜索|搜索|检索|搜 索)$",
+            30,
+        ),
+    ),
+    Rule(
+        "attachment-link",
+        _re(
+            r"\.(docx?|xlsx?|pptx?|pdf|wps|ofd|zip|rar|7z|et|dps|ceb|caj|txt)\s*"
+            r"([(（\[]\s*\d+(\.\d+)?\s*(k|m|g)?b?\s*[)）\]])?$|"
+            r"^(相关附件|附件下载|下载附件|附件列表|相关下载|附件信息)\s*[:：]?$",
+            100,
+        ),
+    ),
+    Rule(
+        "accessibility",
+        _re(
+            r"^(跳到|跳至|跳转到|跳过)(导航|主要内容|主内容|内容|正文)(区块|区|部分)?$|"
+            r"^((无障碍|无障碍浏览|无障碍阅读|适老化|长者模式|关怀版|读屏专用|老年模式|关怀模式)\s*[|｜/·]?\s*)+$",
+            40,
+        ),
+    ),
+    Rule(
+        "cookie-notice",
+        _re(
+            r"cookie.{0,60}(使用|同意|接受|隐私)|(使用|同意|接受).{0,30}cookie|"
+            r"^(我知道了|同意并继续|接受全部|全部接受)$",
+            200,
+        ),
+    ),
+    Rule(
+        "expand-prompt",
+        _re(
+            r"^(点击)?(展开全文|展开阅读全文|阅读全文|查看全文|展开剩余.{0,8}|余下全文|继续阅读全文)\s*(>>|»|∨|﹀|↓)?$|"
+            r"^剩余\s*\d+%\s*未读$",
+            30,
+        ),
+    ),
+    Rule(
+        "app-promo",
+        _re(r"^\S{0,12}(app|客户端)$|^(打开|下载|使用|安装)\S{0,10}(app|客户端)|^(打开|下载)app.{0,10}$", 30),
+    ),
     Rule("nav-bar", _is_nav_bar),
     Rule("decoration", _is_decoration),
     Rule(
@@ -409,6 +527,9 @@ RULES: tuple[Rule, ...] = (
         starts_trailer=True,
     ),
     Rule("footer", _is_contact_footer, starts_trailer=True, scope="edge"),
+    # In a notice "技术支持：XX研究所，0731-…" is whom to call; at the foot of a page, the web agency.
+    Rule("footer", _re(r"(^|[\s|｜])技术支持\s*[:：]?\s*\S", 160, no_full_stop=True, unnumbered=True), True, "edge"),
+    Rule("url-line", lambda s: _HEADER_URL.match(s) is not None, scope="header"),
     Rule("metadata-line", _is_weak_metadata, scope="header"),
     Rule("date-line", _is_date_line, scope="header"),
 )
@@ -419,6 +540,8 @@ PAGE_RULES: dict[str, str] = {
     "section-label": "the site section (column) name above the title",
     "nav-bar": "a navigation item above the title",
     "trailer": "a short line after a share prompt, related-links list, footer or link farm",
+    "furniture": "a line between two copies of the title (the page's furniture, above the article)",
+    "byline": "an author's or account's name between the title and the metadata lines",
     "not-main-content": "HTML outside the page's main text (trafilatura)",
 }
 """Drops decided by a line's place in the page rather than its text alone."""
@@ -535,6 +658,9 @@ _TITLE_SEP = re.compile(r"\s*(?:_+|-{2,}|\s[-–—|]\s|｜|\||(?<=[^\x00-\x7f])
 introduces a subtitle."""
 
 
+_SITE_PREFIX = re.compile(r"^([^\s—\-]{2,12})\s*(?:—{1,2}|-{1,2}|－)\s*(\S.*)$")
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     index: int
@@ -552,6 +678,9 @@ def _title_parts(line: str, index: int = -1) -> _Candidate:
     if m:
         tag, s = m.group(1), s[m.end() :]
     site = ""
+    m = _SITE_PREFIX.match(s)
+    if m and _org_like(key(m.group(1))) and len(m.group(2)) >= 6:
+        site, s = m.group(1), m.group(2)  # "科学网—青年科研人员如何…"
     parts = [p for p in (strip_line(x) for x in _TITLE_SEP.split(s)) if p]
     # "标题_站点" or "标题 - 栏目 - 站点": the title is the first part, the site the last.
     if len(parts) >= 2 and len(parts[0]) >= 4 and 2 <= len(parts[-1]) <= 30:
@@ -559,8 +688,11 @@ def _title_parts(line: str, index: int = -1) -> _Candidate:
     return _Candidate(index=index, title=strip_line(s), tag=strip_line(tag), site=strip_line(site))
 
 
-def _choose_title(cands: list[_Candidate], lines: list[str], meta_line: int | None) -> tuple[str, set[int]]:
-    """The title, and the header line indexes that hold it."""
+def _choose_title(
+    cands: list[_Candidate], lines: list[str], meta_line: int | None, after: int = -1
+) -> tuple[str, set[int]]:
+    """The title, and the header line indexes that hold it; ``after``: the last navigation
+    line of the header (a title-like line above it is the site's name)."""
     if not cands:
         return "", set()
     counts: dict[str, int] = {}
@@ -583,9 +715,23 @@ def _choose_title(cands: list[_Candidate], lines: list[str], meta_line: int | No
         elif below and _title_like(key(below[0].title)):
             first = below[0]
     if first is None:
-        first = next((c for c in cands if _title_like(key(c.title))), None)
+        likely = [c for c in cands if _title_like(key(c.title))]
+        first = next((c for c in likely if c.index > after), likely[0] if likely else None)
     if first is None:
         return "", set()
+    # A title broken after its colon: "中国科学院发布《…》报告：" / "我国在…中表现活跃".
+    before = [c for c in cands if c.index < first.index]
+    if before and first.index not in used - {first.index}:
+        prev = before[-1]
+        gap = range(prev.index + 1, first.index)
+        if (
+            not any(strip_line(lines[i]) for i in gap)
+            and prev.title.endswith(("：", ":"))
+            and 4 <= len(prev.title) <= 40
+            and len(_HAN.findall(prev.title)) >= 2
+        ):
+            title = prev.title + first.title
+            return title, {prev.index, first.index} | used
     # A title split over two lines: "2019年…市科委" / "工作情况报告".
     title, used = first.title, used | {first.index}
     later = [c for c in cands if c.index > first.index and c.index not in used]
@@ -644,6 +790,10 @@ class _Page:
     meta_line: int | None = None
     """Index of the first metadata line of the header."""
     crumbs: list[str] = field(default_factory=list)
+    site_source: str = ""
+    """A source only the title line gave (its 【tag】 or site suffix): a 来源 field anywhere wins."""
+    stamp_date: str = ""
+    """A date with a time of day in the header ("2023年08月03日 18:30"), when no field gave one."""
 
     @classmethod
     def read(cls, doc: Document) -> _Page:
@@ -671,7 +821,10 @@ class _Page:
 
     def document(self) -> Document:
         kept = [i for i in range(len(self.lines)) if i not in self.dropped and self.ks[i]]
-        blocks = _structure([(self.numbers[i], self.lines[i], self.ks[i]) for i in kept])
+        # A page break of a printed document ("- 1 -", the running header) does not end a paragraph.
+        page_break = {self.numbers[i]: True for i, rule in self.dropped.items() if rule in ("page-number", "title")}
+        page_break |= {self.numbers[i]: False for i in range(len(self.lines)) if not self.ks[i]}
+        blocks = _structure([(self.numbers[i], self.lines[i], self.ks[i]) for i in kept], page_break)
         heading = Block(
             kind="heading", text=self.title, level=1, lines=tuple(self.numbers[i] for i in sorted(self.title_lines))
         )
@@ -698,8 +851,8 @@ def clean(doc: Document) -> Document:
 
 def _header_rules(page: _Page) -> None:
     """Rules above the body (every scope), and the date and source the metadata lines give."""
-    field_source = org_source = ""
-    dates: list[str] = []
+    field_source = org_source = named = ""
+    dates: list[tuple[int, str]] = []
     related = False  # inside a related-links list above the article
     for i in range(page.body_start):
         rule, s = page.rules[i], page.ks[i]
@@ -714,12 +867,14 @@ def _header_rules(page: _Page) -> None:
             related = False
         if rule.name == "metadata-line":
             page.meta_line = i if page.meta_line is None else page.meta_line
+            if (m := _DATE_NAME.match(s)) and m.group(1).lower() not in _NOT_A_SOURCE:
+                named = named or strip_line(_original_span(page.lines[i], m.group(1)))
             field_source = field_source or _field_value(_SOURCE, page.lines[i], s)
             org_source = org_source or _field_value(_ORG_SOURCE, page.lines[i], s)
         if rule.name in ("metadata-line", "view-counter"):
-            dates.append(_parse_date(s, roc=True))
+            dates.append((_date_rank(s), _parse_date(s, roc=True)))
         if rule.name == "date-line" and "星期" not in s and "周" not in s:
-            dates.append(_parse_date(s))
+            dates.append((1, _parse_date(s)))
         if rule.name == "breadcrumb":
             page.crumbs = [p for p in _CRUMB_SEP.split(s) if p]
     # HTML: metadata lines above the main text that trafilatura left out.
@@ -728,9 +883,28 @@ def _header_rules(page: _Page) -> None:
         if d.line < body_line and d.rule == "not-main-content" and _is_metadata(s := _unmark(key(d.text))):
             field_source = field_source or _field_value(_SOURCE, d.text, s)
             org_source = org_source or _field_value(_ORG_SOURCE, d.text, s)
-            dates.append(_parse_date(s, roc=True))
-    page.date = page.date or next((d for d in dates if d), "")
-    page.source = page.source or field_source or org_source
+            dates.append((_date_rank(s), _parse_date(s, roc=True)))
+    page.date = page.date or min(((r, n, d) for n, (r, d) in enumerate(dates) if d), default=(0, 0, ""))[2]
+    page.source = page.source or field_source or org_source or named
+    above = [page.ks[i] for i in range(page.body_start)]
+    above += [_unmark(key(d.text)) for d in page.doc.dropped if d.line < body_line]
+    page.stamp_date = next((_parse_date(s) for s in above if len(s) <= 80 and _STAMP.search(s)), "")
+
+
+_STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
+_PUBLISHED = re.compile(
+    r"发布时间|发布日期|发稿时间|发文日期|公开日期|发表时间|发表日期|发布于|时间\s*[:：]|日期\s*[:：]"
+)
+_REVISED = re.compile(r"更新|修改|修订|录入|生成|上传|成文日期|印发日期|有效期|截止")
+
+
+def _date_rank(s: str) -> int:
+    """Which of a header's dates is the publication date: 发布日期 before an undated field
+    before 更新日期 (last updated) or 成文日期 (the day the document was signed)."""
+    before = s[: m.start()] if (m := _DATE.search(s) or _ROC_DATE.search(s)) else s
+    if _REVISED.search(before[-12:]):
+        return 2
+    return 0 if _PUBLISHED.search(before[-12:]) else 1
 
 
 _COLUMN = re.compile(r"[\u4e00-\u9fff]{0,4}(新闻|要闻|动态|公告|通告|公报|新闻稿|消息|快讯|资讯|专栏|聚焦|报道|速递)")
@@ -765,25 +939,53 @@ def _header_title(page: _Page) -> None:
         page.title_lines = {c.index for c in cands if _holds_title(ks[c.index], key(meta_title))}
     else:
         shown = [line if i not in dropped else "" for i, line in enumerate(page.lines)]
-        page.title, page.title_lines = _choose_title(cands, shown, page.meta_line)
+        nav = [i for i in range(page.body_start) if dropped.get(i) in _NAVIGATION]
+        page.title, page.title_lines = _choose_title(cands, shown, page.meta_line, max(nav, default=-1))
         page.title = page.title or meta_title
     # Lines above the title (the <title> aside) are the page's furniture, as are lines above
     # the article's breadcrumb or metadata line when the title is not in the text.
     markers = [i for i in range(page.body_start) if dropped.get(i) in ("breadcrumb", "metadata-line")]
     first_title = min((i for i in page.title_lines if page.numbers[i] != 0), default=max(markers, default=-1))
-    has_nav = any(dropped.get(i) in ("nav-bar", "breadcrumb", "link-farm") for i in range(page.body_start))
+    has_nav = any(dropped.get(i) in _NAVIGATION for i in range(page.body_start))
     sites = {key(c.site) for c in cands if c.site}
     for c in cands:
         s = ks[c.index]
         if c.index in page.title_lines:
             dropped[c.index] = "title"
-            page.source = page.source or c.tag or c.site
+            page.site_source = page.site_source or c.tag or c.site
         elif s in sites or (c.index < first_title and _org_like(s)):
             dropped[c.index] = "site-name"
         elif page.doc.meta.format == "html" and page.numbers[c.index] == 0:
             dropped[c.index] = "site-name"  # a <title> that is not the document's title
         elif c.index < first_title and has_nav and len(s) <= 10 and not re.search(r"[。，,；;：:！？]", s):
             dropped[c.index] = "nav-bar"  # a menu item the nav-word list does not know
+    _between_titles(page)
+
+
+_NAVIGATION = ("nav-bar", "breadcrumb", "link-farm", "language-switch", "search-box", "accessibility")
+_BELOW_TITLE = ("metadata-line", "view-counter", "counters", "date-line", "window-control", "share", "font-size")
+
+
+def _between_titles(page: _Page) -> None:
+    """Header lines that are the page's furniture: lines between two copies of the title
+    (the ``<title>`` line of a dump and the article's heading), and a short name between the
+    title and the metadata lines (the author's or the account's)."""
+    dropped, ks = page.dropped, page.ks
+    copies = sorted(i for i in page.title_lines if page.numbers[i] != 0)
+    if len(copies) >= 2:
+        for i in range(copies[0] + 1, copies[-1]):
+            if i not in dropped and ks[i] and i not in page.title_lines:
+                dropped[i] = "furniture"
+    shown = [i for i in range(page.body_start) if ks[i]]
+    for prev, i, nxt in zip(shown, shown[1:], shown[2:], strict=False):
+        if (
+            i not in dropped
+            and dropped.get(prev) in ("title", "byline", *_BELOW_TITLE)
+            and dropped.get(nxt) in _BELOW_TITLE
+            and len(ks[i]) <= 16
+            and not re.search(r"[\d。，,；;：:！？、（）()]", ks[i])
+        ):
+            dropped[i] = "byline"
 
 
 def _body_rules(page: _Page) -> None:
@@ -793,7 +995,9 @@ def _body_rules(page: _Page) -> None:
         rule, s = page.rules[i], page.ks[i]
         if not s:
             continue
-        if rule is not None and (rule.scope == "anywhere" or (rule.scope == "edge" and in_trailer)):
+        if page.title and _tkey(s) == _tkey(page.title) and not in_trailer:
+            page.dropped[i] = "title"  # a printed report's running header, repeated on every page
+        elif rule is not None and (rule.scope == "anywhere" or (rule.scope == "edge" and in_trailer)):
             page.dropped[i] = rule.name
             in_trailer = in_trailer or rule.starts_trailer
         elif in_trailer and len(s) <= 80 and "。" not in s and not _ends_trailer(s):
@@ -819,7 +1023,15 @@ def _footer_block(page: _Page) -> None:
 
 
 def _metadata_from_the_end(page: _Page) -> None:
-    """Source and date still missing: a repost trailer's "更多来自 X 的", the signature block."""
+    """Source and date still missing: a 来源 field after the body ("文章来源：X"), the title
+    line's site name, a repost trailer's "更多来自 X 的", the signature block; a date stamp."""
+    if not page.source:
+        for i, rule in sorted(page.dropped.items()):
+            if rule == "metadata-line" and i >= page.body_start:
+                page.source = _field_value(_SOURCE, page.lines[i], page.ks[i])
+                if page.source:
+                    break
+    page.source = page.source or page.site_source
     if not page.source:
         for i in sorted(page.dropped):
             m = re.search(r"更多来自\s*(.{1,20}?)\s*的", page.ks[i])
@@ -832,12 +1044,27 @@ def _metadata_from_the_end(page: _Page) -> None:
     page.source = page.source or sig_org
     # A press release's date after its end mark ("完" / "2022年5月12日（星期四）").
     trailer = (i for i, rule in sorted(page.dropped.items()) if rule == "trailer" and _is_own_date(page.ks[i]))
-    page.date = page.date or next((_parse_date(page.ks[i]) for i in trailer), "")
+    page.date = page.date or next((_parse_date(page.ks[i]) for i in trailer), "") or page.stamp_date
+
+
+def text_metadata(lines: list[str]) -> tuple[str, str]:
+    """(publication date, source) that the metadata lines among ``lines`` give, for a page
+    whose markup does not say: "发布日期：…" before "更新日期：…", "来源：…" before "发布机构：…"."""
+    dates: list[tuple[int, int, str]] = []
+    source = org = ""
+    for n, (line, s) in enumerate(zip(lines, (_unmark(k) for k in keys(lines)), strict=True)):
+        if not _is_metadata(s):
+            continue
+        if date := _parse_date(s, roc=True):
+            dates.append((_date_rank(s), n, date))
+        source = source or _field_value(_SOURCE, line, s)
+        org = org or _field_value(_ORG_SOURCE, line, s)
+    return min(dates, default=(0, 0, ""))[2], source or org
 
 
 def _is_own_date(s: str) -> bool:
     """A line that is only a date, maybe in brackets: "2020年3月5日", "（二〇二〇年三月五日）"."""
-    inner = s.strip("()（）[]【】 ")
+    inner = re.sub(r"\s*[(（]\s*(星期|周)[一二三四五六日天]\s*[)）]$", "", s).strip("()（）[]【】 ")
     return len(inner) <= 20 and bool(_DATE_ONLY.match(inner) or _CN_DATE.fullmatch(inner))
 
 
@@ -848,7 +1075,8 @@ def _ends_trailer(s: str) -> bool:
 
 
 _NOT_A_SOURCE = _words(
-    "本站原创 原创 本站 本网 本网原创 网络 互联网 网络整理 综合 综合整理 未知 佚名 网友投稿 admin 管理员"
+    "本站原创 原创 本站 本网 本网原创 网络 互联网 网络整理 综合 综合整理 未知 佚名 网友投稿 admin 管理员 转载 转帖 "
+    "网络转载 其他 其它"
 )
 
 
@@ -947,14 +1175,27 @@ def _wrap_width(items: list[tuple[int, str, str]]) -> tuple[Callable[[str], int]
     return (best[1], best[2]) if best else None
 
 
-def _structure(items: list[tuple[int, str, str]]) -> list[Block]:
-    """Body blocks from (line number, text, key) of the kept lines."""
+def _structure(items: list[tuple[int, str, str]], page_break: dict[int, bool] | None = None) -> list[Block]:
+    """Body blocks from (line number, text, key) of the kept lines. ``page_break``: line
+    number → True for a printed page's number and running header, False for a blank line; a
+    paragraph may go on across lines that are all of them, with at least one True."""
     # Heading levels follow the order of numbering schemes used as headings in this
     # document, so levels have no gaps (一、 and 1. only → levels 2 and 3).
+    breaks = page_break or {}
+    wrap = _wrap_width(items)
     kinds: list[str | None] = []
-    for _, _, s in items:
+    for k, (number, raw, s) in enumerate(items):
         n = _numbering(s)
-        kinds.append(n if n is not None and _is_heading_line(s) else None)
+        # A numbered line that fills a hard-wrapped dump's width goes on in the next line: a
+        # paragraph ("1.全面推行科技业务…中小企" / "业评价等18项…"), not a heading.
+        wrapped = (
+            wrap is not None
+            and k + 1 < len(items)
+            and _adjacent(number, items[k + 1][0], breaks)
+            and _numbering(items[k + 1][2]) is None
+            and wrap[0](strip_line(raw)) >= wrap[1] - 1
+        )
+        kinds.append(n if n is not None and _is_heading_line(s) and not wrapped else None)
     # Runs of two or more short numbered lines of one scheme, with nothing between them, are
     # a list (工作要点 1. 2. 3.), not headings; so are numbered lines under "附件：".
     listed = [False] * len(items)
@@ -968,13 +1209,12 @@ def _structure(items: list[tuple[int, str, str]]) -> list[Block]:
             listed[i] = True
     order = [name for name, _ in NUMBERING if any(k == name and not listed[i] for i, k in enumerate(kinds))]
     level_of = {name: 2 + i for i, name in enumerate(order)}
-    wrap = _wrap_width(items)
 
     blocks: list[Block] = []
     prev_number, prev_raw = -10, ""
     for (number, raw, s), kind, is_list in zip(items, kinds, listed, strict=True):
         text = strip_line(raw)
-        adjacent, prev_number = number == prev_number + 1, number
+        adjacent, prev_number = _adjacent(prev_number, number, breaks), number
         prev_raw, last_raw = text, prev_raw
         prev = blocks[-1] if blocks else None
         if kind is not None and not is_list:
@@ -991,6 +1231,12 @@ def _structure(items: list[tuple[int, str, str]]) -> list[Block]:
             continue
         blocks.append(Block(kind="paragraph", text=text, lines=(number,)))
     return blocks
+
+
+def _adjacent(prev: int, number: int, breaks: dict[int, bool]) -> bool:
+    """Line ``number`` follows line ``prev``, maybe across a printed page's break."""
+    between = range(prev + 1, number)
+    return number == prev + 1 or (all(n in breaks for n in between) and any(breaks[n] for n in between))
 
 
 def _continues(

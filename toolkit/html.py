@@ -236,6 +236,25 @@ def _align(visible: list[str], main: list[str]) -> list[bool]:
     return keep
 
 
+def _fill_holes(main: list[bool], widest: int = 2) -> list[bool]:
+    """Lines between main-text lines are main text too (a heading in a ``<section>`` that
+    trafilatura left out): runs of at most ``widest`` lines with main text on both sides.
+    The cleaner's line rules still judge them."""
+    out = list(main)
+    i = 0
+    while i < len(out):
+        if out[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(out) and not out[j]:
+            j += 1
+        if i > 0 and j < len(out) and j - i <= widest:
+            out[i:j] = [True] * (j - i)
+        i = j
+    return out
+
+
 def _fill_gap(a: list[str], b: list[str], gap: list[int], keep: list[bool]) -> None:
     if not gap:
         return
@@ -267,10 +286,13 @@ def parse_html(html: str) -> HtmlPage:
         main = [True] * len(visible)
         markup_date = ""
     else:
-        main = _align(visible, extracted[0])
+        main = _fill_holes(_align(visible, extracted[0]))
         markup_date = extracted[1]
         if not any(main):
             main = [True] * len(visible)
+    from .clean import text_metadata
+
+    field_date, field_source = text_metadata(visible)
 
     meta: dict[str, str] = {}
     tags = parser.meta
@@ -290,10 +312,12 @@ def parse_html(html: str) -> HtmlPage:
         title = title or (parts[0] if parts else "")
     if title:
         meta["title"] = _ASCII_WS.sub(" ", title).strip(" \u3000\u00a0")
-    date = next((tags[k] for k in _DATE_META if tags.get(k)), "") or markup_date
+    # The markup's own fields, then the page's "发布日期：" and "来源：" lines, then guesses:
+    # trafilatura's date (it may pick "最后更新"), the WeChat account's name.
+    date = next((tags[k] for k in _DATE_META if tags.get(k)), "") or field_date or markup_date
     if date:
         meta["date"] = date
-    source = next((tags[k] for k in _SOURCE_META if tags.get(k)), "") or parser.publisher
+    source = next((tags[k] for k in _SOURCE_META if tags.get(k)), "") or field_source or parser.publisher
     if source:
         meta["source"] = source
 
