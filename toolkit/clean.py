@@ -157,7 +157,7 @@ _TOOLBAR = _words(
     """打印 打印本页 打印此页 打印本文 打印文章 关闭 关闭窗口 关闭本页 收藏 收藏本页 加入收藏 返回顶部 回到顶部
     返回 返回列表 返回上一页 回上一页 上一页 我要纠错 纠错 保存 保存本页 评论 我要评论 发表评论 点赞 举报 投稿
     列印 字号 字体 字体大小 字级 大字号 中字号 小字号 放大字体 缩小字体 放大 缩小 a+ a- 回首页 返回首页
-    关注 已关注 订阅 在看 写留言 留言 转发 赞 反馈 朗读 语音播报 听全文
+    关注 已关注 订阅 在看 写留言 留言 转发 赞 反馈 朗读 语音播报 听全文 回页首 回顶部 参与互动 互动
     大 中 小 默认 标准 分享 分享到 顶部 top"""
 )
 _TOOLBAR_SPLIT = re.compile(r"[\s\[\]【】()（）〖〗「」〔〕<>《》|｜/:：·•+＋]+")
@@ -198,7 +198,9 @@ def _is_share(s: str) -> bool:
     if len(s) > 80 or _numbering(s) is not None:
         return False
     if re.search(
-        r"分享到|分享至|一键分享|分享按钮|立刻分享|朋友圈|喜欢这篇文章|转发到|^分享\s*[:：]|扫码关注|关注我们", s
+        r"分享到|分享至|一键分享|分享按钮|立刻分享|朋友圈|喜欢这篇文章|转发到|^分享\s*[:：]|扫码关注|关注我们|"
+        r"^收录于(合集|话题)",
+        s,
     ):
         return True
     if re.search(r"扫一扫|二维码|手机扫|微信公众号|客户端", s) and not s.endswith("。") and len(s) <= 40:
@@ -236,7 +238,7 @@ def _is_language_switch(s: str) -> bool:
 
 
 _COUNTER = re.compile(
-    r"(总阅读|阅读|浏览|粉丝|获赞|文章|关注|收藏|评论|点赞|转发|在看|播放)\s*[:：]?\s*\d[\d,.]*\s*[万亿kw+]?"
+    r"(总阅读|阅读|浏览|粉丝|获赞|文章|关注|收藏|评论|点赞|转发|在看|播放|回复|赞)\s*[:：]?\s*\d[\d,.]*\s*[万亿kw]?\+?"
 )
 
 
@@ -245,7 +247,9 @@ def _is_counters(s: str) -> bool:
     if len(s) > 40 or any(c in s for c in "。，；！？"):
         return False
     found = _COUNTER.findall(s)
-    return len(found) >= 2 or bool(re.fullmatch(r"(阅读|浏览|播放)\s*[:：]?\s*\d[\d,.]*\s*[万亿kw+]?(\s*在看)?", s))
+    return len(found) >= 2 or bool(
+        re.fullmatch(r"(回复\s*)?(阅读|浏览|播放|赞)\s*[:：]?\s*\d[\d,.]*\s*[万亿kw]?\+?(\s*在看)?", s)
+    )
 
 
 _DECORATION = re.compile(r"^[\s\W_]+$")
@@ -258,7 +262,10 @@ def _is_decoration(s: str) -> bool:
 
 # Metadata fields. Strong fields are metadata wherever they open a line; weak ones only in the
 # header or when the line has other fields too (a notice's body may say "时间：3月5日").
-_SOURCE_FIELDS = r"信息来源|文章来源|稿件来源|新闻来源|本文来源|内容来源|消息来源|来源单位|来源"
+_SOURCE_FIELDS = (
+    r"信息来源|文章来源|稿件来源|新闻来源|本文来源|内容来源|消息来源|来源单位|本文来自微信公众号|本文来自公众号|"
+    r"新闻来源|来源"
+)
 _ORG_FIELDS = r"发布单位|发布机构|发文机关|发文单位|供稿单位|发稿单位|供稿"
 _DATE_FIELDS = r"发布时间|发布日期|发稿时间|发文日期|成文日期|公开日期|更新时间|更新日期|录入时间|生成日期|上传时间"
 _STRONG_FIELDS = (
@@ -267,7 +274,9 @@ _STRONG_FIELDS = (
     r"责任部门|文章作者|发布者|原标题|原文标题|原文链接|原文地址|本文链接|文章链接|链接地址|本文网址|本文地址|永久链接|"
     r"分享链接|发布于|ip属地|IP属地"
 )
-_WEAK_FIELDS = r"时间|日期|作者|标题|名称|文号|编号|分类|主题词|浏览|点击|阅读|字号|字体"
+_WEAK_FIELDS = (
+    r"时间|日期|作者|标题|名称|文号|编号|分类|主题词|浏览|点击|阅读|字号|字体|下载|页码|页数|大小|文件大小|发布"
+)
 _FIELD_AT_START = re.compile(rf"^[\[【(（]?\s*(?:本文)?(?:{_STRONG_FIELDS})[:：]")
 _WEAK_AT_START = re.compile(rf"^[\[【(（]?\s*(?:{_WEAK_FIELDS})[:：]")
 _ANY_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS}|{_WEAK_FIELDS})\s*[:：]")
@@ -288,11 +297,22 @@ _EDITION = re.compile(
 """A newspaper's print-edition line: 《 人民日报 》（ 2022年08月12日 第 06 版）, 《科技日报》（2023-04-17 第01版）."""
 
 
+_DATE_HEAD = re.compile(
+    r"^(发布日期|发布时间|日期|时间)?\s*[:：]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(\s*\d{1,2}:\d{2}(:\d{2})?)?"
+)
+
+
 def _is_metadata(s: str) -> bool:
     if len(s) > 200 or s.endswith("。"):
         return False
-    if _EDITION.match(s):
+    if _EDITION.match(s) or _DEVICE.match(s):
         return True
+    if (m := _DATE_HEAD.match(s)) and s[m.end() :].strip():
+        # "日期 2023-01-12　【大 中 小】 【打印】 【关闭】": a date and the page's tools.
+        tokens = _toolbar_tokens(s[m.end() :])
+        if tokens and all(_is_tool(t) or t in _SHARE_TARGETS or t in _FONT_WORDS for t in tokens):
+            return True
     head = _compact_head(s)
     if _FIELD_AT_START.match(head) or _DATE_FIELD_ANYWHERE.search(s):
         return True
@@ -303,20 +323,32 @@ def _is_metadata(s: str) -> bool:
 
 
 _DATE_NAME = re.compile(
-    r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s+"
-    r"([^\s\d，。,；;！？:：]{2,16})$"
+    r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+|\s*[·•|｜]\s*)"
+    r"([^\s\d，。,；;！？:：·•]{2,16})$|"
+    r"^([^\s\d，。,；;！？:：·•]{2,16})\s*[·•|｜]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
-"""A header's date and source with no field names: "2023年05月26日 14:32 澎湃新闻"."""
+"""A header's date and source with no field names: "2023年05月26日 14:32 澎湃新闻",
+"2023-05-08 10:20·科技日报社官方账号", "科技政策观察·2023年08月30日 10:35"."""
+_DEVICE = re.compile(
+    r"^(\d{1,4}[-/]\d{1,2}([-/]\d{1,2})?\s*\d{1,2}:\d{2}\s*)?来自\s*\S.{0,30}$|(发布|发表)于\s*\S{1,12}\s*(app|客户端)",
+    re.IGNORECASE,
+)
+"""A social post's time and device: "2023-10-12 18:30 来自 iPhone客户端 已编辑"."""
 
 
 def _is_weak_metadata(s: str) -> bool:
     if len(s) > 120 or s.endswith("。"):
         return False
-    return _WEAK_AT_START.match(_compact_head(s)) is not None or _DATE_NAME.match(s) is not None
+    if _WEAK_AT_START.match(_compact_head(s)) is not None or _DATE_NAME.match(s) is not None:
+        return True
+    # A header strip with a date and a time of day: "原创 科小编 某公众号 2023年08月03日 18:30北京".
+    return len(s) <= 60 and _STAMP.search(s) is not None and not any(c in s for c in "，。；！？")
 
 
 _DATE_ONLY = re.compile(
-    r"^[\[【(（]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(\d{1,2}:\d{2}(:\d{2})?)?\s*"
+    r"^[\[【(（]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+    r"(\d{1,2}:\d{2}(:\d{2})?|\d{1,2}\s*[时点]\s*\d{1,2}\s*分)?\s*"
     r"[(（]?\s*(星期[一二三四五六日天]|周[一二三四五六日天])?\s*[)）]?\s*[\]】)）]?$"
 )
 
@@ -324,9 +356,10 @@ _DATE_ONLY = re.compile(
 def _is_date_line(s: str) -> bool:
     """A header line that is only a date, in a web page's style (not "2020年3月5日" alone,
     which is a document's own date line)."""
+    s = re.sub(r"^(发布日期|发布时间|日期|时间)\s*[:：]?\s*(?=\d)", "", s)  # "日期 2023-01-12"
     if not _DATE_ONLY.match(s):
         return False
-    return bool(re.search(r"\d{4}\s*[-/.]|星期|周|[\[【]", s))
+    return bool(re.search(r"\d{4}\s*[-/.]|星期|周|[\[【]|:\d{2}|分$", s))
 
 
 _CONTACT = re.compile(
@@ -343,7 +376,16 @@ _BYLINE = re.compile(
 )
 """A reporter's byline on its own line: "澎湃新闻记者 周宇航", "本报记者 张三 李四", "文｜王敏"."""
 
-_HEADER_URL = re.compile(r"^[^，。,；;：:]{0,20}\s*(https?://|www\.)\S+$", re.IGNORECASE)
+_ENGLISH_NAME = re.compile(
+    r"^(the\s+)?[a-z][a-z ,.&'()\-]{6,120}\b(department|commission|ministry|bureau|office|university|academy|"
+    r"institute|government|municipality|province|laboratories|laboratory|center|centre|council|agency|administration|"
+    r"foundation|association|society|network|portal|press|news|daily|college|school|hospital|group|corporation|"
+    r"company|park|zone|committee)\b[a-z ,.&'()\-]*$",
+    re.IGNORECASE,
+)
+"""A site's English name under its Chinese one: "Department of Science and Technology of …"."""
+
+_HEADER_URL = re.compile(r"^[^，。,；;]{0,20}?\s*(https?://|www\.)\S+$", re.IGNORECASE)
 """A link to the page or its author above the article: "李建国的个人博客分享 http://…"."""
 
 
@@ -390,7 +432,7 @@ RULES: tuple[Rule, ...] = (
             r"推荐阅读|热点推荐|热点新闻|热门文章|热门推荐|热门新闻|精彩推荐|猜你喜欢|阅读排行|点击排行|排行榜|最新文章|最新动态|"
             r"最新新闻|最新更新|图片新闻|专题推荐|往期回顾|更多新闻|更多阅读|更多)[\]】]?\s*([:：>»]+.*|\s*(>>|more)?\s*)$|"
             r"请您?继续阅读|更多来自.{0,20}的|^(查看更多|more)\s*(>>|»)?$|^返回.{1,10}[,，]\s*查看更多|"
-            r"^(点击|戳)?(下方|左下角|这里|此处)?.{0,4}阅读原文",
+            r"^(点击|戳)?(下方|左下角|这里|此处)?.{0,4}阅读原文|^阅读全文\s*(>>|»|→|->)?\s*((https?://|www\.)\S+)?$",
             120,
             no_full_stop=True,
         ),
@@ -401,7 +443,8 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"^[\[【]?(网友评论|发表评论|我要评论|评论区|用户评论|相关评论|最新评论|热门评论|查看评论|全部评论|精彩评论)[\]】]?"
             r"\s*[:：]?\s*(\(\d+\)|（\d+）)?$|^(共有|已有)\s*\d+\s*(条评论|人参与|人评论)|请文明上网|文明上网.{0,4}理性发言|"
-            r"^\d+\s*条评论$|^评论\s*[(（]\s*\d+\s*[)）]$",
+            r"^\d+\s*条评论$|^评论\s*[(（]\s*\d+\s*[)）]$|^按(热度|时间)(\s*按(热度|时间))?$|"
+            r"^(查看|展开)?全部\s*\d+\s*条(评论|回复)|^参与互动$",
             40,
         ),
         starts_trailer=True,
@@ -428,7 +471,8 @@ RULES: tuple[Rule, ...] = (
             r"转载请注明|本文转载自|未经(授权|许可).{0,10}(转载|复制|使用)|版权归原作者|如有侵权|本网转载|"
             r"观点仅代表作者|仅代表作者(本人)?(观点|立场)|不代表本(站|网|平台|号)的?(观点|立场)|信息发布平台|"
             r"仅提供信息存储空间|转载本文|请联系原作者|请注明(本文)?(来自|出处)|(获取|获得)授权.{0,10}(转载|注明)|"
-            r"商业转载请|非商业转载|著作权归作者|版权声明\s*[:：]|免责声明\s*[:：]",
+            r"商业转载请|非商业转载|著作权归作者|版权声明\s*[:：]|免责声明\s*[:：]|不代表.{0,12}(观点|立场)|"
+            r"刊用本网站稿件|(经|未经)书面授权|本文来自(微信)?公众号|题图来自|原创出品",
             120,
         ),
         starts_trailer=True,
@@ -457,7 +501,8 @@ RULES: tuple[Rule, ...] = (
         "editor",
         _re(
             r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|校对|审校|编审|初审|复审|终审|撰稿|摄影|供图|图片来源|美编|排版|监制)\s*[:：]|"
-            r"(责任编辑|责编)\s*[:：]",
+            r"(责任编辑|责编)\s*[:：]|^作者简介\s*[:：]|^[(（]\s*(图|摄影|摄|图片|图文)\s*[/／:：｜|]\s*\S.{0,20}[)）]$|"
+            r"^[(（]\s*\S{1,16}\s*(摄|供图)\s*[)）]$",
             60,
         ),
         starts_trailer=True,
@@ -465,6 +510,16 @@ RULES: tuple[Rule, ...] = (
     Rule("tag-line", _re(r"^(tag|tags|标签|关键词|关键字)\s*[:：]", 120)),
     Rule("byline", _re(_BYLINE.pattern, 40)),
     Rule("language-switch", _is_language_switch),
+    Rule(
+        "date-bar",
+        _re(
+            r"(天气|气温)\s*[:：]?.{0,20}(℃|°c)|\d+\s*℃\s*[~～\-—至]\s*\d+\s*℃|"
+            r"^(今天是\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周)[一二三四五六日天]\s*\S.*",
+            60,
+            no_full_stop=True,
+        ),
+    ),
+    Rule("site-name", lambda s: _ENGLISH_NAME.match(s) is not None, scope="header"),
     Rule("counters", _is_counters),
     Rule(
         "page-number",
@@ -495,7 +550,8 @@ RULES: tuple[Rule, ...] = (
         "accessibility",
         _re(
             r"^(跳到|跳至|跳转到|跳过)(导航|主要内容|主内容|内容|正文)(区块|区|部分)?$|"
-            r"^((无障碍|无障碍浏览|无障碍阅读|适老化|长者模式|关怀版|读屏专用|老年模式|关怀模式)\s*[|｜/·]?\s*)+$",
+            r"^((无障碍|无障碍浏览|无障碍阅读|适老化|长者模式|关怀版|读屏专用|老年模式|关怀模式|english|繁体|简体|繁体版|简体版)"
+            r"\s*[|｜/·]?\s*)+$",
             40,
         ),
     ),
@@ -510,7 +566,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "expand-prompt",
         _re(
-            r"^(点击)?(展开全文|展开阅读全文|阅读全文|查看全文|展开剩余.{0,8}|余下全文|继续阅读全文)\s*(>>|»|∨|﹀|↓)?$|"
+            r"^(点击)?(展开全文|展开阅读全文|查看全文|展开剩余.{0,8}|余下全文|继续阅读全文|收起全文|收起)\s*(>>|»|∨|﹀|↓)?\s*\w?$|"
             r"^剩余\s*\d+%\s*未读$",
             30,
         ),
@@ -618,7 +674,8 @@ def _body_like(s: str) -> bool:
         return True
     if len(s) >= 15 and s.endswith(("。", "！", "？")) and any(c in s for c in "，,"):
         return True
-    return len(s) >= 60 and any(c in s for c in "。，,；;")
+    # (An English line is not the start of a Chinese body: a site's English name has commas.)
+    return len(s) >= 60 and any(c in s for c in "。，,；;") and len(_HAN.findall(s)) >= 10
 
 
 def _org_like(s: str) -> bool:
@@ -792,6 +849,10 @@ class _Page:
     crumbs: list[str] = field(default_factory=list)
     site_source: str = ""
     """A source only the title line gave (its 【tag】 or site suffix): a 来源 field anywhere wins."""
+    named_source: str = ""
+    """A name beside the header's date ("2023年05月26日 14:32 澎湃新闻")."""
+    account: str = ""
+    """The author's or account's name between the title and the metadata (a "byline" drop)."""
     stamp_date: str = ""
     """A date with a time of day in the header ("2023年08月03日 18:30"), when no field gave one."""
 
@@ -867,8 +928,8 @@ def _header_rules(page: _Page) -> None:
             related = False
         if rule.name == "metadata-line":
             page.meta_line = i if page.meta_line is None else page.meta_line
-            if (m := _DATE_NAME.match(s)) and m.group(1).lower() not in _NOT_A_SOURCE:
-                named = named or strip_line(_original_span(page.lines[i], m.group(1)))
+            if (m := _DATE_NAME.match(s)) and (name := _account(m.group(1) or m.group(2))):
+                named = named or strip_line(_original_span(page.lines[i], name))
             field_source = field_source or _field_value(_SOURCE, page.lines[i], s)
             org_source = org_source or _field_value(_ORG_SOURCE, page.lines[i], s)
         if rule.name in ("metadata-line", "view-counter"):
@@ -885,7 +946,8 @@ def _header_rules(page: _Page) -> None:
             org_source = org_source or _field_value(_ORG_SOURCE, d.text, s)
             dates.append((_date_rank(s), _parse_date(s, roc=True)))
     page.date = page.date or min(((r, n, d) for n, (r, d) in enumerate(dates) if d), default=(0, 0, ""))[2]
-    page.source = page.source or field_source or org_source or named
+    page.source = page.source or field_source or org_source
+    page.named_source = named
     above = [page.ks[i] for i in range(page.body_start)]
     above += [_unmark(key(d.text)) for d in page.doc.dropped if d.line < body_line]
     page.stamp_date = next((_parse_date(s) for s in above if len(s) <= 80 and _STAMP.search(s)), "")
@@ -893,9 +955,15 @@ def _header_rules(page: _Page) -> None:
 
 _STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
 _PUBLISHED = re.compile(
-    r"发布时间|发布日期|发稿时间|发文日期|公开日期|发表时间|发表日期|发布于|时间\s*[:：]|日期\s*[:：]"
+    r"发布时间|发布日期|发稿时间|发文日期|公开日期|发表时间|发表日期|发布于|发布\s*[:：]|时间\s*[:：]|日期\s*[:：]"
 )
 _REVISED = re.compile(r"更新|修改|修订|录入|生成|上传|成文日期|印发日期|有效期|截止")
+
+
+def _account(name: str) -> str:
+    """A platform account's name as a source: "科技日报社官方账号" → "科技日报社"."""
+    name = re.sub(r"(官方账号|官方帐号|官方号|官方微博|官方)$", "", name)
+    return "" if name.lower() in _NOT_A_SOURCE or len(name) < 2 else name
 
 
 def _date_rank(s: str) -> int:
@@ -960,6 +1028,22 @@ def _header_title(page: _Page) -> None:
         elif c.index < first_title and has_nav and len(s) <= 10 and not re.search(r"[。，,；;：:！？]", s):
             dropped[c.index] = "nav-bar"  # a menu item the nav-word list does not know
     _between_titles(page)
+    _date_below_title(page)
+
+
+def _date_below_title(page: _Page) -> None:
+    """A bare date just below the title ("2023年11月3日") is the page's date stamp; a date in
+    brackets there is the document's own ("（2021年1月12日）", a speech's date) and stays."""
+    if not page.title_lines:
+        return
+    after = max(page.title_lines)
+    nxt = next((i for i in range(after + 1, page.body_start) if page.ks[i] and i not in page.dropped), None)
+    if nxt is None or not any(page.ks[i] and i not in page.dropped for i in range(nxt + 1, len(page.lines))):
+        return  # nothing after it: the document's own date line, as a signature's
+    s = page.ks[nxt]
+    if (_DATE_ONLY.match(s) or _CN_DATE.fullmatch(s)) and not s.startswith(("(", "（", "[", "【")):
+        page.dropped[nxt] = "date-line"
+        page.date = page.date or _parse_date(s)
 
 
 _NAVIGATION = ("nav-bar", "breadcrumb", "link-farm", "language-switch", "search-box", "accessibility")
@@ -986,15 +1070,19 @@ def _between_titles(page: _Page) -> None:
             and not re.search(r"[\d。，,；;：:！？、（）()]", ks[i])
         ):
             dropped[i] = "byline"
+            page.account = page.account or _account(strip_line(page.lines[i]))
 
 
 def _body_rules(page: _Page) -> None:
     """Rules in the body; after a trailer-starting rule, short lines and edge rules too."""
     in_trailer = False
+    abstract = any(re.match(r"^(摘\s*要|内容摘要|内容提要)\s*[:：]", s) for s in page.ks)
     for i in range(page.body_start, len(page.lines)):
         rule, s = page.rules[i], page.ks[i]
         if not s:
             continue
+        if rule is not None and rule.name == "tag-line" and abstract:
+            continue  # a paper's keywords ("摘要：…" / "关键词：…") are part of its abstract
         if page.title and _tkey(s) == _tkey(page.title) and not in_trailer:
             page.dropped[i] = "title"  # a printed report's running header, repeated on every page
         elif rule is not None and (rule.scope == "anywhere" or (rule.scope == "edge" and in_trailer)):
@@ -1016,10 +1104,22 @@ def _footer_block(page: _Page) -> None:
             below = True
         elif not page.ks[i]:
             continue
-        elif below and rule is not None and rule.scope == "edge":
+        elif below and rule is not None and rule.scope == "edge" and not _in_contact_block(page, i):
             page.dropped[i] = rule.name
         else:
             break
+
+
+def _in_contact_block(page: _Page, i: int) -> bool:
+    """Is line ``i`` (a telephone, an address) part of the body's contact block: indented as
+    the body's paragraphs are, or under a "联系人：" line?"""
+    if page.lines[i].startswith("\u3000\u3000"):
+        return True
+    above = next((j for j in range(i - 1, page.body_start - 1, -1) if page.ks[j] and j not in page.dropped), None)
+    return above is not None and _CONTACT_HEAD.search(page.ks[above]) is not None
+
+
+_CONTACT_HEAD = re.compile(r"联系人|联络人|联系方式|咨询电话|传媒查询|媒体联络")
 
 
 def _metadata_from_the_end(page: _Page) -> None:
@@ -1031,7 +1131,7 @@ def _metadata_from_the_end(page: _Page) -> None:
                 page.source = _field_value(_SOURCE, page.lines[i], page.ks[i])
                 if page.source:
                     break
-    page.source = page.source or page.site_source
+    page.source = page.source or page.account or page.named_source or page.site_source
     if not page.source:
         for i in sorted(page.dropped):
             m = re.search(r"更多来自\s*(.{1,20}?)\s*的", page.ks[i])
@@ -1117,11 +1217,24 @@ def _original_span(line: str, simplified: str) -> str:
     return simplified
 
 
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
+_EN_DATE = re.compile(
+    r"\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b",
+    re.IGNORECASE,
+)
+"""An English date: "Thu, 27 Apr 2023" (RSS), "April 27, 2023"."""
+
+
 def _parse_date(s: str, roc: bool = False) -> str:
     """The first date in ``s`` as ISO 8601; ``roc``: a 2–3 digit year is a Minguo year."""
     m = _DATE.search(s)
     if m:
         y, mo, d = (int(g) for g in m.groups())
+    elif (m := _EN_DATE.search(s)) is not None:
+        day, mon, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+        y, mo, d = int(year), _MONTHS[mon[:3].lower()], int(day)
     elif (m := _CN_DATE.search(s)) is not None:
         y = int("".join(str(_CN_DIGITS.get(c, 0)) for c in m.group(1)))
         mo, d = _cn_number(m.group(2)), _cn_number(m.group(3))
@@ -1194,6 +1307,11 @@ def _structure(items: list[tuple[int, str, str]], page_break: dict[int, bool] | 
             and _adjacent(number, items[k + 1][0], breaks)
             and _numbering(items[k + 1][2]) is None
             and wrap[0](strip_line(raw)) >= wrap[1] - 1
+            # the next line ends the sentence or is wrapped too (not a stray fragment)
+            and (
+                strip_line(items[k + 1][1]).endswith(tuple(_TERMINAL))
+                or wrap[0](strip_line(items[k + 1][1])) >= wrap[1] - 1
+            )
         )
         kinds.append(n if n is not None and _is_heading_line(s) and not wrapped else None)
     # Runs of two or more short numbered lines of one scheme, with nothing between them, are

@@ -255,6 +255,22 @@ def _fill_holes(main: list[bool], widest: int = 2) -> list[bool]:
     return out
 
 
+def _below_heading(visible: list[str], main: list[bool], title: str, widest: int = 4) -> list[bool]:
+    """Lines between the title's heading and the main text (authors, their affiliations, a
+    subtitle, the metadata strip) are main text for the cleaner's line rules to judge, when
+    there are at most ``widest`` of them."""
+    want = _norm(title)
+    at = next((i for i, line in enumerate(visible) if _norm(line) == want), None)
+    if at is None:
+        return main
+    first = next((i for i in range(at + 1, len(main)) if main[i]), None)
+    if first is None or first - at - 1 > widest:
+        return main
+    out = list(main)
+    out[at + 1 : first] = [True] * (first - at - 1)
+    return out
+
+
 def _fill_gap(a: list[str], b: list[str], gap: list[int], keep: list[bool]) -> None:
     if not gap:
         return
@@ -310,6 +326,8 @@ def parse_html(html: str) -> HtmlPage:
         title = next((h for h in headings if h in parts or h == page_title), "")
         title = title or next((t for tag, t in parser.headings if tag == "h1" and len(t) >= 5 and t != site), "")
         title = title or (parts[0] if parts else "")
+    if title and extracted is not None:
+        main = _below_heading(visible, main, title)
     if title:
         meta["title"] = _ASCII_WS.sub(" ", title).strip(" \u3000\u00a0")
     # The markup's own fields, then the page's "发布日期：" and "来源：" lines, then guesses:
