@@ -106,10 +106,16 @@ def score(page: Path) -> Score:
             else:
                 survived.append(line)
     else:
+        # A boilerplate element survives as a block of its own, or inside a block; not when the
+        # body itself says the same words ("南洋理工大学" is a tag and also in the article).
+        in_body = "\n".join(_norm(b) for b in body)
         survived = [
             line
             for line in exp["boilerplate"]
-            if any(_norm(line) == b or (len(_norm(line)) >= 5 and _norm(line) in b) for b in normed_blocks)
+            if any(
+                _norm(line) == b or (len(_norm(line)) >= 5 and _norm(line) in b and _norm(line) not in in_body)
+                for b in normed_blocks
+            )
         ]
     return Score(
         body=len(body),

@@ -151,18 +151,20 @@ NAV_WORDS = _words(
     数据 互动 服务 政策 新闻 国情 总理 国务院 本院概况 院况简介 部门概况 走进 概况 首页 我要查 我要问 我要办"""
 )
 _SHARE_TARGETS = _words(
-    "微信 微博 新浪微博 腾讯微博 qq空间 qq好友 qq 豆瓣 人人网 facebook line twitter x 朋友圈 复制链接 打印 列印 email"
+    "微信 微博 新浪微博 腾讯微博 qq空间 qq好友 qq 豆瓣 人人网 facebook line twitter x 朋友圈 复制链接 打印 列印 email "
+    "whatsapp telegram linkedin reddit 微信好友 钉钉 plurk"
 )
 _TOOLBAR = _words(
     """打印 打印本页 打印此页 打印本文 打印文章 关闭 关闭窗口 关闭本页 收藏 收藏本页 加入收藏 返回顶部 回到顶部
     返回 返回列表 返回上一页 回上一页 上一页 我要纠错 纠错 保存 保存本页 评论 我要评论 发表评论 点赞 举报 投稿
     列印 字号 字体 字体大小 字级 大字号 中字号 小字号 放大字体 缩小字体 放大 缩小 a+ a- 回首页 返回首页
     关注 已关注 订阅 在看 写留言 留言 转发 赞 反馈 朗读 语音播报 听全文 回页首 回顶部 参与互动 互动
+    关注他 关注她 关注作者 赞同 喜欢 添加评论 回到页首
     大 中 小 默认 标准 分享 分享到 顶部 top"""
 )
-_TOOLBAR_SPLIT = re.compile(r"[\s\[\]【】()（）〖〗「」〔〕<>《》|｜/:：·•+＋]+")
+_TOOLBAR_SPLIT = re.compile(r"[\s\[\]【】()（）〖〗「」〔〕<>《》|｜/:：·•+＋－]+")
 _FONT_WORDS = _words(
-    "大 中 小 字号 字体 字体大小 字级 默认 标准 大字号 中字号 小字号 放大 缩小 放大字体 缩小字体 a+ a-"
+    "大 中 小 字号 字体 字体大小 字级 默认 标准 大字号 中字号 小字号 放大 缩小 放大字体 缩小字体 a+ a- 缩小- 放大-"
 )
 
 
@@ -227,18 +229,20 @@ def _is_nav_bar(s: str) -> bool:
 
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _LANGUAGES = _words(
-    "繁 简 繁体 简体 繁体版 简体版 繁体中文 简体中文 中文 中文版 英文 英文版 english eng en 中 英 日本语 한국어 "
-    "français русский español"
+    "繁 简 繁体 简体 繁体版 简体版 繁体中文 简体中文 中文 中文版 英文 英文版 english eng en 中 英 日本语 日文 "
+    "한국어 français русский español"
 )
 
 
 def _is_language_switch(s: str) -> bool:
     tokens = [t for t in re.split(r"[\s|｜/·•]+", s.lower()) if t]
-    return 2 <= len(tokens) <= 8 and all(t in _LANGUAGES for t in tokens)
+    if not 2 <= len(tokens) <= 8 or not any(t in _LANGUAGES for t in tokens):
+        return False
+    return all(t in _LANGUAGES or t in NAV_WORDS for t in tokens)  # "网站导览 English 日本语"
 
 
 _COUNTER = re.compile(
-    r"(总阅读|阅读|浏览|粉丝|获赞|文章|关注|收藏|评论|点赞|转发|在看|播放|回复|赞)\s*[:：]?\s*\d[\d,.]*\s*[万亿kw]?\+?"
+    r"(总阅读|阅读|浏览|粉丝|获赞|文章|关注|收藏|评论|点赞|转发|在看|播放|回复|赞同|赞)\s*[:：]?\s*\d[\d,.]*\s*[万亿kw]?\+?"
 )
 
 
@@ -248,7 +252,8 @@ def _is_counters(s: str) -> bool:
         return False
     found = _COUNTER.findall(s)
     return len(found) >= 2 or bool(
-        re.fullmatch(r"(回复\s*)?(阅读|浏览|播放|赞)\s*[:：]?\s*\d[\d,.]*\s*[万亿kw]?\+?(\s*在看)?", s)
+        re.fullmatch(r"(回复\s*)?(阅读|浏览|播放|赞同|赞)\s*[:：]?\s*\d[\d,.]*\s*[万亿kw]?\+?(\s*在看)?", s)
+        or re.fullmatch(r"\d[\d,.]*\s*[万kw]?\s*人(赞同|点赞|喜欢|收藏|阅读|浏览)了?(该|这篇)?(文章|回答|内容)?", s)
     )
 
 
@@ -264,7 +269,7 @@ def _is_decoration(s: str) -> bool:
 # header or when the line has other fields too (a notice's body may say "时间：3月5日").
 _SOURCE_FIELDS = (
     r"信息来源|文章来源|稿件来源|新闻来源|本文来源|内容来源|消息来源|来源单位|本文来自微信公众号|本文来自公众号|"
-    r"新闻来源|来源"
+    r"资料来源|来源"
 )
 _ORG_FIELDS = r"发布单位|发布机构|发文机关|发文单位|供稿单位|发稿单位|供稿"
 _DATE_FIELDS = r"发布时间|发布日期|发稿时间|发文日期|成文日期|公开日期|更新时间|更新日期|录入时间|生成日期|上传时间"
@@ -306,7 +311,7 @@ _DATE_HEAD = re.compile(
 def _is_metadata(s: str) -> bool:
     if len(s) > 200 or s.endswith("。"):
         return False
-    if _EDITION.match(s) or _DEVICE.match(s):
+    if _EDITION.match(s) or _DEVICE.match(s) or re.match(r"^(发布于|编辑于|发表于|更新于)\s*\d{4}\s*[-/.年]", s):
         return True
     if (m := _DATE_HEAD.match(s)) and s[m.end() :].strip():
         # "日期 2023-01-12　【大 中 小】 【打印】 【关闭】": a date and the page's tools.
@@ -372,7 +377,9 @@ _CONTACT = re.compile(
 _BYLINE = re.compile(
     r"^[\[【(（]?\s*[^\s，。,]{0,10}?(记者|通讯员|特约记者|实习记者|实习生|特约撰稿人|特约撰稿)\s*[:：]?\s*"
     r"[\u4e00-\u9fff·]{2,4}([\s、,，]+[\u4e00-\u9fff·]{2,4})*\s*[\]】)）]?$|"
-    r"^(文|作者|撰文|采写|整理|文字)\s*[/|｜]\s*[\u4e00-\u9fff·]{2,6}([\s、,，]+[\u4e00-\u9fff·]{2,4})*$"
+    r"^(文|作者|撰文|采写|整理|文字)\s*[/|｜]\s*[\u4e00-\u9fff·]{2,6}([\s、,，]+[\u4e00-\u9fff·]{2,4})*$|"
+    r"^[\u4e00-\u9fff·]{2,4}([\s、,，]+[\u4e00-\u9fff·]{2,4})*\s*(报道|采写|撰文)(\s+\S+@\S+)?$|"
+    r"^\S{2,16}?(官方)?(百家号|头条号|企鹅号|搜狐号|网易号|大鱼号|澎湃号|公众号|官方账号|官方帐号)$"
 )
 """A reporter's byline on its own line: "澎湃新闻记者 周宇航", "本报记者 张三 李四", "文｜王敏"."""
 
@@ -472,7 +479,7 @@ RULES: tuple[Rule, ...] = (
             r"观点仅代表作者|仅代表作者(本人)?(观点|立场)|不代表本(站|网|平台|号)的?(观点|立场)|信息发布平台|"
             r"仅提供信息存储空间|转载本文|请联系原作者|请注明(本文)?(来自|出处)|(获取|获得)授权.{0,10}(转载|注明)|"
             r"商业转载请|非商业转载|著作权归作者|版权声明\s*[:：]|免责声明\s*[:：]|不代表.{0,12}(观点|立场)|"
-            r"刊用本网站稿件|(经|未经)书面授权|本文来自(微信)?公众号|题图来自|原创出品",
+            r"刊用本网站稿件|(经|未经)书面授权|本文来自(微信)?公众号|题图来自|原创出品|^(特别声明|免责声明|版权声明)\s*[:：]?$",
             120,
         ),
         starts_trailer=True,
@@ -510,6 +517,14 @@ RULES: tuple[Rule, ...] = (
     Rule("tag-line", _re(r"^(tag|tags|标签|关键词|关键字)\s*[:：]", 120)),
     Rule("byline", _re(_BYLINE.pattern, 40)),
     Rule("language-switch", _is_language_switch),
+    Rule(
+        "edition-nav",
+        _re(
+            r"^第\s*[\d一二三四五六七八九十]+\s*版\s*[:：]\s*\S{1,12}$|^(版面导航|本版导航|标题导航|返回目录|往期回顾|"
+            r"上一期|下一期|上一版|下一版|版面概览|数字报|电子报)(\s*[|｜]\s*(往期回顾|上一期|下一期|上一版|下一版|返回目录))*$",
+            40,
+        ),
+    ),
     Rule(
         "date-bar",
         _re(
@@ -994,8 +1009,8 @@ def _header_title(page: _Page) -> None:
             dropped[i] = "site-name"
         elif s.lower() in NAV_WORDS:
             dropped[i] = "nav-bar"
-        elif _COLUMN.fullmatch(s):
-            dropped[i] = "section-label"
+        elif _COLUMN.fullmatch(s) or (" " in s and len(s) <= 30 and _COLUMN.fullmatch(s.rsplit(" ", 1)[1])):
+            dropped[i] = "section-label"  # "工作动态", "香港特别行政区政府 新闻公报"
         else:
             m = _TITLE_FIELD.match(s)
             cands.append(_title_parts(m.group(1) if m else page.lines[i], i))
@@ -1060,17 +1075,28 @@ def _between_titles(page: _Page) -> None:
         for i in range(copies[0] + 1, copies[-1]):
             if i not in dropped and ks[i] and i not in page.title_lines:
                 dropped[i] = "furniture"
+    # One or two short lines (a name, the author's one-line bio) between the title and the
+    # metadata or counters below it.
     shown = [i for i in range(page.body_start) if ks[i]]
-    for prev, i, nxt in zip(shown, shown[1:], shown[2:], strict=False):
+    for k, i in enumerate(shown):
+        if dropped.get(i) not in ("title", *_BELOW_TITLE):
+            continue
+        run = []
+        for j in shown[k + 1 :]:
+            if j in dropped or len(run) > 2:
+                break
+            run.append(j)
+        nxt = shown[shown.index(run[-1]) + 1] if run and run[-1] != shown[-1] else None
         if (
-            i not in dropped
-            and dropped.get(prev) in ("title", "byline", *_BELOW_TITLE)
+            run
+            and len(run) <= 2
+            and nxt is not None
             and dropped.get(nxt) in _BELOW_TITLE
-            and len(ks[i]) <= 16
-            and not re.search(r"[\d。，,；;：:！？、（）()]", ks[i])
+            and all(len(ks[j]) <= 24 and not re.search(r"[\d。，,；;：:！？、（）()—《》]", ks[j]) for j in run)
         ):
-            dropped[i] = "byline"
-            page.account = page.account or _account(strip_line(page.lines[i]))
+            for j in run:
+                dropped[j] = "byline"
+            page.account = page.account or _account(strip_line(page.lines[run[0]]))
 
 
 def _body_rules(page: _Page) -> None:
@@ -1115,8 +1141,8 @@ def _in_contact_block(page: _Page, i: int) -> bool:
     the body's paragraphs are, or under a "联系人：" line?"""
     if page.lines[i].startswith("\u3000\u3000"):
         return True
-    above = next((j for j in range(i - 1, page.body_start - 1, -1) if page.ks[j] and j not in page.dropped), None)
-    return above is not None and _CONTACT_HEAD.search(page.ks[above]) is not None
+    above = [j for j in range(i - 1, page.body_start - 1, -1) if page.ks[j] and j not in page.dropped][:3]
+    return any(_CONTACT_HEAD.search(page.ks[j]) for j in above)
 
 
 _CONTACT_HEAD = re.compile(r"联系人|联络人|联系方式|咨询电话|传媒查询|媒体联络")
@@ -1144,7 +1170,11 @@ def _metadata_from_the_end(page: _Page) -> None:
     page.source = page.source or sig_org
     # A press release's date after its end mark ("完" / "2022年5月12日（星期四）").
     trailer = (i for i, rule in sorted(page.dropped.items()) if rule == "trailer" and _is_own_date(page.ks[i]))
-    page.date = page.date or next((_parse_date(page.ks[i]) for i in trailer), "") or page.stamp_date
+    page.date = page.date or next((_parse_date(page.ks[i]) for i in trailer), "")
+    # A date in a metadata line after the body ("发布于 2024-02-28 17:40・IP 属地北京"), else a stamp.
+    after = (i for i, rule in sorted(page.dropped.items()) if rule == "metadata-line" and i >= page.body_start)
+    page.date = page.date or next((d for i in after if (d := _parse_date(page.ks[i], roc=True))), "")
+    page.date = page.date or page.stamp_date
 
 
 def text_metadata(lines: list[str]) -> tuple[str, str]:

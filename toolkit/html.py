@@ -236,10 +236,10 @@ def _align(visible: list[str], main: list[str]) -> list[bool]:
     return keep
 
 
-def _fill_holes(main: list[bool], widest: int = 2) -> list[bool]:
+def _fill_holes(main: list[bool], items: set[int] | frozenset[int] = frozenset(), widest: int = 2) -> list[bool]:
     """Lines between main-text lines are main text too (a heading in a ``<section>`` that
-    trafilatura left out): runs of at most ``widest`` lines with main text on both sides.
-    The cleaner's line rules still judge them."""
+    trafilatura left out): runs of at most ``widest`` lines, or of list items (a list it
+    left out), with main text on both sides. The cleaner's line rules still judge them."""
     out = list(main)
     i = 0
     while i < len(out):
@@ -249,7 +249,7 @@ def _fill_holes(main: list[bool], widest: int = 2) -> list[bool]:
         j = i
         while j < len(out) and not out[j]:
             j += 1
-        if i > 0 and j < len(out) and j - i <= widest:
+        if i > 0 and j < len(out) and (j - i <= widest or all(k in items for k in range(i, j))):
             out[i:j] = [True] * (j - i)
         i = j
     return out
@@ -302,7 +302,7 @@ def parse_html(html: str) -> HtmlPage:
         main = [True] * len(visible)
         markup_date = ""
     else:
-        main = _fill_holes(_align(visible, extracted[0]))
+        main = _fill_holes(_align(visible, extracted[0]), parser.items)
         markup_date = extracted[1]
         if not any(main):
             main = [True] * len(visible)
@@ -336,6 +336,7 @@ def parse_html(html: str) -> HtmlPage:
     if date:
         meta["date"] = date
     source = next((tags[k] for k in _SOURCE_META if tags.get(k)), "") or field_source or parser.publisher
+    source = re.sub(r"^(信息来源|稿件来源|文章来源|来源|來源)\s*[:：]\s*", "", source.strip())
     if source:
         meta["source"] = source
 
