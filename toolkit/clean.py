@@ -1081,7 +1081,7 @@ def _between_titles(page: _Page) -> None:
     for k, i in enumerate(shown):
         if dropped.get(i) not in ("title", *_BELOW_TITLE):
             continue
-        run = []
+        run: list[int] = []
         for j in shown[k + 1 :]:
             if j in dropped or len(run) > 2:
                 break
