@@ -92,7 +92,7 @@ def worker_raw(pkg_dir: str, sentences_file: str, beam: int, chunked: bool = Fal
     import ctranslate2
     import sentencepiece
 
-    from toolkit.translate.argos import _chunks, max_target_length
+    from toolkit.translate.argos import GUARD_SPREAD, _chunks, max_target_length
 
     sp = sentencepiece.SentencePieceProcessor(model_file=f"{pkg_dir}/sentencepiece.model")
     translator = ctranslate2.Translator(
@@ -103,7 +103,7 @@ def worker_raw(pkg_dir: str, sentences_file: str, beam: int, chunked: bool = Fal
     batch = [sp.encode(s, out_type=str) for s in sentences]
     lengths = [len(b) for b in batch]
     order = sorted(range(len(batch)), key=lengths.__getitem__)
-    chunks = list(_chunks(order, lengths, 8192)) if chunked else [list(range(len(batch)))]
+    chunks = list(_chunks(order, lengths, 8192, 1024, GUARD_SPREAD)) if chunked else [list(range(len(batch)))]
     out = []
     for chunk in chunks:
         results = translator.translate_batch(

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from toolkit.cli import app
 from toolkit.document import Segment, TermMatch
 from toolkit.tm import TranslationMemory
-from toolkit.translate.argos import _aligned_span, max_target_length, trim_repetition
+from toolkit.translate.argos import GUARD_SPREAD, _aligned_span, _chunks, max_target_length, trim_repetition
 
 from .conftest import GLOSSARY, SEED_FILES, SEEDS
 
@@ -237,3 +237,20 @@ def test_term_adherence_on_unseen_pages(argos_installed: Path, runner: CliRunner
         for s in json.loads(out.read_text(encoding="utf-8"))["segments"]
     )
     assert matched > 50 and report["qa"]["term_misses"] == []
+
+
+def test_chunks_keep_each_guard_close_to_its_segments() -> None:
+    """Sorted segments are cut where the guard grows by GUARD_SPREAD once a chunk fills a
+    batch, and never past the chunk size; every segment is in exactly one chunk, in order."""
+    lengths = [3] * 40 + [10] * 40 + [60] * 40
+    order = list(range(len(lengths)))
+    chunks = list(_chunks(order, lengths, max_tokens=2000, min_tokens=100, spread=GUARD_SPREAD))
+    assert [i for c in chunks for i in c] == order
+    for c in chunks:
+        assert sum(lengths[i] for i in c) <= 2000
+        guard = max_target_length(max(lengths[i] for i in c))
+        first = max_target_length(lengths[c[0]])
+        # a chunk spans a wider guard range only while it is smaller than a batch
+        assert guard <= GUARD_SPREAD * first or sum(lengths[i] for i in c[:-1]) < 100
+    # Without a spread, only the size cuts.
+    assert [len(c) for c in _chunks(order, lengths, max_tokens=100_000)] == [120]

@@ -202,3 +202,53 @@ def test_read_source_never_raises_but_input_error(
         assert str(path) in err.render()
         return
     assert all(b.kind != "raw" for b in doc.blocks)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("发布时间：2023-05-08 10:20", "2023-05-08"),
+        ("来源：科技部 | 发布：Thu, 27 Apr 2023 08:00:00 +0800", "2023-04-27"),
+        ("April 27, 2023", "2023-04-27"),
+        ("二〇二三年五月八日", "2023-05-08"),
+        ("發布日期：112-07-12", "2023-07-12"),
+    ],
+)
+def test_dates_in_many_spellings(line: str, date: str) -> None:
+    from toolkit.clean import _parse_date
+
+    assert _parse_date(key(line), roc=True) == date
+
+
+def test_publication_date_before_update_or_signing_date() -> None:
+    """Of the header's dates, 发布日期 wins over 更新日期 and 成文日期 whatever their order."""
+    lines = ["某某通知", "更新日期：2023-07-13", "成文日期：2023-07-01", "发布日期：2023-07-12", _BODY]
+    assert clean(_raw(lines)).meta.date == "2023-07-12"
+
+
+def test_bare_date_below_title_is_dropped_but_a_bracketed_one_stays() -> None:
+    page = clean(_raw(["关于开展科技活动周的通知", "2023年5月8日", _BODY]))
+    assert page.meta.date == "2023-05-08"
+    assert all(b.text != "2023年5月8日" for b in page.blocks)
+    speech = clean(_raw(["在全市科技大会上的讲话", "（2023年5月8日）", _BODY]))
+    assert any(b.text == "（2023年5月8日）" for b in speech.blocks)
+
+
+def test_page_break_of_a_printed_report_does_not_end_the_paragraph() -> None:
+    """A PDF dump hard-wrapped at 20 characters: the page number and the running header
+    between two lines of one paragraph go, and the paragraph is one block."""
+    text = (
+        "全年新增高新技术企业一百二十家，认定科技型中小企业三百余家，建设省级以上创新平台十五个，"
+        "技术合同成交额同比增长百分之二十八点五，全社会研发投入强度达到百分之三点二，"
+        "每万人口高价值发明专利拥有量达到二十一件"
+    )
+    wrapped = [text[i : i + 20] for i in range(0, len(text), 20)]
+    assert not wrapped[2].endswith("，")
+    title = "某市科技局2022年工作报告"
+    lines = [title, "", "一、主要成效", *wrapped[:3], "", "- 1 -", "", title, "", *wrapped[3:-1], wrapped[-1] + "。"]
+    page = clean(_raw(lines))
+    assert [b.text for b in page.blocks if b.kind == "paragraph"] == [text + "。"]
+    assert {d.rule for d in page.dropped} >= {"page-number", "title"}
+
+
+_BODY = "为深入实施创新驱动发展战略，加快建设科技强市，现就有关事项通知如下，请各单位认真贯彻落实。"

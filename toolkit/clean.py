@@ -159,12 +159,12 @@ _TOOLBAR = _words(
     返回 返回列表 返回上一页 回上一页 上一页 我要纠错 纠错 保存 保存本页 评论 我要评论 发表评论 点赞 举报 投稿
     列印 字号 字体 字体大小 字级 大字号 中字号 小字号 放大字体 缩小字体 放大 缩小 a+ a- 回首页 返回首页
     关注 已关注 订阅 在看 写留言 留言 转发 赞 反馈 朗读 语音播报 听全文 回页首 回顶部 参与互动 互动
-    关注他 关注她 关注作者 赞同 喜欢 添加评论 回到页首
+    关注他 关注她 关注作者 赞同 喜欢 添加评论 回到页首 收听全文 收听 听新闻 播放 暂停
     大 中 小 默认 标准 分享 分享到 顶部 top"""
 )
 _TOOLBAR_SPLIT = re.compile(r"[\s\[\]【】()（）〖〗「」〔〕<>《》|｜/:：·•+＋－]+")
 _FONT_WORDS = _words(
-    "大 中 小 字号 字体 字体大小 字级 默认 标准 大字号 中字号 小字号 放大 缩小 放大字体 缩小字体 a+ a- 缩小- 放大-"
+    "大 中 小 字号 字体 字体大小 字级 文字 默认 标准 大字号 中字号 小字号 放大 缩小 放大字体 缩小字体 a+ a- 缩小- 放大-"
 )
 
 
@@ -277,7 +277,7 @@ _STRONG_FIELDS = (
     rf"{_SOURCE_FIELDS}|{_ORG_FIELDS}|{_DATE_FIELDS}|浏览次数|点击次数|阅读次数|访问次数|点击数|浏览量|阅读量|点击量|"
     r"浏览人次|点阅次数|索引号|主题分类|发文字号|体裁分类|组配分类|信息分类|公开方式|公开范围|有效性|所属机构|"
     r"责任部门|文章作者|发布者|原标题|原文标题|原文链接|原文地址|本文链接|文章链接|链接地址|本文网址|本文地址|永久链接|"
-    r"分享链接|发布于|ip属地|IP属地"
+    r"分享链接|发布于|ip属地|IP属地|新闻稿编号|稿件编号|稿号"
 )
 _WEAK_FIELDS = (
     r"时间|日期|作者|标题|名称|文号|编号|分类|主题词|浏览|点击|阅读|字号|字体|下载|页码|页数|大小|文件大小|发布"
@@ -384,10 +384,11 @@ _BYLINE = re.compile(
 """A reporter's byline on its own line: "澎湃新闻记者 周宇航", "本报记者 张三 李四", "文｜王敏"."""
 
 _ENGLISH_NAME = re.compile(
-    r"^(the\s+)?[a-z][a-z ,.&'()\-]{6,120}\b(department|commission|ministry|bureau|office|university|academy|"
+    r"^([\u4e00-\u9fff]{2,20}\s+)?(the\s+)?[a-z][a-z ,.&'()\-]{6,120}\b"
+    r"(department|commission|ministry|bureau|office|university|academy|"
     r"institute|government|municipality|province|laboratories|laboratory|center|centre|council|agency|administration|"
     r"foundation|association|society|network|portal|press|news|daily|college|school|hospital|group|corporation|"
-    r"company|park|zone|committee)\b[a-z ,.&'()\-]*$",
+    r"company|park|zone|committee|museum|library|observatory|federation|chamber|foundation|station)\b[a-z ,.&'()\-]*$",
     re.IGNORECASE,
 )
 """A site's English name under its Chinese one: "Department of Science and Technology of …"."""
@@ -435,7 +436,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "related-links",
         _re(
-            r"^[\[【]?(相关链接|相关连结|相关解读|政策解读链接|相关网站|相关网址|相关文章|相关新闻|相关阅读|相关文件|相关稿件|相关报道|相关信息|相关推荐|相关专题|延伸阅读|"
+            r"^[\[【]?(相关链接|相关连结|相关解读|相关问答|相关政策|相关公告|相关通知|相关动态|相关资讯|政策解读链接|相关网站|相关网址|相关文章|相关新闻|相关阅读|相关文件|相关稿件|相关报道|相关信息|相关推荐|相关专题|延伸阅读|"
             r"推荐阅读|热点推荐|热点新闻|热门文章|热门推荐|热门新闻|精彩推荐|猜你喜欢|阅读排行|点击排行|排行榜|最新文章|最新动态|"
             r"最新新闻|最新更新|图片新闻|专题推荐|往期回顾|更多新闻|更多阅读|更多)[\]】]?\s*([:：>»]+.*|\s*(>>|more)?\s*)$|"
             r"请您?继续阅读|更多来自.{0,20}的|^(查看更多|more)\s*(>>|»)?$|^返回.{1,10}[,，]\s*查看更多|"
@@ -509,7 +510,7 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|校对|审校|编审|初审|复审|终审|撰稿|摄影|供图|图片来源|美编|排版|监制)\s*[:：]|"
             r"(责任编辑|责编)\s*[:：]|^作者简介\s*[:：]|^[(（]\s*(图|摄影|摄|图片|图文)\s*[/／:：｜|]\s*\S.{0,20}[)）]$|"
-            r"^[(（]\s*\S{1,16}\s*(摄|供图)\s*[)）]$",
+            r"^[(（]\s*\S{1,16}\s*(摄|供图)\s*[)）]$|^.{4,80}[(（]\s*\S{1,20}?(提供|供图|摄)\s*[)）]$",
             60,
         ),
         starts_trailer=True,
@@ -535,6 +536,21 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule("site-name", lambda s: _ENGLISH_NAME.match(s) is not None, scope="header"),
+    Rule(
+        "opening-hours",
+        _re(r"^(今日|今天)?(开馆|闭馆|开放时间|开馆时间|闭馆时间|办公时间)\s*[:：]?\s*\d", 60),
+        scope="header",
+    ),
+    Rule(
+        "feedback-widget",
+        _re(
+            r"^(本页面?|本文|此页|该页面?|本页内容|页面内容)(内容)?(对您)?(是否)?有(所)?帮助吗?\s*[？?]?$|"
+            r"^((有帮助|没帮助|无帮助|有用|没用|满意|不满意)\s*[|｜/]?\s*)+$|"
+            r"^(智能问答|智能客服|在线客服|在线咨询|人工客服|智能助手)$|我是.{0,20}(智能客服|机器人|小助手|智能助手)",
+            60,
+        ),
+        starts_trailer=True,
+    ),
     Rule("counters", _is_counters),
     Rule(
         "page-number",
@@ -588,7 +604,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "app-promo",
-        _re(r"^\S{0,12}(app|客户端)$|^(打开|下载|使用|安装)\S{0,10}(app|客户端)|^(打开|下载)app.{0,10}$", 30),
+        _re(
+            r"^\S{0,12}(app|客户端)$|^(打开|下载|使用|安装)\S{0,10}(app|客户端)|^(打开|下载)app.{0,10}$|"
+            r"^(欢迎|立即|免费|马上|点击)?订阅\S{0,12}([，,].{0,16})?\s*(>|>>|»)?$",
+            30,
+        ),
     ),
     Rule("nav-bar", _is_nav_bar),
     Rule("decoration", _is_decoration),
@@ -654,7 +674,8 @@ _DOC_TYPES = (
 )  # fmt: skip
 _ORG_SUFFIX = (
     "委员会", "委", "厅", "局", "部", "院", "政府", "办公室", "办公厅", "中心", "大学", "学院", "协会", "学会",
-    "研究所", "科协", "网", "网站", "门户", "集团", "公司", "报", "日报", "晚报", "新闻网",
+    "研究所", "科协", "网", "网站", "门户", "集团", "公司", "报", "日报", "晚报", "新闻网", "馆", "署", "司",
+    "处", "室", "基金会", "联合会", "促进会", "研究会", "理事会", "商会", "管委会", "实验室", "气象台", "社", "园",
 )  # fmt: skip
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _ROC_DATE = re.compile(r"(?:民国|中华民国)?\s*(?<!\d)(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
@@ -715,6 +736,7 @@ def _title_like(s: str) -> bool:
         4 <= len(s) <= 120
         and len(_HAN.findall(s)) >= 2  # a Chinese document's title is in Chinese
         and not s.endswith(("。", "：", ":", "，", ",", "；", ";"))
+        and "。" not in s  # a sentence (a photo caption), not a title
         and not (len(s) >= 40 and ("，" in s or "," in s))  # a sentence, not a title
         and not _DOC_NUMBER.search(s)
         and not _org_like(s)
@@ -868,6 +890,8 @@ class _Page:
     """A name beside the header's date ("2023年05月26日 14:32 澎湃新闻")."""
     account: str = ""
     """The author's or account's name between the title and the metadata (a "byline" drop)."""
+    site_name: str = ""
+    """The site's name on a line of its own above the title: the source of last resort."""
     stamp_date: str = ""
     """A date with a time of day in the header ("2023年08月03日 18:30"), when no field gave one."""
 
@@ -1038,6 +1062,7 @@ def _header_title(page: _Page) -> None:
             page.site_source = page.site_source or c.tag or c.site
         elif s in sites or (c.index < first_title and _org_like(s)):
             dropped[c.index] = "site-name"
+            page.site_name = page.site_name or strip_line(page.lines[c.index])
         elif page.doc.meta.format == "html" and page.numbers[c.index] == 0:
             dropped[c.index] = "site-name"  # a <title> that is not the document's title
         elif c.index < first_title and has_nav and len(s) <= 10 and not re.search(r"[。，,；;：:！？]", s):
@@ -1062,6 +1087,7 @@ def _date_below_title(page: _Page) -> None:
 
 
 _NAVIGATION = ("nav-bar", "breadcrumb", "link-farm", "language-switch", "search-box", "accessibility")
+_ABOVE_BYLINE = ("title", "byline", "editor", "section-label")
 _BELOW_TITLE = ("metadata-line", "view-counter", "counters", "date-line", "window-control", "share", "font-size")
 
 
@@ -1079,7 +1105,7 @@ def _between_titles(page: _Page) -> None:
     # metadata or counters below it.
     shown = [i for i in range(page.body_start) if ks[i]]
     for k, i in enumerate(shown):
-        if dropped.get(i) not in ("title", *_BELOW_TITLE):
+        if dropped.get(i) not in (*_ABOVE_BYLINE, *_BELOW_TITLE):
             continue
         run: list[int] = []
         for j in shown[k + 1 :]:
@@ -1096,7 +1122,9 @@ def _between_titles(page: _Page) -> None:
         ):
             for j in run:
                 dropped[j] = "byline"
-            page.account = page.account or _account(strip_line(page.lines[run[0]]))
+            name = strip_line(page.lines[run[0]])
+            if len(name) >= 5 or _org_like(key(name)):  # an account or outlet, not a reporter's name
+                page.account = page.account or _account(name)
 
 
 def _body_rules(page: _Page) -> None:
@@ -1167,7 +1195,7 @@ def _metadata_from_the_end(page: _Page) -> None:
     kept = [i for i in range(len(page.lines)) if i not in page.dropped and page.ks[i]]
     sig_date, sig_org = _signature(kept, page.ks, page.lines)
     page.date = page.date or sig_date
-    page.source = page.source or sig_org
+    page.source = page.source or sig_org or page.site_name
     # A press release's date after its end mark ("完" / "2022年5月12日（星期四）").
     trailer = (i for i, rule in sorted(page.dropped.items()) if rule == "trailer" and _is_own_date(page.ks[i]))
     page.date = page.date or next((_parse_date(page.ks[i]) for i in trailer), "")

@@ -40,7 +40,7 @@ _DATE_META = (
     "pubdate", "publishdate", "publish_date", "article:published_time", "og:release_date",
     "dc.date", "dc.date.issued", "dcterms.issued", "date", "firstpublishedtime", "publishdate",
 )  # fmt: skip
-_SOURCE_META = ("contentsource", "source", "og:article:source")
+_SOURCE_META = ("contentsource", "source", "og:article:source", "mediaid")
 # Elements naming the publishing account: WeChat official-account articles (mp.weixin.qq.com).
 _PUBLISHER_IDS = {"js_name"}
 _PUBLISHER_CLASSES = {"profile_nickname", "rich_media_meta_nickname"}
@@ -236,7 +236,7 @@ def _align(visible: list[str], main: list[str]) -> list[bool]:
     return keep
 
 
-def _fill_holes(main: list[bool], items: set[int] | frozenset[int] = frozenset(), widest: int = 2) -> list[bool]:
+def _fill_holes(main: list[bool], items: set[int] | frozenset[int] = frozenset(), widest: int = 6) -> list[bool]:
     """Lines between main-text lines are main text too (a heading in a ``<section>`` that
     trafilatura left out): runs of at most ``widest`` lines, or of list items (a list it
     left out), with main text on both sides. The cleaner's line rules still judge them."""

@@ -169,7 +169,8 @@ class ArgosBackend:
     (a killed run keeps them). Glossary terms are put in through the model's attention.
 
     ``batch_tokens`` 1024: measured on transformer-base, beam 4, 2 cores: ~10% faster than
-    256 or 4096, and half the peak memory of 2048.
+    256 or 4096, and half the peak memory of 2048. A chunk also ends where the guard grows by
+    :data:`GUARD_SPREAD`, so a chunk of short segments is not decoded to a long one's guard.
     """
 
     engine = "argos"
@@ -219,7 +220,8 @@ class ArgosBackend:
         encoded = [self._sp.encode(s.zh, out_type="proto") for s in segments]
         pieces = [[p.piece for p in e.pieces] or ["▁"] for e in encoded]
         order = sorted(range(len(segments)), key=lambda i: len(pieces[i]))
-        for chunk in _chunks(order, [len(p) for p in pieces], self.chunk_tokens):
+        lengths = [len(p) for p in pieces]
+        for chunk in _chunks(order, lengths, self.chunk_tokens, self.batch_tokens, GUARD_SPREAD):
             batch = [pieces[i] for i in chunk]
             longest = max(len(b) for b in batch)
             results = self._translator.translate_batch(
@@ -274,6 +276,11 @@ class ArgosBackend:
         return " ".join(p.strip() for p in parts if p.strip())
 
 
+GUARD_SPREAD = 1.2
+"""A chunk ends where the guard grows by a fifth (once it fills a batch): measured on the
+benchmark's transformer-base package, 13% fewer decoding steps than 8,192-token chunks."""
+
+
 def max_target_length(source_tokens: int) -> int:
     """Decoding-length guard: English rarely needs more than twice the Chinese pieces."""
     return min(1024, 2 * source_tokens + 10)
@@ -310,11 +317,19 @@ def _aligned_span(attention: list[list[float]], src: set[int], n_tokens: int) ->
     return best, best  # no token belongs to the term: insert it where the term is attended most
 
 
-def _chunks(order: list[int], lengths: list[int], max_tokens: int) -> Iterator[list[int]]:
+def _chunks(
+    order: list[int], lengths: list[int], max_tokens: int, min_tokens: int = 0, spread: float = 0.0
+) -> Iterator[list[int]]:
+    """Consecutive runs of ``order`` (sorted by length) of at most ``max_tokens`` source tokens;
+    with ``spread``, a run of ``min_tokens`` or more also ends where the guard would grow past
+    ``spread`` times its first segment's, so that the run's one guard stays close to each
+    segment's own (decoding past it is work the trim throws away)."""
     chunk: list[int] = []
     tokens = 0
     for i in order:
-        if chunk and tokens + lengths[i] > max_tokens:
+        first = lengths[chunk[0]] if chunk else 0
+        grows = spread > 0 and max_target_length(lengths[i]) > spread * max_target_length(first)
+        if chunk and (tokens + lengths[i] > max_tokens or (tokens >= min_tokens and grows)):
             yield chunk
             chunk, tokens = [], 0
         chunk.append(i)
