@@ -201,7 +201,8 @@ def _is_share(s: str) -> bool:
         return False
     if re.search(
         r"分享到|分享至|一键分享|分享按钮|立刻分享|朋友圈|喜欢这篇文章|转发到|^分享\s*[:：]|扫码关注|关注我们|"
-        r"^收录于(合集|话题)",
+        r"^收录于(合集|话题)|预览时标签不可点|轻点两下取消|视频\s*小程序|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|"
+        r"微信扫一扫.{0,12}(关注该公众号|打开此内容|使用完整服务)",
         s,
     ):
         return True
@@ -268,7 +269,7 @@ def _is_decoration(s: str) -> bool:
 # Metadata fields. Strong fields are metadata wherever they open a line; weak ones only in the
 # header or when the line has other fields too (a notice's body may say "时间：3月5日").
 _SOURCE_FIELDS = (
-    r"信息来源|文章来源|稿件来源|新闻来源|本文来源|内容来源|消息来源|来源单位|本文来自微信公众号|本文来自公众号|"
+    r"信息来源|文章来源|稿件来源|新闻来源|本文来源|内容来源|消息来源|来源单位|本文来自微信公众号|本文来自公众号|信息提供|稿源|出处|"
     r"资料来源|来源"
 )
 _ORG_FIELDS = r"发布单位|发布机构|发文机关|发文单位|供稿单位|发稿单位|供稿"
@@ -335,6 +336,8 @@ _DATE_NAME = re.compile(
 )
 """A header's date and source with no field names: "2023年05月26日 14:32 澎湃新闻",
 "2023-05-08 10:20·科技日报社官方账号", "科技政策观察·2023年08月30日 10:35"."""
+_WECHAT_STRIP = re.compile(r"^原创\s+(?:\S{1,12}\s+)?(\S{2,16})\s+\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]")
+"""A WeChat article's strip: "原创 作者 公众号 2024年07月22日 18:05 上海" (the account is the source)."""
 _DEVICE = re.compile(
     r"^(\d{1,4}[-/]\d{1,2}([-/]\d{1,2})?\s*\d{1,2}:\d{2}\s*)?来自\s*\S.{0,30}$|(发布|发表)于\s*\S{1,12}\s*(app|客户端)",
     re.IGNORECASE,
@@ -508,15 +511,24 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "editor",
         _re(
-            r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|校对|审校|编审|初审|复审|终审|撰稿|摄影|供图|图片来源|美编|排版|监制)\s*[:：]|"
-            r"(责任编辑|责编)\s*[:：]|^作者简介\s*[:：]|^[(（]\s*(图|摄影|摄|图片|图文)\s*[/／:：｜|]\s*\S.{0,20}[)）]$|"
-            r"^[(（]\s*\S{1,16}\s*(摄|供图)\s*[)）]$|^.{4,80}[(（]\s*\S{1,20}?(提供|供图|摄)\s*[)）]$",
+            r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|校对|审校|编审|初审|复审|终审|撰稿|摄影|供图|图片来源|美编|排版|监制|"
+            r"文\s*/\s*图|图\s*/\s*文|文图|图文)\s*[:：]|"
+            r"(责任编辑|责编)\s*[:：]|^作者简介\s*[:：]",
             60,
         ),
         starts_trailer=True,
     ),
     Rule("tag-line", _re(r"^(tag|tags|标签|关键词|关键字)\s*[:：]", 120)),
     Rule("byline", _re(_BYLINE.pattern, 40)),
+    # A photo's credit on its own line; mid-article, so not a trailer's start. (A caption is
+    # body: "着陆器展开国旗（国家航天局供图）".)
+    Rule(
+        "photo-credit",
+        _re(
+            r"^[(（]\s*(图|摄影|摄|图片|图文)\s*[/／:：｜|]\s*\S.{0,20}[)）]$|^[(（]\s*\S{1,16}\s*(摄|供图)\s*[)）]$",
+            80,
+        ),
+    ),
     Rule("language-switch", _is_language_switch),
     Rule(
         "edition-nav",
@@ -631,7 +643,7 @@ PAGE_RULES: dict[str, str] = {
     "section-label": "the site section (column) name above the title",
     "nav-bar": "a navigation item above the title",
     "trailer": "a short line after a share prompt, related-links list, footer or link farm",
-    "furniture": "a line between two copies of the title (the page's furniture, above the article)",
+    "furniture": "a short line above the title, or between two copies of it (the page's furniture)",
     "byline": "an author's or account's name between the title and the metadata lines",
     "not-main-content": "HTML outside the page's main text (trafilatura)",
 }
@@ -684,7 +696,7 @@ _CN_DATE = re.compile(
     r"([〇零○ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
 )
 _FIELD_VALUE_END = (
-    r"(?=\s{2,}|\s+\d{4}\s*[-/.年]|\s+\S{1,8}\s*[:：]|\s*[|｜]|\s*(?:发布|时间|日期|浏览|点击|阅读|作者|字号|字体)|"
+    r"(?=\s{2,}|\s+\d{4}\s*[-/.年]|\s+\S{1,8}\s*[:：]|\s*[|｜丨·•/]|\s*(?:发布|时间|日期|浏览|点击|阅读|作者|字号|字体)|"
     r"[(（【\[)）】\]]|$)"
 )
 _SOURCE = re.compile(rf"(?:{_SOURCE_FIELDS})\s*[:：]\s*(.*?)\s*{_FIELD_VALUE_END}")
@@ -967,6 +979,8 @@ def _header_rules(page: _Page) -> None:
             related = False
         if rule.name == "metadata-line":
             page.meta_line = i if page.meta_line is None else page.meta_line
+            if (m := _WECHAT_STRIP.match(s)) and (name := _account(m.group(1))):
+                named = named or strip_line(_original_span(page.lines[i], name))
             if (m := _DATE_NAME.match(s)) and (name := _account(m.group(1) or m.group(2))):
                 named = named or strip_line(_original_span(page.lines[i], name))
             field_source = field_source or _field_value(_SOURCE, page.lines[i], s)
@@ -1087,7 +1101,6 @@ def _date_below_title(page: _Page) -> None:
 
 
 _NAVIGATION = ("nav-bar", "breadcrumb", "link-farm", "language-switch", "search-box", "accessibility")
-_ABOVE_BYLINE = ("title", "byline", "editor", "section-label")
 _BELOW_TITLE = ("metadata-line", "view-counter", "counters", "date-line", "window-control", "share", "font-size")
 
 
@@ -1101,30 +1114,37 @@ def _between_titles(page: _Page) -> None:
         for i in range(copies[0] + 1, copies[-1]):
             if i not in dropped and ks[i] and i not in page.title_lines:
                 dropped[i] = "furniture"
-    # One or two short lines (a name, the author's one-line bio) between the title and the
-    # metadata or counters below it.
+    # A text dump's article starts with its title: short lines above it are the site's
+    # ("欢迎访问…", a slogan, a column name), when the title is sure (repeated, or next to
+    # the metadata line).
+    sure = len(copies) >= 2 or (page.meta_line is not None and copies and copies[-1] < page.meta_line)
+    if page.doc.meta.format == "text" and copies and sure:
+        for i in range(copies[0]):
+            if i not in dropped and ks[i] and len(ks[i]) <= 40 and not any(c in ks[i] for c in "。！？"):
+                dropped[i] = "furniture"
+    # One or two short lines (a name, the author's one-line bio) below the title, just above
+    # the metadata or counters.
     shown = [i for i in range(page.body_start) if ks[i]]
-    for k, i in enumerate(shown):
-        if dropped.get(i) not in (*_ABOVE_BYLINE, *_BELOW_TITLE):
+    first = min(page.title_lines, default=page.body_start)
+
+    def short(j: int) -> bool:
+        return (
+            j > first
+            and j not in dropped
+            and len(ks[j]) <= 24
+            and not re.search(r"[\d。，,；;：:！？、（）()—《》]", ks[j])
+        )
+
+    for k in range(len(shown) - 1):
+        i, nxt = shown[k], shown[k + 1]
+        if not short(i) or dropped.get(nxt) not in _BELOW_TITLE:
             continue
-        run: list[int] = []
-        for j in shown[k + 1 :]:
-            if j in dropped or len(run) > 2:
-                break
-            run.append(j)
-        nxt = shown[shown.index(run[-1]) + 1] if run and run[-1] != shown[-1] else None
-        if (
-            run
-            and len(run) <= 2
-            and nxt is not None
-            and dropped.get(nxt) in _BELOW_TITLE
-            and all(len(ks[j]) <= 24 and not re.search(r"[\d。，,；;：:！？、（）()—《》]", ks[j]) for j in run)
-        ):
-            for j in run:
-                dropped[j] = "byline"
-            name = strip_line(page.lines[run[0]])
-            if len(name) >= 5 or _org_like(key(name)):  # an account or outlet, not a reporter's name
-                page.account = page.account or _account(name)
+        run = [shown[k - 1], i] if k > 0 and short(shown[k - 1]) else [i]
+        for j in run:
+            dropped[j] = "byline"
+        name = strip_line(page.lines[run[0]])
+        if len(name) >= 5 or _org_like(key(name)):  # an account or outlet, not a reporter's name
+            page.account = page.account or _account(name)
 
 
 def _body_rules(page: _Page) -> None:
@@ -1137,6 +1157,8 @@ def _body_rules(page: _Page) -> None:
             continue
         if rule is not None and rule.name == "tag-line" and abstract:
             continue  # a paper's keywords ("摘要：…" / "关键词：…") are part of its abstract
+        if rule is not None and rule.name == "attachment-link" and _names_attachment(page, i):
+            continue  # the document's own "附件：名单.xlsx", not a download list
         if page.title and _tkey(s) == _tkey(page.title) and not in_trailer:
             page.dropped[i] = "title"  # a printed report's running header, repeated on every page
         elif rule is not None and (rule.scope == "anywhere" or (rule.scope == "edge" and in_trailer)):
@@ -1146,6 +1168,16 @@ def _body_rules(page: _Page) -> None:
             page.dropped[i] = "trailer"
         elif in_trailer:
             in_trailer = False
+
+
+def _names_attachment(page: _Page, i: int) -> bool:
+    """Is line ``i`` ("附件：X.xlsx") the document naming its attachment: no file size, and not
+    under a download list's header or another download link?"""
+    s = page.ks[i]
+    if not re.match(r"^附件\s*\d*\s*[:：]", s) or re.search(r"\d\s*(k|m|g)?b\s*[)）\]]$", s, re.IGNORECASE):
+        return False
+    above = next((j for j in range(i - 1, page.body_start - 1, -1) if page.ks[j]), None)
+    return above is None or page.dropped.get(above) != "attachment-link"
 
 
 def _footer_block(page: _Page) -> None:
@@ -1196,6 +1228,8 @@ def _metadata_from_the_end(page: _Page) -> None:
     sig_date, sig_org = _signature(kept, page.ks, page.lines)
     page.date = page.date or sig_date
     page.source = page.source or sig_org or page.site_name
+    # A site's name with its English abbreviation: "中央社 CNA" → "中央社".
+    page.source = re.sub(r"(?<=[\u4e00-\u9fff）)])\s+[A-Za-z][A-Za-z .&'-]*$", "", page.source)
     # A press release's date after its end mark ("完" / "2022年5月12日（星期四）").
     trailer = (i for i, rule in sorted(page.dropped.items()) if rule == "trailer" and _is_own_date(page.ks[i]))
     page.date = page.date or next((_parse_date(page.ks[i]) for i in trailer), "")
