@@ -137,16 +137,26 @@ def main() -> None:
     env["ARGOS_PACKAGES_DIR"] = str(work / "packages")
     os.environ.update(env)
 
-    from tests.argos_package import build_package
-
     size = {} if args.small else {
         "layers": (6, 6), "d_model": 512, "heads": 8, "ffn": 2048, "target_vocab_size": 50_000,
         "weight_std": 0.02, "eos_bias": 1.4,
     }  # fmt: skip
-    t = time.perf_counter()
-    archive = build_package(work / "build", version="9.0", **size)  # type: ignore[arg-type]
-    print(f"built {archive.name} ({archive.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - t:.1f}s")
     py = sys.executable
+    # Built in a child process: Linux keeps a process's peak RSS across fork and exec, so a
+    # parent holding the model's weights would give every measured child its peak.
+    t = time.perf_counter()
+    build = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path; "
+        "from tests.argos_package import build_package; import json; a = json.loads(sys.argv[3]); "
+        "a.update({'layers': tuple(a['layers'])} if 'layers' in a else {}); "
+        "print(build_package(Path(sys.argv[2]), version='9.0', **a))"
+    )
+    out = subprocess.run(
+        [py, "-c", build, str(ROOT), str(work / "build"), json.dumps(size)], env=env, check=True, capture_output=True
+    )
+    archive = Path(out.stdout.decode().strip().splitlines()[-1])
+    took = time.perf_counter() - t
+    print(f"built {archive.name} ({archive.stat().st_size / 2**20:.0f} MiB) in {took:.1f}s", flush=True)
     subprocess.run([py, "-m", "toolkit", "models", "install", str(archive)], env=env, check=True, capture_output=True)
     pkg_dir = work / "packages" / "translate-zh_en-9_0"
 

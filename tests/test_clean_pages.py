@@ -112,10 +112,8 @@ def score(page: Path) -> Score:
         survived = [
             line
             for line in exp["boilerplate"]
-            if any(
-                _norm(line) == b or (len(_norm(line)) >= 5 and _norm(line) in b and _norm(line) not in in_body)
-                for b in normed_blocks
-            )
+            if _norm(line) not in in_body
+            and any(_norm(line) == b or (len(_norm(line)) >= 5 and _norm(line) in b) for b in normed_blocks)
         ]
     return Score(
         body=len(body),

@@ -159,12 +159,13 @@ _TOOLBAR = _words(
     返回 返回列表 返回上一页 回上一页 上一页 我要纠错 纠错 保存 保存本页 评论 我要评论 发表评论 点赞 举报 投稿
     列印 字号 字体 字体大小 字级 大字号 中字号 小字号 放大字体 缩小字体 放大 缩小 a+ a- 回首页 返回首页
     关注 已关注 订阅 在看 写留言 留言 转发 赞 反馈 朗读 语音播报 听全文 回页首 回顶部 参与互动 互动
-    关注他 关注她 关注作者 赞同 喜欢 添加评论 回到页首 收听全文 收听 听新闻 播放 暂停
+    关注他 关注她 关注作者 赞同 喜欢 添加评论 回到页首 收听全文 收听 听新闻 播放 暂停 友善列印
     大 中 小 默认 标准 分享 分享到 顶部 top"""
 )
 _TOOLBAR_SPLIT = re.compile(r"[\s\[\]【】()（）〖〗「」〔〕<>《》|｜/:：·•+＋－]+")
 _FONT_WORDS = _words(
-    "大 中 小 字号 字体 字体大小 字级 文字 默认 标准 大字号 中字号 小字号 放大 缩小 放大字体 缩小字体 a+ a- 缩小- 放大-"
+    "大 中 小 字号 字体 字体大小 字级 文字 默认 标准 大字号 中字号 小字号 放大 缩小 放大字体 缩小字体 a+ a- "
+    "缩小- 放大- 字级设定 字体设定 字型大小"
 )
 
 
@@ -520,12 +521,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("tag-line", _re(r"^(tag|tags|标签|关键词|关键字)\s*[:：]", 120)),
     Rule("byline", _re(_BYLINE.pattern, 40)),
-    # A photo's credit on its own line; mid-article, so not a trailer's start. (A caption is
-    # body: "着陆器展开国旗（国家航天局供图）".)
+    # A photo's or an article's credit on its own line; mid-article, so not a trailer's start.
+    # (A caption is body: "着陆器展开国旗（国家航天局供图）".)
     Rule(
-        "photo-credit",
+        "credit",
         _re(
-            r"^[(（]\s*(图|摄影|摄|图片|图文)\s*[/／:：｜|]\s*\S.{0,20}[)）]$|^[(（]\s*\S{1,16}\s*(摄|供图)\s*[)）]$",
+            r"^[(（]\s*(图|摄影|摄|图片|图文)\s*[/／:：｜|]\s*\S.{0,20}[)）]$|"
+            r"^[(（]\s*\S{1,20}\s*(摄|供图|供稿|撰稿|来稿|供文)\s*[)）]$",
             80,
         ),
     ),
@@ -596,6 +598,14 @@ RULES: tuple[Rule, ...] = (
             r"^((无障碍|无障碍浏览|无障碍阅读|适老化|长者模式|关怀版|读屏专用|老年模式|关怀模式|english|繁体|简体|繁体版|简体版)"
             r"\s*[|｜/·]?\s*)+$",
             40,
+        ),
+    ),
+    Rule(
+        "browser-notice",
+        _re(
+            r"(不支援|不支持|未启用|已停用|已禁用).{0,8}javascript|javascript.{0,20}(停用|关闭|启用|开启|状态)|"
+            r"ctrl\s*\+.{0,30}(放大|缩小|字型|字体|列印|打印)|(建议|推荐)(使用|采用).{0,30}(浏览器|分辨率)",
+            120,
         ),
     ),
     Rule(
@@ -681,7 +691,7 @@ NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CIRCLED = re.compile(r"^[①-⑳]")
 _DOC_TYPES = (
     "报告", "总结", "通知", "意见", "办法", "方案", "规划", "计划", "安排", "思路", "要点", "决定",
-    "公告", "通报", "细则", "规定", "条例", "纲要", "讲话", "说明", "批复", "指南", "措施", "公报",
+    "公告", "通报", "细则", "规定", "条例", "纲要", "讲话", "说明", "批复", "指南", "措施", "公报", "解读", "公示",
     "白皮书", "情况", "回顾",
 )  # fmt: skip
 _ORG_SUFFIX = (
@@ -833,8 +843,8 @@ def _choose_title(
         if (
             not any(strip_line(lines[i]) for i in gap)
             and prev.title.endswith(("：", ":"))
-            and 4 <= len(prev.title) <= 40
-            and len(_HAN.findall(prev.title)) >= 2
+            and len(prev.title) <= 40
+            and len(_HAN.findall(prev.title)) >= 8
         ):
             title = prev.title + first.title
             return title, {prev.index, first.index} | used
@@ -942,7 +952,7 @@ class _Page:
         )
         own = [Dropped(line=self.numbers[i], text=self.lines[i], rule=rule) for i, rule in self.dropped.items()]
         return Document(
-            meta=replace(self.doc.meta, title=self.title, date=self.date, source=self.source),
+            meta=replace(self.doc.meta, title=self.title, date=self.date, source=self.source, site=self.site_name),
             blocks=(heading, *blocks) if self.title else tuple(blocks),
             dropped=tuple(sorted((*self.doc.dropped, *own), key=lambda d: d.line)),
         )
@@ -1037,11 +1047,14 @@ def _header_title(page: _Page) -> None:
     site names; a date line kept as body ("（2021年1月12日）") gives the date if nothing did."""
     dropped, ks = page.dropped, page.ks
     cands: list[_Candidate] = []
+    split = _split_title(page)
     for i in range(page.body_start):
         if i in dropped or not ks[i]:
             continue
         s = ks[i]
-        if page.crumbs and s == page.crumbs[-1] and len(page.crumbs) >= 2 and len(s) <= 12:
+        if split and i in split:
+            cands.append(_title_parts(page.lines[i], i))
+        elif page.crumbs and s == page.crumbs[-1] and len(page.crumbs) >= 2 and len(s) <= 12:
             dropped[i] = "section-label"
         elif page.source and s == key(page.source):
             dropped[i] = "site-name"
@@ -1055,7 +1068,13 @@ def _header_title(page: _Page) -> None:
     page.date = page.date or next((_parse_date(ks[c.index]) for c in cands if _is_own_date(ks[c.index])), "")
 
     meta_title = strip_line(page.doc.meta.title)
-    if meta_title and _title_like(key(meta_title)):
+    if split:
+        # A title the dump split over two lines, whole on another line ("<title>"):
+        # "《…若干措施》" / "政策解读" and "《…若干措施》政策解读 | 浙江省经济和信息化厅".
+        a, b = split
+        page.title = strip_line(page.lines[a]) + strip_line(page.lines[b])
+        page.title_lines = {a, b} | {c.index for c in cands if _holds_title(ks[c.index], key(page.title))}
+    elif meta_title and _title_like(key(meta_title)):
         page.title = meta_title
         page.title_lines = {c.index for c in cands if _holds_title(ks[c.index], key(meta_title))}
     else:
@@ -1074,6 +1093,7 @@ def _header_title(page: _Page) -> None:
         if c.index in page.title_lines:
             dropped[c.index] = "title"
             page.site_source = page.site_source or c.tag or c.site
+            page.site_name = page.site_name or c.site
         elif s in sites or (c.index < first_title and _org_like(s)):
             dropped[c.index] = "site-name"
             page.site_name = page.site_name or strip_line(page.lines[c.index])
@@ -1102,6 +1122,18 @@ def _date_below_title(page: _Page) -> None:
 
 _NAVIGATION = ("nav-bar", "breadcrumb", "link-farm", "language-switch", "search-box", "accessibility")
 _BELOW_TITLE = ("metadata-line", "view-counter", "counters", "date-line", "window-control", "share", "font-size")
+
+
+def _split_title(page: _Page) -> tuple[int, int] | None:
+    """Two adjacent header lines that together are the title part of another header line."""
+    shown = [i for i in range(page.body_start) if page.ks[i] and i not in page.dropped]
+    whole = {_tkey(_title_parts(page.lines[i]).title) for i in shown}
+    for a, b in pairwise(shown):
+        joined = _tkey(page.ks[a] + page.ks[b])
+        adjacent = not any(page.ks[j] for j in range(a + 1, b))  # only blank lines between
+        if adjacent and joined in whole and len(joined) >= 8 and _title_like(page.ks[a] + page.ks[b]):
+            return a, b
+    return None
 
 
 def _between_titles(page: _Page) -> None:
@@ -1205,7 +1237,7 @@ def _in_contact_block(page: _Page, i: int) -> bool:
     return any(_CONTACT_HEAD.search(page.ks[j]) for j in above)
 
 
-_CONTACT_HEAD = re.compile(r"联系人|联络人|联系方式|咨询电话|传媒查询|媒体联络")
+_CONTACT_HEAD = re.compile(r"联系人|联络人|联系方式|咨询电话|传媒查询|媒体联络|解读人|解读机关")
 
 
 def _metadata_from_the_end(page: _Page) -> None:
@@ -1217,17 +1249,20 @@ def _metadata_from_the_end(page: _Page) -> None:
                 page.source = _field_value(_SOURCE, page.lines[i], page.ks[i])
                 if page.source:
                     break
-    page.source = page.source or page.account or page.named_source or page.site_source
+    page.source = page.source or page.account or page.named_source
+    kept = [i for i in range(len(page.lines)) if i not in page.dropped and page.ks[i]]
+    sig_date, sig_org = _signature(kept, page.ks, page.lines)
+    # An official document's issuing body (its signature) before the site's name.
+    page.source = page.source or sig_org or page.site_source
     if not page.source:
         for i in sorted(page.dropped):
             m = re.search(r"更多来自\s*(.{1,20}?)\s*的", page.ks[i])
             if m:
                 page.source = strip_line(_original_span(page.lines[i], m.group(1)))
                 break
-    kept = [i for i in range(len(page.lines)) if i not in page.dropped and page.ks[i]]
-    sig_date, sig_org = _signature(kept, page.ks, page.lines)
     page.date = page.date or sig_date
-    page.source = page.source or sig_org or page.site_name
+    page.site_name = page.site_name or strip_line(page.doc.meta.site)
+    page.source = page.source or page.site_name
     # A site's name with its English abbreviation: "中央社 CNA" → "中央社".
     page.source = re.sub(r"(?<=[\u4e00-\u9fff）)])\s+[A-Za-z][A-Za-z .&'-]*$", "", page.source)
     # A press release's date after its end mark ("完" / "2022年5月12日（星期四）").

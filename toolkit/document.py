@@ -94,6 +94,8 @@ class Meta:
     """ISO 8601 date (YYYY-MM-DD) or ``""``."""
     source: str = ""
     """Issuing or publishing organisation."""
+    site: str = ""
+    """Name of the website the page was saved from, when the page gives it."""
     script: str = ""
     """Script the origin was written in (``simplified``/``traditional``), set by normalise."""
     region: str = ""

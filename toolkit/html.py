@@ -35,6 +35,7 @@ _BLOCK = {
 _CELL = {"td", "th"}
 _HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "object"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_SITE_META = ("og:site_name", "sitename", "application-name")
 _TITLE_META = ("articletitle", "og:title", "twitter:title", "dc.title", "title")
 _DATE_META = (
     "pubdate", "publishdate", "publish_date", "article:published_time", "og:release_date",
@@ -339,6 +340,9 @@ def parse_html(html: str) -> HtmlPage:
     source = re.sub(r"^(信息来源|稿件来源|文章来源|来源|來源)\s*[:：]\s*", "", source.strip())
     if source:
         meta["source"] = source
+    site = next((tags[k] for k in _SITE_META if tags.get(k)), "") or (parts[-1] if len(parts) > 1 else "")
+    if site and site != meta.get("title"):
+        meta["site"] = _ASCII_WS.sub(" ", site).strip(" \u3000\u00a0")
 
     # List items keep a list mark, so that the cleaner keeps them as a list.
     lines = [
