@@ -148,7 +148,8 @@ NAV_WORDS = _words(
     简体版 无障碍 无障碍浏览 手机版 移动版 登录 注册 关于我们 学校概况 学校要闻 综合新闻 媒体聚焦 校园快讯 学术活动
     科研成果 科研进展 研究队伍 国际交流 国际合作 研究生教育 人才招聘 人才招募 创新文化 党建工作 党建园地 数据发布
     统计数据 网站导航 站点地图 网站导览 常见问答 关于本院 研究单位 新闻稿 新闻资料 媒体扫描 图片新闻 视频新闻
-    数据 互动 服务 政策 新闻 国情 总理 国务院 本院概况 院况简介 部门概况 走进 概况 首页 我要查 我要问 我要办"""
+    数据 互动 服务 政策 新闻 国情 总理 国务院 本院概况 院况简介 部门概况 走进 概况 首页 我要查 我要问 我要办
+    网站指南 联络我们 联系方式 网站说明 使用条款 私隐政策 隐私政策 版权声明 免责声明 重要告示"""
 )
 _SHARE_TARGETS = _words(
     "微信 微博 新浪微博 腾讯微博 qq空间 qq好友 qq 豆瓣 人人网 facebook line twitter x 朋友圈 复制链接 打印 列印 email "
@@ -220,6 +221,8 @@ def _is_nav_bar(s: str) -> bool:
     if any(c in s for c in "。，,；;！？、"):
         return False
     items = [p for p in re.split(r"[\s|｜·•/]+", s.lower()) if p]
+    if len(items) == 3 and all(p in NAV_WORDS for p in items):
+        return True  # "无障碍浏览 | 网站指南 | 联络我们"
     if len(items) < 4 or any(len(p) > 10 for p in items):
         return False
     if sum(p in NAV_WORDS for p in items) >= 2:
@@ -482,7 +485,7 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"转载请注明|本文转载自|未经(授权|许可).{0,10}(转载|复制|使用)|版权归原作者|如有侵权|本网转载|"
             r"观点仅代表作者|仅代表作者(本人)?(观点|立场)|不代表本(站|网|平台|号)的?(观点|立场)|信息发布平台|"
-            r"仅提供信息存储空间|转载本文|请联系原作者|请注明(本文)?(来自|出处)|(获取|获得)授权.{0,10}(转载|注明)|"
+            r"仅提供信息存储|^特别声明\s*[:：]|转载本文|请联系原作者|请注明(本文)?(来自|出处)|(获取|获得)授权.{0,10}(转载|注明)|"
             r"商业转载请|非商业转载|著作权归作者|版权声明\s*[:：]|免责声明\s*[:：]|不代表.{0,12}(观点|立场)|"
             r"刊用本网站稿件|(经|未经)书面授权|本文来自(微信)?公众号|题图来自|原创出品|^(特别声明|免责声明|版权声明)\s*[:：]?$",
             120,
@@ -566,6 +569,7 @@ RULES: tuple[Rule, ...] = (
         starts_trailer=True,
     ),
     Rule("counters", _is_counters),
+    Rule("counters", _re(r"^\d{1,6}$"), scope="header"),  # a count beside a widget ("举报" / "0" / "分享至")
     Rule(
         "page-number",
         _re(
@@ -697,7 +701,8 @@ _DOC_TYPES = (
 _ORG_SUFFIX = (
     "委员会", "委", "厅", "局", "部", "院", "政府", "办公室", "办公厅", "中心", "大学", "学院", "协会", "学会",
     "研究所", "科协", "网", "网站", "门户", "集团", "公司", "报", "日报", "晚报", "新闻网", "馆", "署", "司",
-    "处", "室", "基金会", "联合会", "促进会", "研究会", "理事会", "商会", "管委会", "实验室", "气象台", "社", "园",
+    "处", "室", "基金", "基金会", "联合会", "促进会", "研究会", "理事会", "商会", "管委会", "实验室", "气象台",
+    "社", "园",
 )  # fmt: skip
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _ROC_DATE = re.compile(r"(?:民国|中华民国)?\s*(?<!\d)(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
@@ -944,7 +949,11 @@ class _Page:
     def document(self) -> Document:
         kept = [i for i in range(len(self.lines)) if i not in self.dropped and self.ks[i]]
         # A page break of a printed document ("- 1 -", the running header) does not end a paragraph.
-        page_break = {self.numbers[i]: True for i, rule in self.dropped.items() if rule in ("page-number", "title")}
+        page_break = {
+            self.numbers[i]: True
+            for i, rule in self.dropped.items()
+            if rule in ("page-number", "title") or (rule in ("site-name", "furniture") and i >= self.body_start)
+        }
         page_break |= {self.numbers[i]: False for i in range(len(self.lines)) if not self.ks[i]}
         blocks = _structure([(self.numbers[i], self.lines[i], self.ks[i]) for i in kept], page_break)
         heading = Block(
@@ -1183,6 +1192,9 @@ def _body_rules(page: _Page) -> None:
     """Rules in the body; after a trailer-starting rule, short lines and edge rules too."""
     in_trailer = False
     abstract = any(re.match(r"^(摘\s*要|内容摘要|内容提要)\s*[:：]", s) for s in page.ks)
+    # A printed document (it has page numbers) repeats its letterhead on every page.
+    printed = any(r is not None and r.name == "page-number" for r in page.rules)
+    letterhead = {page.ks[i]: rule for i, rule in page.dropped.items() if rule in ("site-name", "furniture")}
     for i in range(page.body_start, len(page.lines)):
         rule, s = page.rules[i], page.ks[i]
         if not s:
@@ -1193,6 +1205,8 @@ def _body_rules(page: _Page) -> None:
             continue  # the document's own "附件：名单.xlsx", not a download list
         if page.title and _tkey(s) == _tkey(page.title) and not in_trailer:
             page.dropped[i] = "title"  # a printed report's running header, repeated on every page
+        elif printed and s in letterhead and not in_trailer:
+            page.dropped[i] = letterhead[s]
         elif rule is not None and (rule.scope == "anywhere" or (rule.scope == "edge" and in_trailer)):
             page.dropped[i] = rule.name
             in_trailer = in_trailer or rule.starts_trailer
