@@ -273,7 +273,7 @@ def _is_decoration(s: str) -> bool:
 # Metadata fields. Strong fields are metadata wherever they open a line; weak ones only in the
 # header or when the line has other fields too (a notice's body may say "时间：3月5日").
 _SOURCE_FIELDS = (
-    r"信息来源|文章来源|稿件来源|新闻来源|本文来源|内容来源|消息来源|来源单位|本文来自微信公众号|本文来自公众号|信息提供|稿源|出处|"
+    r"信息来源|文章来源|稿件来源|新闻来源|本文来源|内容来源|消息来源|来源单位|本文来自微信公众号|本文来自公众号|信息提供|稿源|出处|发信站|"
     r"资料来源|来源"
 )
 _ORG_FIELDS = r"发布单位|发布机构|发文机关|发文单位|供稿单位|发稿单位|供稿"
@@ -391,7 +391,7 @@ _BYLINE = re.compile(
 """A reporter's byline on its own line: "澎湃新闻记者 周宇航", "本报记者 张三 李四", "文｜王敏"."""
 
 _ENGLISH_NAME = re.compile(
-    r"^([\u4e00-\u9fff]{2,20}\s+)?(the\s+)?[a-z][a-z ,.&'()\-]{6,120}\b"
+    r"^([\u4e00-\u9fff]{2,20}\s+)?(?=[a-z][a-z ,.&'()\-]{9,150}$)[a-z ,.&'()\-]*?\b"
     r"(department|commission|ministry|bureau|office|university|academy|"
     r"institute|government|municipality|province|laboratories|laboratory|center|centre|council|agency|administration|"
     r"foundation|association|society|network|portal|press|news|daily|college|school|hospital|group|corporation|"
@@ -522,7 +522,7 @@ RULES: tuple[Rule, ...] = (
         ),
         starts_trailer=True,
     ),
-    Rule("tag-line", _re(r"^(tag|tags|标签|关键词|关键字)\s*[:：]", 120)),
+    Rule("tag-line", _re(r"^(tag|tags|标签|关键词|关键字|进入专题|所属专题|专题)\s*[:：]", 120)),
     Rule("byline", _re(_BYLINE.pattern, 40)),
     # A photo's or an article's credit on its own line; mid-article, so not a trailer's start.
     # (A caption is body: "着陆器展开国旗（国家航天局供图）".)
@@ -1047,7 +1047,9 @@ def _date_rank(s: str) -> int:
     return 0 if _PUBLISHED.search(before[-12:]) else 1
 
 
-_COLUMN = re.compile(r"[\u4e00-\u9fff]{0,4}(新闻|要闻|动态|公告|通告|公报|新闻稿|消息|快讯|资讯|专栏|聚焦|报道|速递)")
+_COLUMN = re.compile(
+    r"[\u4e00-\u9fff]{0,4}(新闻|要闻|动态|公告|通告|公报|新闻稿|消息|快讯|资讯|专栏|聚焦|报道|速递|信息公开|政务公开)"
+)
 """A site section's name above the title: 新闻公报, 工作动态, 通知公告, 媒体报道 …"""
 
 
@@ -1091,6 +1093,14 @@ def _header_title(page: _Page) -> None:
         nav = [i for i in range(page.body_start) if dropped.get(i) in _NAVIGATION]
         page.title, page.title_lines = _choose_title(cands, shown, page.meta_line, max(nav, default=-1))
         page.title = page.title or meta_title
+    # "李晓东：科研评价改革的…" with "李晓东" on a line of its own: the author, not the title.
+    m = re.match(r"^([\u4e00-\u9fff·]{2,4})\s*[:：]\s*(\S.{5,})$", page.title)
+    if m:
+        alone = [i for i in range(page.body_start) if ks[i] == key(m.group(1)) and i not in dropped]
+        if alone:
+            page.title = m.group(2)
+            for i in alone:
+                dropped[i] = "byline"
     # Lines above the title (the <title> aside) are the page's furniture, as are lines above
     # the article's breadcrumb or metadata line when the title is not in the text.
     markers = [i for i in range(page.body_start) if dropped.get(i) in ("breadcrumb", "metadata-line")]
@@ -1242,6 +1252,23 @@ def _footer_block(page: _Page) -> None:
             break
 
 
+_COPYRIGHT = re.compile(
+    r"版权所有\s*[:：©]?\s*(?:©\s*)?(?:\d{4}\s*(?:[-—~]\s*\d{4})?\s*)?([\u4e00-\u9fff（）()]{3,30})|"
+    r"©\s*(?:\d{4}\s*(?:[-—~]\s*\d{4})?\s*)?([\u4e00-\u9fff（）()]{3,30})\s*版权所有"
+)
+
+
+def _copyright_holder(page: _Page) -> str:
+    """The organisation a footer's "版权所有" names: the site's name when nothing else gives it."""
+    lines = [page.lines[i] for i, rule in page.dropped.items() if rule in ("footer", "trailer")]
+    lines += [d.text for d in page.doc.dropped]
+    for line in lines:
+        m = _COPYRIGHT.search(unicodedata.normalize("NFKC", line))
+        if m and _org_like(key(name := m.group(1) or m.group(2))):
+            return strip_line(name)
+    return ""
+
+
 def _in_contact_block(page: _Page, i: int) -> bool:
     """Is line ``i`` (a telephone, an address) part of the body's contact block: indented as
     the body's paragraphs are, or under a "联系人：" line?"""
@@ -1275,7 +1302,7 @@ def _metadata_from_the_end(page: _Page) -> None:
                 page.source = strip_line(_original_span(page.lines[i], m.group(1)))
                 break
     page.date = page.date or sig_date
-    page.site_name = page.site_name or strip_line(page.doc.meta.site)
+    page.site_name = page.site_name or strip_line(page.doc.meta.site) or _copyright_holder(page)
     page.source = page.source or page.site_name
     # A site's name with its English abbreviation: "中央社 CNA" → "中央社".
     page.source = re.sub(r"(?<=[\u4e00-\u9fff）)])\s+[A-Za-z][A-Za-z .&'-]*$", "", page.source)
@@ -1328,7 +1355,8 @@ def _field_value(rx: re.Pattern[str], line: str, s: str) -> str:
     if not m or not m.group(1).strip() or m.group(1).strip().lower() in _NOT_A_SOURCE:
         return ""
     value = strip_line(_original_span(line, m.group(1)))
-    return "" if _DATE.search(value) else value
+    # Not a date, not a sentence ("作者授权爱思想发布，转载请注明出处").
+    return "" if _DATE.search(value) or len(value) > 40 or re.search(r"[，,。；;]", value) else value
 
 
 def _signature(kept: list[int], ks: list[str], lines: list[str]) -> tuple[str, str]:

@@ -36,6 +36,7 @@ _CELL = {"td", "th"}
 _HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "object"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _SITE_META = ("og:site_name", "sitename", "application-name")
+_SITE_CLASSES = {"sitename", "site-name", "site_name", "sitetitle", "site-title", "site_title", "logo-text", "logotext"}
 _TITLE_META = ("articletitle", "og:title", "twitter:title", "dc.title", "title")
 _DATE_META = (
     "pubdate", "publishdate", "publish_date", "article:published_time", "og:release_date",
@@ -82,6 +83,9 @@ class _Extractor(HTMLParser):
         self.publisher = ""
         """The publishing account's name, where the page marks it (WeChat articles)."""
         self.publisher_tag: str | None = None
+        self.site_name = ""
+        self.site_tag: str | None = None
+        self.site_text: list[str] = []
         self.publisher_text: list[str] = []
         self.items: set[int] = set()
         """Indexes of lines that are list items (``<li>``)."""
@@ -118,6 +122,8 @@ class _Extractor(HTMLParser):
         a = {k: v or "" for k, v in attrs}
         if a.get("id") in _PUBLISHER_IDS or _PUBLISHER_CLASSES & set((a.get("class") or "").split()):
             self.publisher_tag, self.publisher_text = tag, []
+        if not self.site_name and (a.get("id") in _SITE_CLASSES or _SITE_CLASSES & set((a.get("class") or "").split())):
+            self.site_tag, self.site_text = tag, []
         if tag in _CELL:
             if self.current and "".join(self.current).strip():
                 self.current.append("\u3000")
@@ -143,6 +149,9 @@ class _Extractor(HTMLParser):
         if tag == self.publisher_tag:
             self.publisher = self.publisher or _WS.sub(" ", "".join(self.publisher_text)).strip()
             self.publisher_tag = None
+        if tag == self.site_tag:
+            self.site_name = _WS.sub(" ", "".join(self.site_text)).strip()
+            self.site_tag = None
         if tag == self.heading:
             text = _ASCII_WS.sub(" ", "".join(self.heading_text)).strip(" \u3000\u00a0")
             if text:
@@ -164,6 +173,8 @@ class _Extractor(HTMLParser):
                 self.heading_text.append(data)
             if self.publisher_tag:
                 self.publisher_text.append(data)
+            if self.site_tag:
+                self.site_text.append(data)
 
     def close(self) -> None:
         super().close()
@@ -340,7 +351,8 @@ def parse_html(html: str) -> HtmlPage:
     source = re.sub(r"^(信息来源|稿件来源|文章来源|来源|來源)\s*[:：]\s*", "", source.strip())
     if source:
         meta["source"] = source
-    site = next((tags[k] for k in _SITE_META if tags.get(k)), "") or (parts[-1] if len(parts) > 1 else "")
+    site = next((tags[k] for k in _SITE_META if tags.get(k)), "") or parser.site_name
+    site = site or (parts[-1] if len(parts) > 1 else "")
     if site and site != meta.get("title"):
         meta["site"] = _ASCII_WS.sub(" ", site).strip(" \u3000\u00a0")
 
