@@ -288,6 +288,8 @@ _WEAK_FIELDS = (
     r"时间|日期|作者|标题|名称|文号|编号|分类|主题词|浏览|点击|阅读|字号|字体|下载|页码|页数|大小|文件大小|发布"
 )
 _FIELD_AT_START = re.compile(rf"^[\[【(（]?\s*(?:本文)?(?:{_STRONG_FIELDS})[:：]")
+_FIELD_SPACED = re.compile(rf"^(?:{_STRONG_FIELDS})\s+\S")
+"""A strong field and its value with only a space between: "发布单位 数位产业署", "更新日期 2024-09-11"."""
 _WEAK_AT_START = re.compile(rf"^[\[【(（]?\s*(?:{_WEAK_FIELDS})[:：]")
 _ANY_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS}|{_WEAK_FIELDS})\s*[:：]")
 _STRONG_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS})\s*[:：]")
@@ -324,7 +326,7 @@ def _is_metadata(s: str) -> bool:
         if tokens and all(_is_tool(t) or t in _SHARE_TARGETS or t in _FONT_WORDS for t in tokens):
             return True
     head = _compact_head(s)
-    if _FIELD_AT_START.match(head) or _DATE_FIELD_ANYWHERE.search(s):
+    if _FIELD_AT_START.match(head) or _DATE_FIELD_ANYWHERE.search(s) or (len(s) <= 40 and _FIELD_SPACED.match(s)):
         return True
     if len(_ANY_FIELD.findall(s)) >= 2:
         return True
@@ -386,7 +388,8 @@ _BYLINE = re.compile(
     r"[\u4e00-\u9fff·]{2,4}([\s、,，]+[\u4e00-\u9fff·]{2,4})*\s*[\]】)）]?$|"
     r"^(文|作者|撰文|采写|整理|文字)\s*[/|｜]\s*[\u4e00-\u9fff·]{2,6}([\s、,，]+[\u4e00-\u9fff·]{2,4})*$|"
     r"^[\u4e00-\u9fff·]{2,4}([\s、,，]+[\u4e00-\u9fff·]{2,4})*\s*(报道|采写|撰文)(\s+\S+@\S+)?$|"
-    r"^\S{2,16}?(官方)?(百家号|头条号|企鹅号|搜狐号|网易号|大鱼号|澎湃号|公众号|官方账号|官方帐号)$"
+    r"^\S{2,16}?(官方)?(百家号|头条号|企鹅号|搜狐号|网易号|大鱼号|澎湃号|公众号|官方账号|官方帐号)$|"
+    r"^\S{2,6}社?\S{0,8}\d{1,2}月\d{1,2}日电\s*[(（]\s*(记者|通讯员)[^()（）]{1,30}[)）]$"
 )
 """A reporter's byline on its own line: "澎湃新闻记者 周宇航", "本报记者 张三 李四", "文｜王敏"."""
 
@@ -483,7 +486,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "repost-notice",
         _re(
-            r"转载请注明|本文转载自|未经(授权|许可).{0,10}(转载|复制|使用)|版权归原作者|如有侵权|本网转载|"
+            r"转载请注明|本文转载自|(未经|非经)(授权|许可|同意).{0,10}(转载|复制|使用)|版权归原作者|如有侵权|本网转载|"
             r"观点仅代表作者|仅代表作者(本人)?(观点|立场)|不代表本(站|网|平台|号)的?(观点|立场)|信息发布平台|"
             r"仅提供信息存储|^特别声明\s*[:：]|转载本文|请联系原作者|请注明(本文)?(来自|出处)|(获取|获得)授权.{0,10}(转载|注明)|"
             r"商业转载请|非商业转载|著作权归作者|版权声明\s*[:：]|免责声明\s*[:：]|不代表.{0,12}(观点|立场)|"
@@ -714,8 +717,8 @@ _FIELD_VALUE_END = (
     r"(?=\s{2,}|\s+\d{4}\s*[-/.年]|\s+\S{1,8}\s*[:：]|\s*[|｜丨·•/]|\s*(?:发布|时间|日期|浏览|点击|阅读|作者|字号|字体)|"
     r"[(（【\[)）】\]]|$)"
 )
-_SOURCE = re.compile(rf"(?:{_SOURCE_FIELDS})\s*[:：]\s*(.*?)\s*{_FIELD_VALUE_END}")
-_ORG_SOURCE = re.compile(rf"(?:{_ORG_FIELDS})\s*[:：]\s*(.*?)\s*{_FIELD_VALUE_END}")
+_SOURCE = re.compile(rf"(?:{_SOURCE_FIELDS})\s*[:：]\s*(.*?)\s*{_FIELD_VALUE_END}|^(?:{_SOURCE_FIELDS})\s+(\S+)$")
+_ORG_SOURCE = re.compile(rf"(?:{_ORG_FIELDS})\s*[:：]\s*(.*?)\s*{_FIELD_VALUE_END}|^(?:{_ORG_FIELDS})\s+(\S+)$")
 _TITLE_FIELD = re.compile(r"^标题\s*[:：]\s*(.+)$")
 
 
@@ -1051,6 +1054,7 @@ _COLUMN = re.compile(
     r"[\u4e00-\u9fff]{0,4}(新闻|要闻|动态|公告|通告|公报|新闻稿|消息|快讯|资讯|专栏|聚焦|报道|速递|信息公开|政务公开)"
 )
 """A site section's name above the title: 新闻公报, 工作动态, 通知公告, 媒体报道 …"""
+_SITE_COLUMN = re.compile(r"(.{2,20}?)\s*(新闻公报|新闻稿|新闻发布|信息公开|政务公开)")
 
 
 def _header_title(page: _Page) -> None:
@@ -1071,8 +1075,11 @@ def _header_title(page: _Page) -> None:
             dropped[i] = "site-name"
         elif s.lower() in NAV_WORDS:
             dropped[i] = "nav-bar"
-        elif _COLUMN.fullmatch(s) or (" " in s and len(s) <= 30 and _COLUMN.fullmatch(s.rsplit(" ", 1)[1])):
-            dropped[i] = "section-label"  # "工作动态", "香港特别行政区政府 新闻公报"
+        elif _COLUMN.fullmatch(s):
+            dropped[i] = "section-label"  # "工作动态", "新闻公报"
+        elif (m := _SITE_COLUMN.fullmatch(s)) and _org_like(m.group(1).strip()):
+            dropped[i] = "site-name"  # "香港特别行政区政府 新闻公报", "香港特别行政区政府新闻公报"
+            page.site_name = page.site_name or strip_line(page.lines[i])
         else:
             m = _TITLE_FIELD.match(s)
             cands.append(_title_parts(m.group(1) if m else page.lines[i], i))
@@ -1352,9 +1359,10 @@ def _field_value(rx: re.Pattern[str], line: str, s: str) -> str:
     """A metadata field's value in the original text; "" when empty, a date, or no
     organisation ("来源：本站原创")."""
     m = rx.search(s)
-    if not m or not m.group(1).strip() or m.group(1).strip().lower() in _NOT_A_SOURCE:
+    found = (m.group(1) or m.group(2) or "").strip() if m else ""
+    if not found or found.lower() in _NOT_A_SOURCE:
         return ""
-    value = strip_line(_original_span(line, m.group(1)))
+    value = strip_line(_original_span(line, found))
     # Not a date, not a sentence ("作者授权爱思想发布，转载请注明出处").
     return "" if _DATE.search(value) or len(value) > 40 or re.search(r"[，,。；;]", value) else value
 
@@ -1477,8 +1485,9 @@ def _structure(items: list[tuple[int, str, str]], page_break: dict[int, bool] | 
             and _numbering(items[k + 1][2]) is None
             and wrap[0](strip_line(raw)) >= wrap[1] - 1
             # the next line ends the sentence or is wrapped too (not a stray fragment)
+            and wrap[0](strip_line(items[k + 1][1])) <= wrap[1]  # a wrapped line, not a long one
             and (
-                strip_line(items[k + 1][1]).endswith(tuple(_TERMINAL))
+                strip_line(items[k + 1][1]).endswith(tuple(_SENTENCE_END))
                 or wrap[0](strip_line(items[k + 1][1])) >= wrap[1] - 1
             )
         )
