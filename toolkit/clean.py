@@ -160,13 +160,13 @@ _TOOLBAR = _words(
     返回 返回列表 返回上一页 回上一页 上一页 我要纠错 纠错 保存 保存本页 评论 我要评论 发表评论 点赞 举报 投稿
     列印 字号 字体 字体大小 字级 大字号 中字号 小字号 放大字体 缩小字体 放大 缩小 a+ a- 回首页 返回首页
     关注 已关注 订阅 在看 写留言 留言 转发 赞 反馈 朗读 语音播报 听全文 回页首 回顶部 参与互动 互动
-    关注他 关注她 关注作者 赞同 喜欢 添加评论 回到页首 收听全文 收听 听新闻 播放 暂停 友善列印
+    关注他 关注她 关注作者 赞同 喜欢 添加评论 回到页首 收听全文 收听 听新闻 播放 暂停 友善列印 转寄 寄给朋友 推荐给朋友
     大 中 小 默认 标准 分享 分享到 顶部 top"""
 )
 _TOOLBAR_SPLIT = re.compile(r"[\s\[\]【】()（）〖〗「」〔〕<>《》|｜/:：·•+＋－]+")
 _FONT_WORDS = _words(
     "大 中 小 字号 字体 字体大小 字级 文字 默认 标准 大字号 中字号 小字号 放大 缩小 放大字体 缩小字体 a+ a- "
-    "缩小- 放大- 字级设定 字体设定 字型大小"
+    "缩小- 放大- 字级设定 字体设定 字型大小 大字体 小字体 中字体"
 )
 
 
@@ -187,7 +187,7 @@ def _is_window_control(s: str) -> bool:
     if len(s) > 60:
         return False
     tokens = _toolbar_tokens(s)
-    if not tokens or not all(_is_tool(t) or t in _SHARE_TARGETS for t in tokens):
+    if not tokens or not all(_is_tool(t) or t in _SHARE_TARGETS or t in _FONT_WORDS for t in tokens):
         return False
     # Font-size switches alone are not a trailer's start ("font-size"); share targets alone are "share".
     return any(_is_tool(t) and t not in _FONT_WORDS for t in tokens)
