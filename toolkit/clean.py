@@ -149,11 +149,12 @@ NAV_WORDS = _words(
     科研成果 科研进展 研究队伍 国际交流 国际合作 研究生教育 人才招聘 人才招募 创新文化 党建工作 党建园地 数据发布
     统计数据 网站导航 站点地图 网站导览 常见问答 关于本院 研究单位 新闻稿 新闻资料 媒体扫描 图片新闻 视频新闻
     数据 互动 服务 政策 新闻 国情 总理 国务院 本院概况 院况简介 部门概况 走进 概况 首页 我要查 我要问 我要办
-    网站指南 联络我们 联系方式 网站说明 使用条款 私隐政策 隐私政策 版权声明 免责声明 重要告示"""
+    网站指南 联络我们 联系方式 网站说明 使用条款 私隐政策 隐私政策 版权声明 免责声明 重要告示 今日新闻 新闻公报
+    新闻中心 科技新闻 通知公告"""
 )
 _SHARE_TARGETS = _words(
     "微信 微博 新浪微博 腾讯微博 qq空间 qq好友 qq 豆瓣 人人网 facebook line twitter x 朋友圈 复制链接 打印 列印 email "
-    "whatsapp telegram linkedin reddit 微信好友 钉钉 plurk"
+    "whatsapp telegram linkedin reddit 微信好友 钉钉 plurk 电邮 电子邮件"
 )
 _TOOLBAR = _words(
     """打印 打印本页 打印此页 打印本文 打印文章 关闭 关闭窗口 关闭本页 收藏 收藏本页 加入收藏 返回顶部 回到顶部
@@ -183,9 +184,23 @@ def _is_tool(token: str) -> bool:
     return token in _TOOLBAR or _TOOL_WORD.match(token) is not None
 
 
+def _run_together(s: str, words: frozenset[str]) -> bool:
+    """``s`` is two or more of ``words`` written together ("回上一页友善列印")."""
+    rx = _RUN_RX.get(words)
+    if rx is None:
+        alts = sorted((w for w in words if len(w) >= 2 and _HAN_WORD.fullmatch(w)), key=len, reverse=True)
+        rx = _RUN_RX[words] = re.compile(f"(?:{'|'.join(map(re.escape, alts))}){{2,}}")
+    return len(s) <= 40 and rx.fullmatch(s) is not None
+
+
+_RUN_RX: dict[frozenset[str], re.Pattern[str]] = {}
+
+
 def _is_window_control(s: str) -> bool:
     if len(s) > 60:
         return False
+    if _run_together(s, _TOOLBAR):
+        return True
     tokens = _toolbar_tokens(s)
     if not tokens or not all(_is_tool(t) or t in _SHARE_TARGETS or t in _FONT_WORDS for t in tokens):
         return False
@@ -220,6 +235,8 @@ def _is_share(s: str) -> bool:
 def _is_nav_bar(s: str) -> bool:
     if any(c in s for c in "。，,；;！？、"):
         return False
+    if _run_together(s, NAV_WORDS):
+        return True  # "首页科技新闻政务公开…": a menu's links with nothing between them
     items = [p for p in re.split(r"[\s|｜·•/]+", s.lower()) if p]
     if len(items) == 3 and all(p in NAV_WORDS for p in items):
         return True  # "无障碍浏览 | 网站指南 | 联络我们"
@@ -287,7 +304,7 @@ _STRONG_FIELDS = (
 _WEAK_FIELDS = (
     r"时间|日期|作者|标题|名称|文号|编号|分类|主题词|浏览|点击|阅读|字号|字体|下载|页码|页数|大小|文件大小|发布"
 )
-_FIELD_AT_START = re.compile(rf"^[\[【(（]?\s*(?:本文)?(?:{_STRONG_FIELDS})[:：]")
+_FIELD_AT_START = re.compile(rf"^[\[【(（]?\s*(?:本文)?(?:{_STRONG_FIELDS})\s*[:：丨]")
 _FIELD_SPACED = re.compile(rf"^(?:{_STRONG_FIELDS})\s+\S")
 """A strong field and its value with only a space between: "发布单位 数位产业署", "更新日期 2024-09-11"."""
 _WEAK_AT_START = re.compile(rf"^[\[【(（]?\s*(?:{_WEAK_FIELDS})[:：]")
@@ -446,7 +463,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "related-links",
         _re(
-            r"^[\[【]?(相关链接|相关连结|相关解读|相关问答|相关政策|相关公告|相关通知|相关动态|相关资讯|政策解读链接|相关网站|相关网址|相关文章|相关新闻|相关阅读|相关文件|相关稿件|相关报道|相关信息|相关推荐|相关专题|延伸阅读|"
+            r"^[\[【]?(相关链接|相关连结|相关解读|相关问答|相关政策|相关公告|相关通知|相关动态|相关资讯|本期其他内容|往期推荐|政策解读链接|相关网站|相关网址|相关文章|相关新闻|相关阅读|相关文件|相关稿件|相关报道|相关信息|相关推荐|相关专题|延伸阅读|"
             r"推荐阅读|热点推荐|热点新闻|热门文章|热门推荐|热门新闻|精彩推荐|猜你喜欢|阅读排行|点击排行|排行榜|最新文章|最新动态|"
             r"最新新闻|最新更新|图片新闻|专题推荐|往期回顾|更多新闻|更多阅读|更多)[\]】]?\s*([:：>»]+.*|\s*(>>|more)?\s*)$|"
             r"请您?继续阅读|更多来自.{0,20}的|^(查看更多|more)\s*(>>|»)?$|^返回.{1,10}[,，]\s*查看更多|"
@@ -519,7 +536,7 @@ RULES: tuple[Rule, ...] = (
         "editor",
         _re(
             r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|校对|审校|编审|初审|复审|终审|撰稿|摄影|供图|图片来源|美编|排版|监制|"
-            r"文\s*/\s*图|图\s*/\s*文|文图|图文)\s*[:：]|"
+            r"文\s*/\s*图|图\s*/\s*文|文图|图文)\s*[:：丨]|"
             r"(责任编辑|责编)\s*[:：]|^作者简介\s*[:：]",
             60,
         ),
@@ -542,7 +559,8 @@ RULES: tuple[Rule, ...] = (
         "edition-nav",
         _re(
             r"^第\s*[\d一二三四五六七八九十]+\s*版\s*[:：]\s*\S{1,12}$|^(版面导航|本版导航|标题导航|返回目录|往期回顾|"
-            r"上一期|下一期|上一版|下一版|版面概览|数字报|电子报)(\s*[|｜]\s*(往期回顾|上一期|下一期|上一版|下一版|返回目录))*$",
+            r"上一期|下一期|上一版|下一版|版面概览|数字报|电子报)(\s*[|｜]\s*(往期回顾|上一期|下一期|上一版|下一版|返回目录))*$|"
+            r"^\d{4}\s*年\s*第\s*\d+\s*期(\s*[(（]\s*总第\s*\d+\s*期\s*[)）])?(\s+\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?$",
             40,
         ),
     ),
@@ -612,6 +630,14 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"(不支援|不支持|未启用|已停用|已禁用).{0,8}javascript|javascript.{0,20}(停用|关闭|启用|开启|状态)|"
             r"ctrl\s*\+.{0,30}(放大|缩小|字型|字体|列印|打印)|(建议|推荐)(使用|采用).{0,30}(浏览器|分辨率)",
+            120,
+        ),
+    ),
+    Rule(
+        "email-notice",
+        _re(
+            r"无法正常(查看|显示|阅读)此?邮件|(点击|请点击).{0,6}退订|取消订阅|您收到此邮件|订阅了.{0,20}(邮件|简报|速递)|"
+            r"系统自动发送|请勿(直接)?回复",
             120,
         ),
     ),
@@ -717,7 +743,7 @@ _FIELD_VALUE_END = (
     r"(?=\s{2,}|\s+\d{4}\s*[-/.年]|\s+\S{1,8}\s*[:：]|\s*[|｜丨·•/]|\s*(?:发布|时间|日期|浏览|点击|阅读|作者|字号|字体)|"
     r"[(（【\[)）】\]]|$)"
 )
-_SOURCE = re.compile(rf"(?:{_SOURCE_FIELDS})\s*[:：]\s*(.*?)\s*{_FIELD_VALUE_END}|^(?:{_SOURCE_FIELDS})\s+(\S+)$")
+_SOURCE = re.compile(rf"(?:{_SOURCE_FIELDS})\s*[:：丨]\s*(.*?)\s*{_FIELD_VALUE_END}|^(?:{_SOURCE_FIELDS})\s+(\S+)$")
 _ORG_SOURCE = re.compile(rf"(?:{_ORG_FIELDS})\s*[:：]\s*(.*?)\s*{_FIELD_VALUE_END}|^(?:{_ORG_FIELDS})\s+(\S+)$")
 _TITLE_FIELD = re.compile(r"^标题\s*[:：]\s*(.+)$")
 
@@ -1077,6 +1103,11 @@ def _header_title(page: _Page) -> None:
             dropped[i] = "nav-bar"
         elif _COLUMN.fullmatch(s):
             dropped[i] = "section-label"  # "工作动态", "新闻公报"
+        elif (m := re.fullmatch(r"(.{2,24}?)\s*[·•|｜]\s*[\u4e00-\u9fff]{2,12}", s)) and _org_like(m.group(1)):
+            dropped[i] = "site-name"  # "中关村科学城管委会 · 创新政策速递": an organisation and its column
+            page.site_name = page.site_name or strip_line(page.lines[i])
+        elif s.endswith("文件") and _org_like(s[:-2].strip()):
+            dropped[i] = "site-name"  # an official document's masthead: "科技部办公厅文件"
         elif (m := _SITE_COLUMN.fullmatch(s)) and _org_like(m.group(1).strip()):
             dropped[i] = "site-name"  # "香港特别行政区政府 新闻公报", "香港特别行政区政府新闻公报"
             page.site_name = page.site_name or strip_line(page.lines[i])
