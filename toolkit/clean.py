@@ -912,7 +912,11 @@ def _holds_title(s: str, title_key: str) -> bool:
     """Does header line ``s`` (a key) hold ``title_key`` (whole, with a tag or site name)?"""
     if not s or not title_key:
         return False
-    return _tkey(s) == _tkey(title_key) or _tkey(_title_parts(s).title) == _tkey(title_key)
+    if _tkey(s) == _tkey(title_key) or _tkey(_title_parts(s).title) == _tkey(title_key):
+        return True
+    # "站名-栏目-标题": the site's name first, the title last.
+    parts = [p for p in (strip_line(x) for x in _TITLE_SEP.split(s)) if p]
+    return len(parts) >= 2 and _tkey(parts[-1]) == _tkey(title_key)
 
 
 # --- the stage -------------------------------------------------------------------------------
@@ -1131,6 +1135,8 @@ def _header_title(page: _Page) -> None:
         nav = [i for i in range(page.body_start) if dropped.get(i) in _NAVIGATION]
         page.title, page.title_lines = _choose_title(cands, shown, page.meta_line, max(nav, default=-1))
         page.title = page.title or meta_title
+        # Every other header line that holds it ("站名 - 栏目 - 标题" as well as "标题_站名").
+        page.title_lines |= {c.index for c in cands if page.title and _holds_title(ks[c.index], key(page.title))}
     # "李晓东：科研评价改革的…" with "李晓东" on a line of its own: the author, not the title.
     m = re.match(r"^([\u4e00-\u9fff·]{2,4})\s*[:：]\s*(\S.{5,})$", page.title)
     if m:
