@@ -415,7 +415,7 @@ _ENGLISH_NAME = re.compile(
     r"(department|commission|ministry|bureau|office|university|academy|"
     r"institute|government|municipality|province|laboratories|laboratory|center|centre|council|agency|administration|"
     r"foundation|association|society|network|portal|press|news|daily|college|school|hospital|group|corporation|"
-    r"company|park|zone|committee|museum|library|observatory|federation|chamber|foundation|station)\b[a-z ,.&'()\-]*$",
+    r"company|park|zone|committee|museum|library|observatory|federation|chamber|station)\b[a-z ,.&'()\-]*$",
     re.IGNORECASE,
 )
 """A site's English name under its Chinese one: "Department of Science and Technology of …"."""
@@ -1326,8 +1326,11 @@ _CONTACT_HEAD = re.compile(r"联系人|联络人|联系方式|咨询电话|传�
 
 
 def _metadata_from_the_end(page: _Page) -> None:
-    """Source and date still missing: a 来源 field after the body ("文章来源：X"), the title
-    line's site name, a repost trailer's "更多来自 X 的", the signature block; a date stamp."""
+    """Source and date still missing, in this order: a 来源 field after the body ("文章来源：X"),
+    the account or "date name" strip under the title, the signature block, the title line's
+    site part, a repost trailer's "更多来自 X 的", the site's own name; for the date, the
+    signature, a press release's date after its end mark, a metadata line after the body, a
+    date-and-time stamp."""
     if not page.source:
         for i, rule in sorted(page.dropped.items()):
             if rule == "metadata-line" and i >= page.body_start:
