@@ -18,7 +18,7 @@ def doc(*provs: Provenance, text: str = "科技创新。") -> Document:
 
 def test_machine_translation_banner_names_the_package_and_glossary() -> None:
     text = banner(doc(MT, MT))
-    assert "Machine translation" in text and "translate-zh&#95;en-1&#95;9 1.9" in text and "`abc123`" in text
+    assert "Machine translation" in text and "translate-zh&#95;en-1&#95;9 1.9" in text and "<code>abc123</code>" in text
     assert "sentences were reviewed" not in text
 
 
@@ -36,5 +36,5 @@ def test_pages_escape_source_text() -> None:
     d = doc(MT, text=hostile)
     for page in (zh_page(d), aligned_page(d)):
         assert "<script>alert" not in page
-    assert "&lt;script&gt;" in aligned_page(d) and "&#60;script&#62;" in zh_page(d)
+    assert "&#60;script&#62;" in aligned_page(d) and "&#60;script&#62;" in zh_page(d)
     assert "<script>" not in en_page(d)

@@ -383,12 +383,12 @@ def _contract(seg: dict[str, Any]) -> dict[str, Any]:
 
 
 def bilingual_markdown(doc: Any) -> str:
-    from .files import md_escape
+    from .escape import md_inline
 
     parts = []
     for b in doc.blocks:
-        zh = md_escape(b.text)
-        en = md_escape(" ".join(s.en for s in b.segments))
+        zh = md_inline(b.text)
+        en = md_inline(" ".join(s.en for s in b.segments))
         if b.kind == "heading":
             parts.append("#" * b.level + f" {zh}\n\n" + "#" * b.level + f" {en}")
         else:

@@ -9,6 +9,7 @@ can be written to disk, inspected, and fed back in.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, cast
 
@@ -77,12 +78,16 @@ class Dropped:
     rule: str
 
 
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+"""What an output name may be: the toolkit's own slugs (``files.slugify``), never a path."""
+
+
 @dataclass(frozen=True, slots=True)
 class Meta:
     """Document metadata; written as YAML front matter."""
 
     slug: str
-    """Safe output name, derived from the origin file name, never a path."""
+    """Safe output name, derived from the origin file name, never a path (checked: ``SLUG``)."""
     origin: str = ""
     """Name of the file the document was read from."""
     format: str = "text"
@@ -102,6 +107,10 @@ class Meta:
     """Whose phrasing the origin shows (``mainland``/``taiwan``/``hongkong``), set by normalise."""
     conversion: str = ""
     """OpenCC configuration normalise applied (``tw2sp``, ``t2s`` …) or ``none``."""
+
+    def __post_init__(self) -> None:
+        if not SLUG.fullmatch(self.slug):
+            raise ValueError(f"unsafe output name {self.slug!r}: use files.slugify")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,9 @@ from typing import Any
 
 import yaml
 
-from .document import Block, Document, Dropped, Meta
+from .document import SLUG, Block, Document, Dropped, Meta
 from .errors import InputError
+from .escape import md_inline
 
 HTML_SUFFIXES = {".html", ".htm"}
 INTERCHANGE_SUFFIXES = {".md", ".json"}
@@ -50,7 +51,18 @@ def slugify(name: str) -> str:
         import hashlib
 
         slug = "doc-" + hashlib.sha1(stem.encode()).hexdigest()[:10]
-    return slug[:80]
+    return slug[:80].rstrip("-")
+
+
+def output_path(folder: Path, slug: str, suffix: str) -> Path:
+    """``folder/slug+suffix``, checked to be a file directly inside ``folder`` (a slug is one
+    of the toolkit's own names, never a path taken from input)."""
+    if not SLUG.fullmatch(slug):
+        raise InputError(f"unsafe output name {slug!r}", hint="output names come from files.slugify")
+    path = folder / f"{slug}{suffix}"
+    if path.resolve().parent != folder.resolve():
+        raise InputError("output would leave its folder", path=path)
+    return path
 
 
 def read_source(path: Path, forced_format: str | None = None) -> Document:
@@ -128,29 +140,6 @@ def write_atomic(path: Path, text: str) -> None:
 
 # --- Markdown interchange (cleaned / normalised documents) ---------------------------------
 
-_ENTITY = {c: f"&#{ord(c)};" for c in "&<>\\`*_[]{}|#~^$"}
-# Line starts that Markdown would read as a list, a quote, a rule or a setext underline.
-_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+>=])(?=\s|$|[-=]*\s*$)|^(>)")
-
-
-def md_escape(text: str) -> str:
-    """Escape text taken from a source so that Markdown shows it literally.
-
-    Uses numeric character references, which CommonMark (markdown-it-py) and
-    Python-Markdown (MkDocs) both decode to the literal character and neither treats as
-    syntax: ``<script>``, ``[x](javascript:…)``, ``{{ … }}``, ``# …``, ``| a | b |`` and
-    ``1. …`` all stay text.
-    """
-    out = "".join(_ENTITY.get(c, c) for c in text)
-    m = _LINE_START.match(out)
-    if m:
-        if m.group(1):
-            out = m.group(1) + f"&#{ord(m.group(2))};" + out[m.end() :]
-        else:
-            mark = m.group(3) or m.group(4)
-            out = f"&#{ord(mark)};" + out[1:]
-    return out
-
 
 def dump_markdown(doc: Document) -> str:
     """A document as Markdown with YAML front matter (the ``clean``/``normalize`` output)."""
@@ -158,7 +147,7 @@ def dump_markdown(doc: Document) -> str:
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
     parts = [f"---\n{front}\n---\n"]
     for block in doc.blocks:
-        text = md_escape(block.text)
+        text = md_inline(block.text)
         if block.kind == "heading":
             parts.append("#" * block.level + " " + text)
         elif block.kind == "list_item":
@@ -188,7 +177,8 @@ def load_markdown(text: str, path: Path) -> Document:
         body = text[end + 4 :]
     names = set(Meta.__slots__)
     fields = {k: str(v) for k, v in front.items() if k in names}
-    fields.setdefault("slug", slugify(path.name))
+    # A slug from front matter is a wish, not a path: it is slugged again (../../x → x).
+    fields["slug"] = slugify(fields["slug"]) if fields.get("slug") else slugify(path.name)
     meta = Meta(**fields)
     blocks = list(_md_blocks(MarkdownIt("commonmark"), body))
     return Document(meta=meta, blocks=tuple(blocks))
@@ -237,7 +227,10 @@ def load_document(path: Path) -> Document:
     decoded = decoded.lstrip("\ufeff")
     if path.suffix.lower() == ".json":
         try:
-            return Document.from_dict(json.loads(decoded))
+            data = json.loads(decoded)
+            meta = data["meta"]
+            meta["slug"] = slugify(str(meta.get("slug") or path.name))  # never a path from input
+            return Document.from_dict(data)
         except (ValueError, KeyError, TypeError) as exc:
             raise InputError(f"not a toolkit document JSON: {exc}", path=path) from None
     return load_markdown(decoded, path)

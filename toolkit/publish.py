@@ -2,13 +2,14 @@
 
 For each document a Chinese page, an English page and an aligned page (zh and en side by
 side, paragraph by paragraph, sentences linked by segment id); an index of documents; a
-glossary page. Every string taken from a source is escaped (``md_escape`` in Markdown,
-``html.escape`` in HTML), so a ``<script>`` in a source is shown as text, never run.
+glossary page. Every string taken from a source, a file name, front matter, the glossary or
+the memory reaches a page through :mod:`toolkit.escape` (``md_inline`` in Markdown,
+``html_text`` / ``html_attr`` in HTML), so a ``<script>``, a ``[link](javascript:…)`` or a
+``{: onclick=… }`` in a source is shown as text, never run and never structure.
 """
 
 from __future__ import annotations
 
-import html
 import os
 import shutil
 import tempfile
@@ -21,7 +22,7 @@ import yaml
 
 from .document import Block, Document, Segment
 from .errors import BuildError
-from .files import md_escape
+from .escape import html_attr, html_text, md_inline
 from .glossary import Glossary
 
 MARKER = ".toolkit-generated"
@@ -73,7 +74,7 @@ def _made_by(doc: Document) -> str:
 def banner(doc: Document) -> str:
     """The admonition on every page that shows English: how it was made, for readers."""
     engine, model, gver = _engine(doc)
-    glossary = f"the project glossary (version `{gver}`)" if gver else "no glossary"
+    glossary = f"the project glossary (version <code>{md_inline(gver)}</code>)" if gver else "no glossary"
     reviewed, total = _reviewed(doc), len(doc.segments)
     review = (
         f"\n\n    {reviewed} of {total} sentences were reviewed by a human translator." if 0 < reviewed < total else ""
@@ -81,7 +82,7 @@ def banner(doc: Document) -> str:
     if engine == "gloss":
         return (
             '!!! warning "Dictionary gloss — not a translation"\n\n'
-            f"    The English on this page is a word-by-word gloss made by {md_escape(model)}, with "
+            f"    The English on this page is a word-by-word gloss made by {md_inline(model)}, with "
             f"{glossary}. It is **not a translation**: word order and grammar are the Chinese original's. "
             "To publish a machine translation, install an Argos zh→en model "
             f"(`toolkit models install translate-zh_en`) and rebuild.{review}\n"
@@ -91,7 +92,7 @@ def banner(doc: Document) -> str:
     return (
         '!!! info "Machine translation"\n\n'
         f"    The English on this page was made by machine translation with Argos Translate package "
-        f"{md_escape(model)} and {glossary}. Unless marked below, it has not been reviewed by a human "
+        f"{md_inline(model)} and {glossary}. Unless marked below, it has not been reviewed by a human "
         f"translator; the Chinese text is the authoritative version.{review}\n"
     )
 
@@ -119,31 +120,39 @@ def _meta_line(doc: Document) -> str:
     m = doc.meta
     bits = []
     if m.date:
-        bits.append(f"日期 Date: {md_escape(m.date)}")
+        bits.append(f"日期 Date: {md_inline(m.date)}")
     if m.source:
-        bits.append(f"来源 Source: {md_escape(m.source)}")
-    bits.append(f"原文 Original: `{m.origin}` ({m.script or 'simplified'}, {m.encoding})")
+        bits.append(f"来源 Source: {md_inline(m.source)}")
+    bits.append(f"原文 Original: <code>{md_inline(m.origin)}</code> ({_origin_form(m.script, m.encoding)})")
     return " · ".join(bits) + "\n{: .tk-meta }\n"
 
 
-def _abbreviations(doc: Document) -> str:
-    """Glossary terms used in the document, as Material tooltips on the English text."""
-    seen: dict[str, str] = {}
-    for s in doc.segments:
+def _origin_form(script: str, encoding: str) -> str:
+    return f"{md_inline(script or 'simplified')}, {md_inline(encoding)}"
+
+
+def _block_en(block: Block) -> str:
+    return " ".join(s.en for s in block.segments if s.en)
+
+
+def _tooltips(segments: tuple[Segment, ...]) -> dict[str, str]:
+    """Glossary terms used in these segments' English → their Chinese, shown as tooltips."""
+    found: dict[str, str] = {}
+    for s in segments:
         for t in s.terms:
-            if t.en and not any(c in t.en for c in "[]\n") and t.en.lower() in s.en.lower():
-                seen.setdefault(t.en, t.zh)
-    return "".join(f"\n*[{en}]: {zh}" for en, zh in sorted(seen.items())) + ("\n" if seen else "")
+            if t.en and t.en.lower() in s.en.lower():
+                found.setdefault(t.en, t.zh)
+    return found
 
 
 # --- pages -----------------------------------------------------------------------------------
 
 
 def zh_page(doc: Document) -> str:
-    out = [_front({"title": html.escape(doc.meta.title), "alternates": _alternates(doc.meta.slug)})]
+    out = [_front({"title": html_text(doc.meta.title), "alternates": _alternates(doc.meta.slug)})]
     out.append('<div lang="zh-Hans" markdown>\n')
     for i, block in enumerate(doc.blocks):
-        out.append(_md_block(block, block.text))
+        out.append(_md_block(block, md_inline(block.text)))
         if i == 0:
             out.append(_meta_line(doc))
             out.append(_views(doc.meta.slug, "zh"))
@@ -153,21 +162,20 @@ def zh_page(doc: Document) -> str:
 
 def en_page(doc: Document) -> str:
     title = _en_title(doc) or doc.meta.slug
-    out = [_front({"title": html.escape(title), "alternates": _alternates(doc.meta.slug)})]
+    out = [_front({"title": html_text(title), "alternates": _alternates(doc.meta.slug)})]
     out.append('<div lang="en" markdown>\n')
     for i, block in enumerate(doc.blocks):
-        out.append(_md_block(block, " ".join(s.en for s in block.segments if s.en)))
+        out.append(_md_block(block, md_inline(_block_en(block), _tooltips(block.segments))))
         if i == 0:
             out.append(_meta_line(doc))
             out.append(_views(doc.meta.slug, "en"))
             out.append(banner(doc))
     out.append("</div>\n")
-    out.append(_abbreviations(doc))
     return "\n".join(out)
 
 
 def _md_block(block: Block, text: str) -> str:
-    text = md_escape(text)
+    """A block as a Markdown line; ``text`` is already escaped."""
     if block.kind == "heading":
         return "#" * block.level + " " + text + "\n"
     if block.kind == "list_item":
@@ -177,12 +185,12 @@ def _md_block(block: Block, text: str) -> str:
 
 def aligned_page(doc: Document) -> str:
     slug = doc.meta.slug
-    out = [_front({"title": html.escape(doc.meta.title), "alternates": _alternates(slug)})]
+    out = [_front({"title": html_text(doc.meta.title), "alternates": _alternates(slug)})]
     blocks = list(doc.blocks)
     head = blocks.pop(0) if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
     if head is not None:
-        out.append(f'# <span lang="zh-Hans">{html.escape(head.text)}</span>\n')
-        out.append(f'<p class="tk-subtitle" lang="en">{html.escape(_en_title(doc))}</p>\n')
+        out.append(f'# <span lang="zh-Hans">{md_inline(head.text)}</span>\n')
+        out.append(f'<p class="tk-subtitle" lang="en">{html_text(_en_title(doc))}</p>\n')
     out.append(_meta_line(doc))
     out.append(_views(slug, "aligned"))
     out.append(banner(doc))
@@ -216,9 +224,11 @@ def _html_block(block: Block, lang: str) -> str:
 
 
 def _span(seg: Segment, lang: str) -> str:
-    text = seg.zh if lang == "zh" else seg.en
-    sep = "" if lang == "zh" else " "
-    return f'<span class="tk-seg" tabindex="0" data-seg="{seg.id}">{html.escape(text)}</span>{sep}'
+    if lang == "zh":
+        text, sep = html_text(seg.zh), ""
+    else:
+        text, sep = html_text(seg.en, _tooltips((seg,))), " "
+    return f'<span class="tk-seg" tabindex="0" data-seg="{html_attr(seg.id)}">{text}</span>{sep}'
 
 
 def _qa_status(doc: Document) -> str:
@@ -237,18 +247,18 @@ def index_page(docs: list[Document], site: SiteInfo) -> str:
         "page lists any term missing from the English.\n"
     )
     if site.backend_reason:
-        out.append(f'!!! note "How the English was made"\n\n    {md_escape(site.backend_reason)}\n')
+        out.append(f'!!! note "How the English was made"\n\n    {md_inline(site.backend_reason)}\n')
     out.append("| 中文标题 | English title | Date | Source | Original | English | Glossary QA | Read |")
     out.append("|---|---|---|---|---|---|---|---|")
     for d in docs:
         s = d.meta.slug
         cells = [
-            f"[{md_escape(d.meta.title)}](zh/{s}.md)",
-            f"[{md_escape(_en_title(d))}](en/{s}.md)",
-            md_escape(d.meta.date) or "—",
-            md_escape(d.meta.source) or "—",
-            f"{d.meta.script or 'simplified'}, {d.meta.encoding}",
-            md_escape(_made_by(d)),
+            f"[{md_inline(d.meta.title)}](zh/{s}.md)",
+            f"[{md_inline(_en_title(d))}](en/{s}.md)",
+            md_inline(d.meta.date) or "—",
+            md_inline(d.meta.source) or "—",
+            _origin_form(d.meta.script, d.meta.encoding),
+            md_inline(_made_by(d)),
             _qa_status(d),
             f"[中文](zh/{s}.md) · [English](en/{s}.md) · [对照 Aligned](aligned/{s}.md)",
         ]
@@ -271,14 +281,15 @@ def qa_page(docs: list[Document]) -> str:
     out.append("| Document | Sentence | Term | Required English | English as made |")
     out.append("|---|---|---|---|---|")
     for d, s, t in misses:
-        link = f"[{md_escape(d.meta.title)}](aligned/{d.meta.slug}.md)"
-        out.append(f"| {link} | {s.id} | {md_escape(t.zh)} | {md_escape(t.en)} | {md_escape(s.en)} |")
+        link = f"[{md_inline(d.meta.title)}](aligned/{d.meta.slug}.md)"
+        cells = (md_inline(s.id), md_inline(t.zh), md_inline(t.en), md_inline(s.en))
+        out.append(f"| {link} | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
 
 
 def glossary_page(glossary: Glossary) -> str:
     out = [_front({"title": "Glossary · 术语表"}), "# Glossary · 术语表\n"]
-    version = f" (version `{glossary.version}`)" if glossary.version else ""
+    version = f" (version <code>{md_inline(glossary.version)}</code>)" if glossary.version else ""
     out.append(
         f"The curated terms{version} every English text on this site must use. "
         "Translators edit them in the project's `glossary/` folder.\n"
@@ -287,7 +298,7 @@ def glossary_page(glossary: Glossary) -> str:
     out.append("|---|---|---|---|---|")
     for e in sorted(glossary.entries, key=lambda e: e.zh):
         cells = [e.zh, e.en, e.status, e.source, e.note]
-        out.append("| " + " | ".join(md_escape(c) or "—" for c in cells) + " |")
+        out.append("| " + " | ".join(md_inline(c) or "—" for c in cells) + " |")
     return "\n".join(out) + "\n"
 
 
@@ -363,7 +374,7 @@ def search_userdict(glossary: Glossary) -> str:
 
 def nav(docs: list[Document]) -> list[Any]:
     def title(d: Document, lang: str) -> str:
-        return html.escape(d.meta.title if lang == "zh" else (_en_title(d) or d.meta.slug))
+        return html_text(d.meta.title if lang == "zh" else (_en_title(d) or d.meta.slug))
 
     return [
         {"Documents · 文档": "index.md"},

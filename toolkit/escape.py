@@ -1,0 +1,132 @@
+"""The one escaping boundary between untrusted text and the published site.
+
+Everything that comes from a source document, a file name, front matter, the glossary, the
+translation memory or a ``translate`` JSON file reaches Markdown or HTML through exactly one
+of these functions, chosen by the output context, and nowhere else:
+
+* :func:`md_inline` — text inside a Markdown line (a paragraph, a heading, a table cell, an
+  admonition body, a link label);
+* :func:`html_text` — text inside an HTML element the toolkit writes (raw HTML blocks, which
+  Markdown does not parse, and the MkDocs templates, which do not escape);
+* :func:`html_attr` — a quoted HTML attribute value.
+
+All three first make the text *one line of plain characters*: control characters (including
+U+0002/U+0003, which Python-Markdown uses for its own placeholders) and lone surrogates are
+removed, and every line break (``\\n``, ``\\r``, ``\\v``, ``\\f``, U+0085, U+2028, U+2029 …)
+becomes a space, so no input can end a Markdown block, a table row or a raw HTML block early.
+
+:func:`md_inline` then writes every character that Markdown — Python-Markdown, the extensions
+the toolkit enables (``abbr``, ``admonition``, ``attr_list``, ``md_in_html``, ``tables``,
+``toc``) and the common ``pymdownx`` ones a project may add (emoji ``:x:``, magiclink, keys
+``++``, mark ``==``, critic, snippets ``--8<--``, details ``???``, tabbed ``===``, arithmatex
+``$``) — could read as syntax as a numeric character reference (``&#60;``). Python-Markdown
+and CommonMark (markdown-it-py) pass a character reference through as that one character and
+never as syntax, and browsers show it as the character. So ``[x](javascript:…)``,
+``{: onclick=… }``, ``!!! note``, ``*[abbr]: …``, ``# …``, ``| a | b |``, ``1. …``, ``<script>``
+and ``{{ … }}`` all stay text, whichever field they come from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+# Control characters (C0 but tab, DEL, C1), lone surrogates and line/paragraph separators.
+_LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_SPACES = re.compile(r"[ \t]+")
+
+# Always syntax somewhere: escaped wherever they stand.
+_ALWAYS = frozenset("&<>\\`*_[]{}|#~^$!@")
+# Syntax only in runs (``--8<--``, ``==mark==``, ``++key++``, ``???``) or at the start of a line
+# (a list, a setext underline, a rule): escaped there, left alone inside words (high-tech).
+_RUNS = frozenset("-+=?")
+_WORDISH = re.compile(r"[A-Za-z0-9_+\-/]")
+_NUMBERED = re.compile(r"^(\d+)([.)])(?= |$)")
+
+
+def plain_line(text: str) -> str:
+    """``text`` as one line: controls removed, line breaks and runs of spaces made one space,
+    no leading or trailing space (which Markdown would read as code or a hard break)."""
+    text = _CONTROLS.sub("", _LINE_BREAKS.sub(" ", text))
+    return _SPACES.sub(" ", text).strip(" \t")
+
+
+def _ref(c: str) -> str:
+    return f"&#{ord(c)};"
+
+
+def _is_syntax(text: str, i: int) -> bool:
+    c = text[i]
+    if c in _ALWAYS:
+        return True
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if c in _RUNS:
+        return (i == 0 and after in ("", " ")) or text[i - 1 : i] == c or after == c
+    if c == ":":  # emoji :name:, URL schemes (magiclink), a definition at a line start
+        return i == 0 or bool(_WORDISH.fullmatch(text[i - 1])) or bool(_WORDISH.fullmatch(after or " "))
+    # A dot before a letter: www.example.org would be a link with magiclink.
+    return c == "." and after.isascii() and after.isalpha()
+
+
+def _md_chars(text: str) -> str:
+    return "".join(_ref(c) if _is_syntax(text, i) else c for i, c in enumerate(text))
+
+
+def _html_chars(text: str) -> str:
+    # Markdown's syntax escaped too: a raw HTML block in a Markdown page still goes through
+    # Markdown preprocessors (critic's {++ ++}, snippets' --8<--) before it is HTML.
+    return _md_chars(text).replace('"', "&#34;").replace("'", "&#39;")
+
+
+def _pieces(text: str, abbrs: Mapping[str, str]) -> list[tuple[str, str | None]]:
+    """``text`` cut into (piece, tooltip) pairs: each occurrence of an ``abbrs`` key (as a whole
+    word, any case, longest first, no overlaps) is a piece of its own with the key's tooltip."""
+    taken: list[tuple[int, int, str]] = []
+    for term in sorted((t for t in abbrs if plain_line(t)), key=len, reverse=True):
+        left = r"(?<!\w)" if re.match(r"\w", term[0]) else ""
+        right = r"(?!\w)" if re.match(r"\w", term[-1]) else ""
+        for m in re.finditer(left + re.escape(term) + right, text, re.IGNORECASE):
+            if all(m.end() <= a or m.start() >= b for a, b, _ in taken):
+                taken.append((m.start(), m.end(), abbrs[term]))
+    pieces: list[tuple[str, str | None]] = []
+    pos = 0
+    for start, end, title in sorted(taken):
+        if start > pos:
+            pieces.append((text[pos:start], None))
+        pieces.append((text[start:end], title))
+        pos = end
+    if pos < len(text) or not pieces:
+        pieces.append((text[pos:], None))
+    return pieces
+
+
+def _abbr(inner: str, title: str) -> str:
+    return f'<abbr title="{html_attr(title)}">{inner}</abbr>'
+
+
+def md_inline(text: str, abbrs: Mapping[str, str] | None = None) -> str:
+    """Text from a source as literal Markdown inline text: one line, no syntax.
+
+    ``abbrs`` maps words to tooltips (glossary English → Chinese): their occurrences are
+    wrapped in ``<abbr title="…">``, the only markup this function writes.
+    """
+    pieces = _pieces(plain_line(text), abbrs or {})
+    escaped = "".join(_md_chars(p) if title is None else _abbr(_md_chars(p), title) for p, title in pieces)
+    m = _NUMBERED.match(escaped)
+    if m:  # "1." or "1)" at the start of a line is an ordered list
+        escaped = m.group(1) + _ref(m.group(2)) + escaped[m.end() :]
+    return escaped
+
+
+def html_text(text: str, abbrs: Mapping[str, str] | None = None) -> str:
+    """Text from a source as the content of an HTML element (a raw HTML block in a Markdown
+    page, or a template): one line, ``& < > " '`` and Markdown's syntax as character
+    references (``abbrs`` as in :func:`md_inline`)."""
+    pieces = _pieces(plain_line(text), abbrs or {})
+    return "".join(_html_chars(p) if title is None else _abbr(_html_chars(p), title) for p, title in pieces)
+
+
+def html_attr(text: str) -> str:
+    """Text from a source as a double-quoted HTML attribute value."""
+    return _html_chars(plain_line(text))
