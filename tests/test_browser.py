@@ -229,3 +229,53 @@ def test_hostile_source_runs_nothing(hostile_server: str, browser: Any, view: st
     page.wait_for_timeout(200)
     assert dialogs == [] and page.url == url
     page.screenshot(path=str(tmp_path / f"hostile-{view}.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def hostile_fields_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
+    """A site built from a hostile title line, file name, front matter, glossary and memory."""
+    from typer.testing import CliRunner
+
+    from toolkit.cli import app
+
+    from .test_hostile_site import hostile_input
+
+    work = tmp_path_factory.mktemp("hostile-fields")
+    src, glossary, tm = hostile_input(work)
+    args = ["build", "--input", str(src), "--glossary", str(glossary), "--tm", str(tm), "--backend", "gloss"]
+    result = CliRunner().invoke(app, [*args, "--docs-dir", str(work / "d"), "--site-dir", str(work / "s")])
+    assert result.exit_code == 0, result.output
+    slugs = sorted(p.stem for p in (work / "d" / "zh").glob("*.md"))
+    handler = functools.partial(_QuietHandler, directory=str(work / "s"))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", slugs
+    httpd.shutdown()
+    httpd.server_close()
+
+
+_HANDLERS = """() => [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]
+  .filter(a => a.name.startsWith('on') || /^\\s*(javascript|data):/i.test(a.value))
+  .map(a => `${e.tagName} ${a.name}=${a.value}`))"""
+
+
+def test_hostile_fields_run_nothing_in_any_page(hostile_fields_server: tuple[str, list[str]], browser: Any) -> None:
+    """Title line, file name, every front-matter field, glossary and memory columns: in real
+    Chromium no dialog opens (autofocus would fire an injected onfocus at load), no element
+    carries a handler or a script URL, and Tab through the page runs nothing."""
+    base, slugs = hostile_fields_server
+    assert len(slugs) == 3
+    urls = [f"{base}/", f"{base}/glossary/", f"{base}/qa/"]
+    urls += [f"{base}/{view}/{slug}/" for slug in slugs for view in ("zh", "en", "aligned")]
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for url in urls:
+        page.goto(url)
+        page.wait_for_timeout(150)
+        for _ in range(8):
+            page.keyboard.press("Tab")
+        assert page.evaluate(_HANDLERS) == [], url
+        assert "tkx" in page.locator("body").inner_text(), url
+        assert page.url == url
+    assert dialogs == []
