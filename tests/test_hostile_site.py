@@ -162,3 +162,27 @@ def test_translate_writes_only_inside_its_output_folder(tmp_path: Path, runner: 
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}{suffix}" for n in names for suffix in (".json", ".md"))
     assert [p for p in tmp_path.rglob("pwned*") if p.parent != out] == []
     assert not (tmp_path / "abs").exists()
+
+
+@pytest.mark.parametrize("slug", ["../x", "/etc/passwd", "a/b", "", ".hidden", "A", "x" * 81, "a\nb", "..", "-x"])
+def test_only_the_toolkits_own_names_are_output_names(slug: str, tmp_path: Path) -> None:
+    from toolkit.document import Meta
+    from toolkit.errors import InputError
+    from toolkit.files import output_path, slugify
+
+    with pytest.raises(ValueError, match="unsafe output name"):
+        Meta(slug=slug)
+    with pytest.raises(InputError):
+        output_path(tmp_path, slug, ".md")
+    assert output_path(tmp_path, slugify(slug) or "x", ".md").parent == tmp_path
+
+
+def test_a_source_admonition_cannot_fake_the_provenance_banner(hostile_site: dict[str, Path]) -> None:
+    """`!!! success "Human translation"` in a source is a line of text, not a second banner."""
+    for view in ("zh", "en", "aligned"):
+        for page in (hostile_site["site"] / view).glob("*/index.html"):
+            tree = lxml.html.fromstring(page.read_text(encoding="utf-8"))
+            banners = tree.find_class("admonition")
+            assert len(banners) == (0 if view == "zh" else 1), (page, [b.text_content()[:40] for b in banners])
+            if view != "en":
+                assert "Human translation tkx" in tree.text_content(), page

@@ -263,12 +263,12 @@ def clean(
     as_json: JsonOpt = False,
 ) -> None:
     """Raw pages → cleaned Chinese Markdown with YAML front matter (title, date, source)."""
-    from .files import dump_markdown, write_atomic
+    from .files import dump_markdown, output_path, write_atomic
 
     rep = Reporter("clean", quiet, as_json)
     with _errors():
         for doc in read_documents(inputs, rep, fmt, None, "clean", jobs):
-            out = output / f"{doc.meta.slug}.md"
+            out = output_path(output, doc.meta.slug, ".md")
             write_atomic(out, dump_markdown(doc))
             rep.report["outputs"].append(
                 {
@@ -299,7 +299,7 @@ def normalize(
     as_json: JsonOpt = False,
 ) -> None:
     """Cleaned documents (or raw pages, cleaned first) → Simplified, punctuation-normalised Markdown."""
-    from .files import dump_markdown, write_atomic
+    from .files import dump_markdown, output_path, write_atomic
     from .normalize import CONVERSIONS, normalize_report
 
     if script is not None and script not in CONVERSIONS:
@@ -311,7 +311,7 @@ def normalize(
                 rep.fail(InputError("no body text left after cleaning", path=doc.meta.origin or doc.meta.slug))
                 continue
             doc, found = normalize_report(doc, script, changes=report)
-            out = output / f"{doc.meta.slug}.md"
+            out = output_path(output, doc.meta.slug, ".md")
             write_atomic(out, dump_markdown(doc))
             meta = doc.meta
             entry: dict[str, Any] = {
@@ -354,7 +354,7 @@ def translate(
 ) -> None:
     """Documents → aligned bilingual output: DIR/<slug>.json and DIR/<slug>.md per document."""
     from .document import segment_to_dict
-    from .files import write_atomic
+    from .files import output_path, write_atomic
     from .translate import term_misses
 
     rep = Reporter("translate", quiet, as_json)
@@ -367,9 +367,9 @@ def translate(
             qa += [{"document": doc.meta.slug, "segment": m[0], "zh": m[1], "en": m[2]} for m in misses]
             meta = {k: getattr(doc.meta, k) for k in doc.meta.__slots__}
             data = {"meta": meta, "segments": [_contract(segment_to_dict(s)) for s in doc.segments]}
-            out = output / f"{doc.meta.slug}.json"
+            out = output_path(output, doc.meta.slug, ".json")
             write_atomic(out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-            write_atomic(output / f"{doc.meta.slug}.md", bilingual_markdown(doc))
+            write_atomic(output_path(output, doc.meta.slug, ".md"), bilingual_markdown(doc))
             rep.report["outputs"].append({"path": str(out), "segments": len(doc.segments), "term_misses": len(misses)})
             rep.info(f"{doc.meta.origin} → {out} ({len(doc.segments)} segments)")
         rep.report["qa"] = {"term_misses": qa}
