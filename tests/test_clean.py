@@ -215,7 +215,7 @@ def test_read_source_never_raises_but_input_error(
     ],
 )
 def test_dates_in_many_spellings(line: str, date: str) -> None:
-    from toolkit.clean import _parse_date
+    from toolkit.textmeta import parse_date as _parse_date
 
     assert _parse_date(key(line), roc=True) == date
 
