@@ -214,7 +214,7 @@ _CONTACT = re.compile(
 )
 
 
-BYLINE = re.compile(
+BYLINE_PATTERN = re.compile(
     r"^[\[【(（]?\s*[^\s，。,]{0,10}?(记者|通讯员|特约记者|实习记者|实习生|特约撰稿人|特约撰稿)\s*[:：]?\s*"
     r"[\u4e00-\u9fff·]{2,4}([\s、,，]+[\u4e00-\u9fff·]{2,4})*\s*[\]】)）]?$|"
     r"^(文|作者|撰文|采写|整理|文字)\s*[/|｜]\s*[\u4e00-\u9fff·]{2,6}([\s、,，]+[\u4e00-\u9fff·]{2,4})*$|"
@@ -240,3 +240,8 @@ HEADER_URL = re.compile(r"^[^，。,；;]{0,20}?\s*(https?://|www\.)\S+$", re.IG
 
 def is_contact_footer(s: str) -> bool:
     return len(s) <= 160 and not s.endswith("。") and "联系人" not in s and _CONTACT.search(s) is not None
+
+
+def either(first: Callable[[str], bool], second: Callable[[str], bool]) -> Callable[[str], bool]:
+    """A rule test that passes when ``first`` or ``second`` does."""
+    return lambda s: first(s) or second(s)

@@ -44,7 +44,7 @@ _COPYRIGHT = re.compile(
 
 def copyright_holder(page: Page) -> str:
     """The organisation a footer's "版权所有" names: the site's name when nothing else gives it."""
-    lines = [page.lines[i] for i, rule in page.dropped.items() if rule in ("footer", "trailer")]
+    lines = [page.lines[i] for i, rule in page.dropped.items() if rule.footer]
     lines += [d.text for d in page.doc.dropped]
     for line in lines:
         m = _COPYRIGHT.search(unicodedata.normalize("NFKC", line))
@@ -61,7 +61,7 @@ def metadata_from_the_end(page: Page) -> None:
     date-and-time stamp."""
     if not page.source:
         for i, rule in sorted(page.dropped.items()):
-            if rule == "metadata-line" and i >= page.body_start:
+            if rule.gives_fields and i >= page.body_start:
                 page.source = field_value(SOURCE, page.lines[i], page.ks[i])
                 if page.source:
                     break
@@ -82,10 +82,10 @@ def metadata_from_the_end(page: Page) -> None:
     # A site's name with its English abbreviation: "中央社 CNA" → "中央社".
     page.source = re.sub(r"(?<=[\u4e00-\u9fff）)])\s+[A-Za-z][A-Za-z .&'-]*$", "", page.source)
     # A press release's date after its end mark ("完" / "2022年5月12日（星期四）").
-    trailer = (i for i, rule in sorted(page.dropped.items()) if rule == "trailer" and is_own_date(page.ks[i]))
+    trailer = (i for i, rule in sorted(page.dropped.items()) if rule.closing_date and is_own_date(page.ks[i]))
     page.date = page.date or next((parse_date(page.ks[i]) for i in trailer), "")
     # A date in a metadata line after the body ("发布于 2024-02-28 17:40・IP 属地北京"), else a stamp.
-    after = (i for i, rule in sorted(page.dropped.items()) if rule == "metadata-line" and i >= page.body_start)
+    after = (i for i, rule in sorted(page.dropped.items()) if rule.gives_fields and i >= page.body_start)
     page.date = page.date or next((d for i in after if (d := parse_date(page.ks[i], roc=True))), "")
     page.date = page.date or page.stamp_date
 

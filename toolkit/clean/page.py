@@ -34,6 +34,7 @@ from ..textmeta import (
 )
 from .lines import CRUMB_SEP, DATE_NAME, WECHAT_STRIP
 from .meta import account, metadata_from_the_end
+from .rules import RULE_NAMED, TITLE, TRAILER
 from .state import Page
 from .structure import numbering
 from .title import header_title, tkey
@@ -48,14 +49,14 @@ def header_rules(page: Page) -> None:
         rule, s = page.rules[i], page.ks[i]
         if rule is None:
             if related and s and len(s) <= 40:
-                page.dropped[i] = "trailer"
+                page.dropped[i] = TRAILER
             continue
-        page.dropped[i] = rule.name
-        if rule.name == "related-links":
+        page.dropped[i] = rule
+        if rule.lists_links:
             related = True
-        elif rule.name in ("metadata-line", "breadcrumb", "date-line"):
+        elif rule.ends_list:
             related = False
-        if rule.name == "metadata-line":
+        if rule.gives_fields:
             page.meta_line = i if page.meta_line is None else page.meta_line
             if (m := WECHAT_STRIP.match(s)) and (name := account(m.group(1))):
                 named = named or strip_line(original_span(page.lines[i], name))
@@ -63,16 +64,16 @@ def header_rules(page: Page) -> None:
                 named = named or strip_line(original_span(page.lines[i], name))
             field_source = field_source or field_value(SOURCE, page.lines[i], s)
             org_source = org_source or field_value(ORG_SOURCE, page.lines[i], s)
-        if rule.name in ("metadata-line", "view-counter"):
+        if rule.date == "field":
             dates.append((date_rank(s), parse_date(s, roc=True)))
-        if rule.name == "date-line" and "星期" not in s and "周" not in s:
+        if rule.date == "line" and "星期" not in s and "周" not in s:
             dates.append((1, parse_date(s)))
-        if rule.name == "breadcrumb":
+        if rule.gives_crumbs:
             page.crumbs = [p for p in CRUMB_SEP.split(s) if p]
     # HTML: metadata lines above the main text that trafilatura left out.
     body_line = page.numbers[page.body_start] if page.body_start < len(page.numbers) else 1 << 30
     for d in page.doc.dropped:
-        if d.line < body_line and d.rule == "not-main-content" and is_metadata(s := unmark(key(d.text))):
+        if d.line < body_line and RULE_NAMED[d.rule].left_out and is_metadata(s := unmark(key(d.text))):
             field_source = field_source or field_value(SOURCE, d.text, s)
             org_source = org_source or field_value(ORG_SOURCE, d.text, s)
             dates.append((date_rank(s), parse_date(s, roc=True)))
@@ -89,25 +90,25 @@ def body_rules(page: Page) -> None:
     in_trailer = False
     abstract = any(re.match(r"^(摘\s*要|内容摘要|内容提要)\s*[:：]", s) for s in page.ks)
     # A printed document (it has page numbers) repeats its letterhead on every page.
-    printed = any(r is not None and r.name == "page-number" for r in page.rules)
-    letterhead = {page.ks[i]: rule for i, rule in page.dropped.items() if rule in ("site-name", "furniture")}
+    printed = any(r is not None and r.printed for r in page.rules)
+    letterhead = {page.ks[i]: rule for i, rule in page.dropped.items() if rule.letterhead}
     for i in range(page.body_start, len(page.lines)):
         rule, s = page.rules[i], page.ks[i]
         if not s:
             continue
-        if rule is not None and rule.name == "tag-line" and abstract:
+        if rule is not None and rule.in_abstract and abstract:
             continue  # a paper's keywords ("摘要：…" / "关键词：…") are part of its abstract
-        if rule is not None and rule.name == "attachment-link" and _names_attachment(page, i):
+        if rule is not None and rule.attachment and _names_attachment(page, i):
             continue  # the document's own "附件：名单.xlsx", not a download list
         if page.title and tkey(s) == tkey(page.title) and not in_trailer:
-            page.dropped[i] = "title"  # a printed report's running header, repeated on every page
+            page.dropped[i] = TITLE  # a printed report's running header, repeated on every page
         elif printed and s in letterhead and not in_trailer:
             page.dropped[i] = letterhead[s]
         elif rule is not None and (rule.scope == "anywhere" or (rule.scope == "edge" and in_trailer)):
-            page.dropped[i] = rule.name
+            page.dropped[i] = rule
             in_trailer = in_trailer or rule.starts_trailer
         elif in_trailer and len(s) <= 80 and "。" not in s and not _ends_trailer(s):
-            page.dropped[i] = "trailer"
+            page.dropped[i] = TRAILER
         elif in_trailer:
             in_trailer = False
 
@@ -119,7 +120,7 @@ def _names_attachment(page: Page, i: int) -> bool:
     if not re.match(r"^附件\s*\d*\s*[:：]", s) or re.search(r"\d\s*(k|m|g)?b\s*[)）\]]$", s, re.IGNORECASE):
         return False
     above = next((j for j in range(i - 1, page.body_start - 1, -1) if page.ks[j]), None)
-    return above is None or page.dropped.get(above) != "attachment-link"
+    return above is None or (row := page.dropped.get(above)) is None or not row.attachment
 
 
 def footer_block(page: Page) -> None:
@@ -133,7 +134,7 @@ def footer_block(page: Page) -> None:
         elif not page.ks[i]:
             continue
         elif below and rule is not None and rule.scope == "edge" and not _in_contact_block(page, i):
-            page.dropped[i] = rule.name
+            page.dropped[i] = rule
         else:
             break
 

@@ -10,14 +10,15 @@ a short line in the trailer …); page passes also reuse line rows where the rol
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from typing import Literal
 
 from ..textmeta import is_metadata, unmark
 from .lines import (
-    BYLINE,
+    BYLINE_PATTERN,
     ENGLISH_NAME,
     HEADER_URL,
+    either,
     is_breadcrumb,
     is_contact_footer,
     is_counters,
@@ -34,23 +35,130 @@ from .lines import (
 )
 
 Scope = Literal["anywhere", "header", "edge"]
+DateRole = Literal["", "field", "line"]
+
+
+def _by_place(s: str) -> bool:
+    """The test of a page rule: never by a line's text alone."""
+    return False
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A row of the rule table: a reason to drop a line, and the role the drop plays for the
+    page passes. The passes read these fields; none of them asks for a rule by its name."""
+
     name: str
-    test: Callable[[str], bool]
-    """Called with ``key(line)`` (list marks removed)."""
-    starts_trailer: bool = False
-    """Once this rule fires after the body has begun, short lines after it are trailer."""
+    """Unique among all rows; what ``--explain`` and ``Document.dropped`` show."""
+    test: Callable[[str], bool] = _by_place
+    """Called with ``key(line)`` (list mark removed); a page rule's never matches."""
+    _: KW_ONLY
+    about: str = ""
+    """What the rule drops, for a page rule (a line rule's examples are in
+    ``tests/clean_rules/examples.yaml``)."""
     scope: Scope = "anywhere"
     """``anywhere``; ``header``: only before the body; ``edge``: in the header or the trailer
     (lines that are body inside a document, such as an address, but boilerplate in a footer)."""
+    starts_trailer: bool = False
+    """Once this rule fires after the body has begun, short lines after it are trailer."""
+    navigation: bool = False
+    """Part of the site's navigation: the title is below the last such line, and a short line
+    above the title on a page that has one is a menu item."""
+    opens_article: bool = False
+    """Marks where the article starts (a breadcrumb, a metadata line): when the title is not
+    in the text, header lines above the last such line are the page's furniture."""
+    ends_list: bool = False
+    """Ends a related-links list in the header (what follows is the article's header)."""
+    lists_links: bool = False
+    """Short lines after it in the header are the links it lists."""
+    below_title: bool = False
+    """Sits between the title and the body (metadata, counters, the page's tools): one or two
+    short lines just above it are a byline."""
+    gives_fields: bool = False
+    """Its line holds metadata fields: the source (来源, 发布机构, an account beside the date)
+    and, after the body, the date; the first such header line is the page's metadata line."""
+    date: DateRole = ""
+    """The date its header line gives: ``field``, ranked by the field's name (发布日期 before
+    更新日期); ``line``, a date line (not a banner's "星期一")."""
+    gives_crumbs: bool = False
+    """The breadcrumb: its last part names the site section (a header line that says only
+    that is a section label)."""
+    footer: bool = False
+    """Part of the page's footer: a 版权所有 in it names the site."""
+    closing_date: bool = False
+    """A date alone on such a line after the body is the page's date (a press release's date
+    after its end mark)."""
+    page_break: bool = False
+    """A printed page's break (its number, the running title): a paragraph goes on across it."""
+    letterhead: bool = False
+    """The site's or a printed document's letterhead: repeated on each printed page, dropped
+    again in the body, where it is a page break."""
+    printed: bool = False
+    """Only a printed document has it (a page number): its letterhead repeats on every page."""
+    in_abstract: bool = False
+    """Kept in a paper's abstract (its 关键词 under 摘要)."""
+    attachment: bool = False
+    """A download link: the document's own "附件：名单.xlsx" (no file size, not under a
+    download list) stays."""
+    left_out: bool = False
+    """A line the reader left out of the main text (HTML): header metadata in it still counts."""
 
+
+# --- rows the page passes also drop with, by a line's place -----------------------------------
+
+SITE_NAME = Rule(
+    "site-name",
+    lambda s: ENGLISH_NAME.match(s) is not None,
+    about="the site's or publisher's name above the title",
+    scope="header",
+    letterhead=True,
+)
+NAV_BAR = Rule("nav-bar", is_nav_bar, about="a navigation item above the title", navigation=True)
+BYLINE = Rule(
+    "byline",
+    pattern_test(BYLINE_PATTERN.pattern, 40),
+    about="an author's or account's name between the title and the metadata lines",
+)
+DATE_LINE = Rule(
+    "date-line",
+    is_date_line,
+    about="a header line that is only a date, in a web page's style",
+    scope="header",
+    ends_list=True,
+    below_title=True,
+    date="line",
+)
+
+# --- rows only the page passes drop with -----------------------------------------------------
+
+TITLE = Rule("title", about="a line holding the title (kept once, as the heading of the document)", page_break=True)
+SECTION_LABEL = Rule("section-label", about="the site section (column) name above the title")
+TRAILER = Rule(
+    "trailer",
+    about="a short line after a share prompt, related-links list, footer or link farm",
+    footer=True,
+    closing_date=True,
+)
+FURNITURE = Rule(
+    "furniture",
+    about="a short line above the title, or between two copies of it (the page's furniture)",
+    letterhead=True,
+)
+NOT_MAIN_CONTENT = Rule("not-main-content", about="HTML outside the page's main text (trafilatura)", left_out=True)
+
+# --- the line rules, in the order they are tried ------------------------------------------------
 
 RULES: tuple[Rule, ...] = (
-    Rule("breadcrumb", is_breadcrumb),
-    Rule("metadata-line", is_metadata),
+    Rule("breadcrumb", is_breadcrumb, navigation=True, opens_article=True, ends_list=True, gives_crumbs=True),
+    Rule(
+        "metadata-line",
+        is_metadata,
+        opens_article=True,
+        ends_list=True,
+        below_title=True,
+        gives_fields=True,
+        date="field",
+    ),
     Rule(
         "view-counter",
         pattern_test(
@@ -58,20 +166,25 @@ RULES: tuple[Rule, ...] = (
             r"(浏览|阅读|点击)\s*[(（]\s*\d+\s*[)）]$",
             120,
         ),
+        below_title=True,
+        date="field",
     ),
-    Rule("font-size", is_font_size),
     Rule(
         "font-size",
-        pattern_test(
-            r"^[\[【]?\s*(字号|字体|字体大小)\s*[:：]?\s*[\[【]?\s*([大中小]\s*)*[\]】]?$|"
-            r"^[\[【]?\s*[大中小]\s*[大中小]\s*[大中小]\s*[\]】]?$|^[\[【]?\s*(字号|字体|字体大小)\s*[:：]|"
-            r"^[\[【]?\s*(字号|字体)\s*[\[【]?\s*[大中小]\s*[\]】]?\s*[\[【]?\s*[大中小]|"
-            r"^([大中小]字号\s*)+$|^(字号|字体)\s*[大中小]$",
-            60,
+        either(
+            is_font_size,
+            pattern_test(
+                r"^[\[【]?\s*(字号|字体|字体大小)\s*[:：]?\s*[\[【]?\s*([大中小]\s*)*[\]】]?$|"
+                r"^[\[【]?\s*[大中小]\s*[大中小]\s*[大中小]\s*[\]】]?$|^[\[【]?\s*(字号|字体|字体大小)\s*[:：]|"
+                r"^[\[【]?\s*(字号|字体)\s*[\[【]?\s*[大中小]\s*[\]】]?\s*[\[【]?\s*[大中小]|"
+                r"^([大中小]字号\s*)+$|^(字号|字体)\s*[大中小]$",
+                60,
+            ),
         ),
+        below_title=True,
     ),
-    Rule("window-control", is_window_control, starts_trailer=True),
-    Rule("share", is_share, starts_trailer=True),
+    Rule("window-control", is_window_control, starts_trailer=True, below_title=True),
+    Rule("share", is_share, starts_trailer=True, below_title=True),
     Rule(
         "prev-next",
         pattern_test(
@@ -92,6 +205,7 @@ RULES: tuple[Rule, ...] = (
             no_full_stop=True,
         ),
         starts_trailer=True,
+        lists_links=True,
     ),
     Rule(
         "comments",
@@ -119,6 +233,7 @@ RULES: tuple[Rule, ...] = (
             unnumbered=True,
         ),
         starts_trailer=True,
+        footer=True,
     ),
     Rule(
         "repost-notice",
@@ -133,15 +248,16 @@ RULES: tuple[Rule, ...] = (
         starts_trailer=True,
     ),
     Rule(
-        "footer",
+        "footer-links",
         pattern_test(
             r"^(网站地图|联系我们|网站声明|网站说明|隐私声明|隐私政策|隐私权.{0,6}政策|免责声明|法律声明|网站纠错|"
             r"意见建议|关于我们|使用帮助)(\s*[|｜/·]\s*\S{2,12})*$",
             80,
         ),
         starts_trailer=True,
+        footer=True,
     ),
-    Rule("link-farm", is_link_farm, starts_trailer=True),
+    Rule("link-farm", is_link_farm, starts_trailer=True, navigation=True),
     Rule(
         "page-timing",
         pattern_test(
@@ -162,8 +278,12 @@ RULES: tuple[Rule, ...] = (
         ),
         starts_trailer=True,
     ),
-    Rule("tag-line", pattern_test(r"^(tag|tags|标签|关键词|关键字|文章关键词|进入专题|所属专题|专题)\s*[:：]", 120)),
-    Rule("byline", pattern_test(BYLINE.pattern, 40)),
+    Rule(
+        "tag-line",
+        pattern_test(r"^(tag|tags|标签|关键词|关键字|文章关键词|进入专题|所属专题|专题)\s*[:：]", 120),
+        in_abstract=True,
+    ),
+    BYLINE,
     # A photo's or an article's credit on its own line; mid-article, so not a trailer's start.
     # (A caption is body: "着陆器展开国旗（国家航天局供图）".)
     Rule(
@@ -174,7 +294,7 @@ RULES: tuple[Rule, ...] = (
             80,
         ),
     ),
-    Rule("language-switch", is_language_switch),
+    Rule("language-switch", is_language_switch, navigation=True),
     Rule(
         "edition-nav",
         pattern_test(
@@ -193,7 +313,7 @@ RULES: tuple[Rule, ...] = (
             no_full_stop=True,
         ),
     ),
-    Rule("site-name", lambda s: ENGLISH_NAME.match(s) is not None, scope="header"),
+    SITE_NAME,
     Rule(
         "opening-hours",
         pattern_test(r"^(今日|今天)?(开馆|闭馆|开放时间|开馆时间|闭馆时间|办公时间)\s*[:：]?\s*\d", 60),
@@ -209,8 +329,9 @@ RULES: tuple[Rule, ...] = (
         ),
         starts_trailer=True,
     ),
-    Rule("counters", is_counters),
-    Rule("counters", pattern_test(r"^\d{1,6}$"), scope="header"),  # a count beside a widget ("举报" / "0" / "分享至")
+    Rule("counters", is_counters, below_title=True),
+    # A count beside a widget ("举报" / "0" / "分享至").
+    Rule("widget-count", pattern_test(r"^\d{1,6}$"), scope="header", below_title=True),
     Rule(
         "page-number",
         pattern_test(
@@ -218,6 +339,8 @@ RULES: tuple[Rule, ...] = (
             r"^共\s*\d{1,4}\s*页$",
             20,
         ),
+        page_break=True,
+        printed=True,
     ),
     Rule(
         "search-box",
@@ -226,6 +349,7 @@ RULES: tuple[Rule, ...] = (
             r"^(站内搜索|全站搜索|全文检索|高级搜索|搜索|检索|搜 索)$",
             30,
         ),
+        navigation=True,
     ),
     Rule(
         "attachment-link",
@@ -235,6 +359,7 @@ RULES: tuple[Rule, ...] = (
             r"^(相关附件|附件下载|下载附件|附件列表|相关下载|附件信息)\s*[:：]?$",
             100,
         ),
+        attachment=True,
     ),
     Rule(
         "accessibility",
@@ -244,6 +369,7 @@ RULES: tuple[Rule, ...] = (
             r"\s*[|｜/·]?\s*)+$",
             40,
         ),
+        navigation=True,
     ),
     Rule(
         "browser-notice",
@@ -285,37 +411,55 @@ RULES: tuple[Rule, ...] = (
             30,
         ),
     ),
-    Rule("nav-bar", is_nav_bar),
+    NAV_BAR,
     Rule("decoration", is_decoration),
     Rule(
         "end-mark",
         pattern_test(r"^[(（\[【]?\s*(完|全文完|全文结束|end)\s*[)）\]】]?$|^[-—=]*\s*end\s*[-—=]*$|^n{4}$", 12),
         starts_trailer=True,
     ),
-    Rule("footer", is_contact_footer, starts_trailer=True, scope="edge"),
+    Rule("footer-contact", is_contact_footer, scope="edge", starts_trailer=True, footer=True),
     # In a notice "技术支持：XX研究所，0731-…" is whom to call; at the foot of a page, the web agency.
     Rule(
-        "footer",
+        "footer-tech-support",
         pattern_test(r"(^|[\s|｜])技术支持\s*[:：]?\s*\S", 160, no_full_stop=True, unnumbered=True),
-        True,
-        "edge",
+        scope="edge",
+        starts_trailer=True,
+        footer=True,
     ),
     Rule("url-line", lambda s: HEADER_URL.match(s) is not None, scope="header"),
-    Rule("metadata-line", is_weak_metadata, scope="header"),
-    Rule("date-line", is_date_line, scope="header"),
+    Rule(
+        "weak-metadata-line",
+        is_weak_metadata,
+        scope="header",
+        opens_article=True,
+        ends_list=True,
+        below_title=True,
+        gives_fields=True,
+        date="field",
+    ),
+    DATE_LINE,
 )
 
-PAGE_RULES: dict[str, str] = {
-    "title": "a line holding the title (kept once, as the heading of the document)",
-    "site-name": "the site's or publisher's name above the title",
-    "section-label": "the site section (column) name above the title",
-    "nav-bar": "a navigation item above the title",
-    "trailer": "a short line after a share prompt, related-links list, footer or link farm",
-    "furniture": "a short line above the title, or between two copies of it (the page's furniture)",
-    "byline": "an author's or account's name between the title and the metadata lines",
-    "not-main-content": "HTML outside the page's main text (trafilatura)",
+PAGE_RULES: dict[str, Rule] = {
+    r.name: r
+    for r in (TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT)
 }
-"""Drops decided by a line's place in the page rather than its text alone."""
+"""Drops decided by a line's place in the page rather than its text alone, by name."""
+
+
+def _named(rows: tuple[Rule, ...]) -> dict[str, Rule]:
+    """Every row by its name; two rows with one name are an error (``--explain`` would not
+    say which of them dropped a line)."""
+    named: dict[str, Rule] = {}
+    for row in rows:
+        if named.setdefault(row.name, row) is not row:
+            raise ValueError(f"two clean rules are named {row.name!r}")
+    return named
+
+
+RULE_NAMED = _named(RULES + tuple(PAGE_RULES.values()))
+"""Every row, line and page rules, by name: how a ``Document.dropped`` record finds its row."""
 
 
 def match(s: str) -> Rule | None:

@@ -24,8 +24,8 @@ class Page:
     rules: list[Rule | None]
     body_start: int
     """Index of the first body-like line: the header is everything above it."""
-    dropped: dict[int, str] = field(default_factory=dict)
-    """Line index → name of the rule that dropped it."""
+    dropped: dict[int, Rule] = field(default_factory=dict)
+    """Line index → the rule row that dropped it."""
     title: str = ""
     title_lines: set[int] = field(default_factory=set)
     date: str = ""
@@ -74,14 +74,14 @@ class Page:
         page_break = {
             self.numbers[i]: True
             for i, rule in self.dropped.items()
-            if rule in ("page-number", "title") or (rule in ("site-name", "furniture") and i >= self.body_start)
+            if rule.page_break or (rule.letterhead and i >= self.body_start)
         }
         page_break |= {self.numbers[i]: False for i in range(len(self.lines)) if not self.ks[i]}
         blocks = structure([(self.numbers[i], self.lines[i], self.ks[i]) for i in kept], page_break)
         heading = Block(
             kind="heading", text=self.title, level=1, lines=tuple(self.numbers[i] for i in sorted(self.title_lines))
         )
-        own = [Dropped(line=self.numbers[i], text=self.lines[i], rule=rule) for i, rule in self.dropped.items()]
+        own = [Dropped(line=self.numbers[i], text=self.lines[i], rule=rule.name) for i, rule in self.dropped.items()]
         return Document(
             meta=replace(self.doc.meta, title=self.title, date=self.date, source=self.source, site=self.site_name),
             blocks=(heading, *blocks) if self.title else tuple(blocks),

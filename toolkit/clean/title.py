@@ -11,6 +11,7 @@ from itertools import pairwise
 from ..textmeta import CN_DATE, DATE_ONLY, HAN, TITLE_SEP, key, parse_date, strip_line, unmark
 from .lines import NAV_WORDS
 from .meta import DOC_TYPES, account, is_own_date, org_like
+from .rules import BYLINE, DATE_LINE, FURNITURE, NAV_BAR, SECTION_LABEL, SITE_NAME, TITLE
 from .state import Page
 from .structure import SENTENCE_END
 
@@ -165,20 +166,20 @@ def header_title(page: Page) -> None:
         if split and i in split:
             cands.append(title_parts(page.lines[i], i))
         elif page.crumbs and s == page.crumbs[-1] and len(page.crumbs) >= 2 and len(s) <= 12:
-            dropped[i] = "section-label"
+            dropped[i] = SECTION_LABEL
         elif page.source and s == key(page.source):
-            dropped[i] = "site-name"
+            dropped[i] = SITE_NAME
         elif s.lower() in NAV_WORDS:
-            dropped[i] = "nav-bar"
+            dropped[i] = NAV_BAR
         elif _COLUMN.fullmatch(s):
-            dropped[i] = "section-label"  # "工作动态", "新闻公报"
+            dropped[i] = SECTION_LABEL  # "工作动态", "新闻公报"
         elif (m := re.fullmatch(r"(.{2,24}?)\s*[·•|｜]\s*[\u4e00-\u9fff]{2,12}", s)) and org_like(m.group(1)):
-            dropped[i] = "site-name"  # "中关村科学城管委会 · 创新政策速递": an organisation and its column
+            dropped[i] = SITE_NAME  # "中关村科学城管委会 · 创新政策速递": an organisation and its column
             page.site_name = page.site_name or strip_line(page.lines[i])
         elif s.endswith("文件") and org_like(s[:-2].strip()):
-            dropped[i] = "site-name"  # an official document's masthead: "科技部办公厅文件"
+            dropped[i] = SITE_NAME  # an official document's masthead: "科技部办公厅文件"
         elif (m := _SITE_COLUMN.fullmatch(s)) and org_like(m.group(1).strip()):
-            dropped[i] = "site-name"  # "香港特别行政区政府 新闻公报", "香港特别行政区政府新闻公报"
+            dropped[i] = SITE_NAME  # "香港特别行政区政府 新闻公报", "香港特别行政区政府新闻公报"
             page.site_name = page.site_name or strip_line(page.lines[i])
         else:
             m = _TITLE_FIELD.match(s)
@@ -197,7 +198,7 @@ def header_title(page: Page) -> None:
         page.title_lines = {c.index for c in cands if holds_title(ks[c.index], key(meta_title))}
     else:
         shown = [line if i not in dropped else "" for i, line in enumerate(page.lines)]
-        nav = [i for i in range(page.body_start) if dropped.get(i) in _NAVIGATION]
+        nav = [i for i in range(page.body_start) if (r := dropped.get(i)) is not None and r.navigation]
         page.title, page.title_lines = choose_title(cands, shown, page.meta_line, max(nav, default=-1))
         page.title = page.title or meta_title
         # Every other header line that holds it ("站名 - 栏目 - 标题" as well as "标题_站名").
@@ -209,26 +210,26 @@ def header_title(page: Page) -> None:
         if alone:
             page.title = m.group(2)
             for i in alone:
-                dropped[i] = "byline"
+                dropped[i] = BYLINE
     # Lines above the title (the <title> aside) are the page's furniture, as are lines above
     # the article's breadcrumb or metadata line when the title is not in the text.
-    markers = [i for i in range(page.body_start) if dropped.get(i) in ("breadcrumb", "metadata-line")]
+    markers = [i for i in range(page.body_start) if (r := dropped.get(i)) is not None and r.opens_article]
     first_title = min((i for i in page.title_lines if page.numbers[i] != 0), default=max(markers, default=-1))
-    has_nav = any(dropped.get(i) in _NAVIGATION for i in range(page.body_start))
+    has_nav = any((r := dropped.get(i)) is not None and r.navigation for i in range(page.body_start))
     sites = {key(c.site) for c in cands if c.site}
     for c in cands:
         s = ks[c.index]
         if c.index in page.title_lines:
-            dropped[c.index] = "title"
+            dropped[c.index] = TITLE
             page.site_source = page.site_source or c.tag or c.site
             page.site_name = page.site_name or c.site
         elif s in sites or (c.index < first_title and org_like(s)):
-            dropped[c.index] = "site-name"
+            dropped[c.index] = SITE_NAME
             page.site_name = page.site_name or strip_line(page.lines[c.index])
         elif page.doc.meta.format == "html" and page.numbers[c.index] == 0:
-            dropped[c.index] = "site-name"  # a <title> that is not the document's title
+            dropped[c.index] = SITE_NAME  # a <title> that is not the document's title
         elif c.index < first_title and has_nav and len(s) <= 10 and not re.search(r"[。，,；;：:！？]", s):
-            dropped[c.index] = "nav-bar"  # a menu item the nav-word list does not know
+            dropped[c.index] = NAV_BAR  # a menu item the nav-word list does not know
     _between_titles(page)
     _date_below_title(page)
 
@@ -244,12 +245,8 @@ def _date_below_title(page: Page) -> None:
         return  # nothing after it: the document's own date line, as a signature's
     s = page.ks[nxt]
     if (DATE_ONLY.match(s) or CN_DATE.fullmatch(s)) and not s.startswith(("(", "（", "[", "【")):
-        page.dropped[nxt] = "date-line"
+        page.dropped[nxt] = DATE_LINE
         page.date = page.date or parse_date(s)
-
-
-_NAVIGATION = ("nav-bar", "breadcrumb", "link-farm", "language-switch", "search-box", "accessibility")
-_BELOW_TITLE = ("metadata-line", "view-counter", "counters", "date-line", "window-control", "share", "font-size")
 
 
 def _split_title(page: Page) -> tuple[int, int] | None:
@@ -273,7 +270,7 @@ def _between_titles(page: Page) -> None:
     if len(copies) >= 2:
         for i in range(copies[0] + 1, copies[-1]):
             if i not in dropped and ks[i] and i not in page.title_lines:
-                dropped[i] = "furniture"
+                dropped[i] = FURNITURE
     # A text dump's article starts with its title: short lines above it are the site's
     # ("欢迎访问…", a slogan, a column name), when the title is sure (repeated, or next to
     # the metadata line).
@@ -281,7 +278,7 @@ def _between_titles(page: Page) -> None:
     if page.doc.meta.format == "text" and copies and sure:
         for i in range(copies[0]):
             if i not in dropped and ks[i] and len(ks[i]) <= 40 and not any(c in ks[i] for c in "。！？"):
-                dropped[i] = "furniture"
+                dropped[i] = FURNITURE
     # One or two short lines (a name, the author's one-line bio) below the title, just above
     # the metadata or counters.
     shown = [i for i in range(page.body_start) if ks[i]]
@@ -297,11 +294,11 @@ def _between_titles(page: Page) -> None:
 
     for k in range(len(shown) - 1):
         i, nxt = shown[k], shown[k + 1]
-        if not short(i) or dropped.get(nxt) not in _BELOW_TITLE:
+        if not short(i) or (below := dropped.get(nxt)) is None or not below.below_title:
             continue
         run = [shown[k - 1], i] if k > 0 and short(shown[k - 1]) else [i]
         for j in run:
-            dropped[j] = "byline"
+            dropped[j] = BYLINE
         name = strip_line(page.lines[run[0]])
         if len(name) >= 5 or org_like(key(name)):  # an account or outlet, not a reporter's name
             page.account = page.account or account(name)
