@@ -10,6 +10,7 @@ import unicodedata
 
 from ..textmeta import CN_DATE, DATE_ONLY, NOT_A_SOURCE, SOURCE, field_value, key, original_span, parse_date, strip_line
 from ..words import word_list
+from .settings import ORG_NAME_MAX, ORG_NAME_MIN, OWN_DATE_MAX, SIGNATURE_LINES
 from .state import Page
 
 DOC_TYPES = word_list("document_types")
@@ -21,7 +22,7 @@ _ORG_SUFFIX = word_list("organisation_suffixes")
 def org_like(s: str) -> bool:
     """A bare organisation or site name: short, no digits or sentence marks, an org suffix."""
     return (
-        2 <= len(s) <= 24
+        ORG_NAME_MIN <= len(s) <= ORG_NAME_MAX
         and not re.search(
             r"\d|[。，,；;：:！？!?“”《》]|的|关于|召开|举办|印发|发布|开展|推进|加快|取得|启动|通过|建设", s
         )
@@ -93,12 +94,12 @@ def metadata_from_the_end(page: Page) -> None:
 def is_own_date(s: str) -> bool:
     """A line that is only a date, maybe in brackets: "2020年3月5日", "（二〇二〇年三月五日）"."""
     inner = re.sub(r"\s*[(（]\s*(星期|周)[一二三四五六日天]\s*[)）]$", "", s).strip("()（）[]【】 ")
-    return len(inner) <= 20 and bool(DATE_ONLY.match(inner) or CN_DATE.fullmatch(inner))
+    return len(inner) <= OWN_DATE_MAX and bool(DATE_ONLY.match(inner) or CN_DATE.fullmatch(inner))
 
 
 def signature(kept: list[int], ks: list[str], lines: list[str]) -> tuple[str, str]:
     """(date, issuing body) of a signature block among the last kept lines, or empty strings."""
-    tail = kept[-4:]
+    tail = kept[-SIGNATURE_LINES:]
     for pos, i in enumerate(tail):
         s = ks[i]
         if is_own_date(s):

@@ -35,6 +35,7 @@ from ..textmeta import (
 from .lines import CRUMB_SEP, DATE_NAME, WECHAT_STRIP
 from .meta import account, metadata_from_the_end
 from .rules import RULE_NAMED, TITLE, TRAILER
+from .settings import CONTACT_LOOKBACK, RELATED_LINK_MAX, STAMP_LINE_MAX, TRAILER_LINE_MAX
 from .state import Page
 from .structure import numbering
 from .title import header_title, tkey
@@ -48,7 +49,7 @@ def header_rules(page: Page) -> None:
     for i in range(page.body_start):
         rule, s = page.rules[i], page.ks[i]
         if rule is None:
-            if related and s and len(s) <= 40:
+            if related and s and len(s) <= RELATED_LINK_MAX:
                 page.dropped[i] = TRAILER
             continue
         page.dropped[i] = rule
@@ -82,7 +83,7 @@ def header_rules(page: Page) -> None:
     page.named_source = named
     above = [page.ks[i] for i in range(page.body_start)]
     above += [unmark(key(d.text)) for d in page.doc.dropped if d.line < body_line]
-    page.stamp_date = next((parse_date(s) for s in above if len(s) <= 80 and STAMP.search(s)), "")
+    page.stamp_date = next((parse_date(s) for s in above if len(s) <= STAMP_LINE_MAX and STAMP.search(s)), "")
 
 
 def body_rules(page: Page) -> None:
@@ -107,7 +108,7 @@ def body_rules(page: Page) -> None:
         elif rule is not None and (rule.scope == "anywhere" or (rule.scope == "edge" and in_trailer)):
             page.dropped[i] = rule
             in_trailer = in_trailer or rule.starts_trailer
-        elif in_trailer and len(s) <= 80 and "。" not in s and not _ends_trailer(s):
+        elif in_trailer and len(s) <= TRAILER_LINE_MAX and "。" not in s and not _ends_trailer(s):
             page.dropped[i] = TRAILER
         elif in_trailer:
             in_trailer = False
@@ -144,7 +145,9 @@ def _in_contact_block(page: Page, i: int) -> bool:
     the body's paragraphs are, or under a "联系人：" line?"""
     if page.lines[i].startswith("\u3000\u3000"):
         return True
-    above = [j for j in range(i - 1, page.body_start - 1, -1) if page.ks[j] and j not in page.dropped][:3]
+    above = [j for j in range(i - 1, page.body_start - 1, -1) if page.ks[j] and j not in page.dropped][
+        :CONTACT_LOOKBACK
+    ]
     return any(_CONTACT_HEAD.search(page.ks[j]) for j in above)
 
 

@@ -12,6 +12,15 @@ from itertools import pairwise
 
 from ..document import Block
 from ..textmeta import HAN, LIST_MARK, strip_line, unmark
+from .settings import (
+    BODY_LONG_HAN,
+    BODY_LONG_LINE,
+    BODY_SENTENCE_MIN,
+    HEADING_MAX,
+    WRAP_MIN_CHARS,
+    WRAP_MIN_COLUMNS,
+    WRAP_MIN_LINES,
+)
 
 SENTENCE_END = "。！？；!?;"
 _CN_NUM = "一二三四五六七八九十百零〇"
@@ -34,7 +43,7 @@ def numbering(s: str) -> str | None:
 
 
 def is_heading_line(s: str) -> bool:
-    return len(s) <= 160 and not any(c in s for c in SENTENCE_END)
+    return len(s) <= HEADING_MAX and not any(c in s for c in SENTENCE_END)
 
 
 def body_like(s: str) -> bool:
@@ -42,10 +51,10 @@ def body_like(s: str) -> bool:
     or a sentence with a comma (titles and page furniture do not end with "。")."""
     if numbering(s) is not None and len(s) > 4:
         return True
-    if len(s) >= 15 and s.endswith(("。", "！", "？")) and any(c in s for c in "，,"):
+    if len(s) >= BODY_SENTENCE_MIN and s.endswith(("。", "！", "？")) and any(c in s for c in "，,"):
         return True
     # (An English line is not the start of a Chinese body: a site's English name has commas.)
-    return len(s) >= 60 and any(c in s for c in "。，,；;") and len(HAN.findall(s)) >= 10
+    return len(s) >= BODY_LONG_LINE and any(c in s for c in "。，,；;") and len(HAN.findall(s)) >= BODY_LONG_HAN
 
 
 _CLOSERS = "。，、；：！？）」』”’》〉】,;:)"
@@ -56,7 +65,7 @@ def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
-_MEASURES: tuple[tuple[Callable[[str], int], int], ...] = ((_width, 30), (len, 15))
+_MEASURES: tuple[tuple[Callable[[str], int], int], ...] = ((_width, WRAP_MIN_COLUMNS), (len, WRAP_MIN_CHARS))
 
 
 def _wrap_width(items: list[tuple[int, str, str]]) -> tuple[Callable[[str], int], int] | None:
@@ -75,7 +84,7 @@ def _wrap_width(items: list[tuple[int, str, str]]) -> tuple[Callable[[str], int]
         if widths:
             width = max(widths, key=lambda w: (widths[w] + widths.get(w - 1, 0), w))
             count = widths[width] + widths.get(width - 1, 0)
-            if count >= 3 and (best is None or count > best[0]):
+            if count >= WRAP_MIN_LINES and (best is None or count > best[0]):
                 best = (count, measure, width)
     return (best[1], best[2]) if best else None
 

@@ -12,6 +12,22 @@ from ..textmeta import CN_DATE, DATE_ONLY, HAN, TITLE_SEP, key, parse_date, stri
 from .lines import NAV_WORDS
 from .meta import DOC_TYPES, account, is_own_date, org_like
 from .rules import BYLINE, DATE_LINE, FURNITURE, NAV_BAR, SECTION_LABEL, SITE_NAME, TITLE
+from .settings import (
+    ACCOUNT_NAME_MIN,
+    BYLINE_MAX,
+    COLON_TITLE_MAX,
+    COLON_TITLE_MIN_HAN,
+    FURNITURE_LINE_MAX,
+    NAV_ITEM_MAX,
+    SECTION_LABEL_MAX,
+    SITE_PART_MAX,
+    SPLIT_TITLE_MIN,
+    TITLE_MAX,
+    TITLE_MIN,
+    TITLE_MIN_HAN,
+    TITLE_SENTENCE_MIN,
+    TITLE_TAIL_MAX,
+)
 from .state import Page
 from .structure import SENTENCE_END
 
@@ -24,11 +40,11 @@ _DOC_NUMBER = re.compile(r"[〔\[(（【]\s*\d{4}\s*[〕\])）】]\s*\d+\s*号$"
 
 def title_like(s: str) -> bool:
     return (
-        4 <= len(s) <= 120
-        and len(HAN.findall(s)) >= 2  # a Chinese document's title is in Chinese
+        TITLE_MIN <= len(s) <= TITLE_MAX
+        and len(HAN.findall(s)) >= TITLE_MIN_HAN  # a Chinese document's title is in Chinese
         and not s.endswith(("。", "：", ":", "，", ",", "；", ";"))
         and "。" not in s  # a sentence (a photo caption), not a title
-        and not (len(s) >= 40 and ("，" in s or "," in s))  # a sentence, not a title
+        and not (len(s) >= TITLE_SENTENCE_MIN and ("，" in s or "," in s))  # a sentence, not a title
         and not _DOC_NUMBER.search(s)
         and not org_like(s)
         and s.lower() not in NAV_WORDS
@@ -60,7 +76,7 @@ def title_parts(line: str, index: int = -1) -> Candidate:
         site, s = m.group(1), m.group(2)  # "科学网—青年科研人员如何…"
     parts = [p for p in (strip_line(x) for x in TITLE_SEP.split(s)) if p]
     # "标题_站点" or "标题 - 栏目 - 站点": the title is the first part, the site the last.
-    if len(parts) >= 2 and len(parts[0]) >= 4 and 2 <= len(parts[-1]) <= 30:
+    if len(parts) >= 2 and len(parts[0]) >= TITLE_MIN and 2 <= len(parts[-1]) <= SITE_PART_MAX:
         s, site = parts[0], parts[-1]
     return Candidate(index=index, title=strip_line(s), tag=strip_line(tag), site=strip_line(site))
 
@@ -104,8 +120,8 @@ def choose_title(
         if (
             not any(strip_line(lines[i]) for i in gap)
             and prev.title.endswith(("：", ":"))
-            and len(prev.title) <= 40
-            and len(HAN.findall(prev.title)) >= 8
+            and len(prev.title) <= COLON_TITLE_MAX
+            and len(HAN.findall(prev.title)) >= COLON_TITLE_MIN_HAN
         ):
             title = prev.title + first.title
             return title, {prev.index, first.index} | used
@@ -117,8 +133,8 @@ def choose_title(
         if any(strip_line(lines[i]) and i not in used for i in between):
             break
         if (
-            len(nxt.title) <= 20
-            and (len(nxt.title) >= 4 or title.endswith(("的", "和", "与", "及", "暨", "、")))
+            len(nxt.title) <= TITLE_TAIL_MAX
+            and (len(nxt.title) >= TITLE_MIN or title.endswith(("的", "和", "与", "及", "暨", "、")))
             and not nxt.title.startswith(("—", "-", "－"))
             and not re.search(r"\d", nxt.title)  # "工作情况报告", not a second title "2020年科技工作报告"
             and not title.endswith(DOC_TYPES)
@@ -165,7 +181,7 @@ def header_title(page: Page) -> None:
         s = ks[i]
         if split and i in split:
             cands.append(title_parts(page.lines[i], i))
-        elif page.crumbs and s == page.crumbs[-1] and len(page.crumbs) >= 2 and len(s) <= 12:
+        elif page.crumbs and s == page.crumbs[-1] and len(page.crumbs) >= 2 and len(s) <= SECTION_LABEL_MAX:
             dropped[i] = SECTION_LABEL
         elif page.source and s == key(page.source):
             dropped[i] = SITE_NAME
@@ -228,7 +244,7 @@ def header_title(page: Page) -> None:
             page.site_name = page.site_name or strip_line(page.lines[c.index])
         elif page.doc.meta.format == "html" and page.numbers[c.index] == 0:
             dropped[c.index] = SITE_NAME  # a <title> that is not the document's title
-        elif c.index < first_title and has_nav and len(s) <= 10 and not re.search(r"[。，,；;：:！？]", s):
+        elif c.index < first_title and has_nav and len(s) <= NAV_ITEM_MAX and not re.search(r"[。，,；;：:！？]", s):
             dropped[c.index] = NAV_BAR  # a menu item the nav-word list does not know
     _between_titles(page)
     _date_below_title(page)
@@ -256,7 +272,7 @@ def _split_title(page: Page) -> tuple[int, int] | None:
     for a, b in pairwise(shown):
         joined = tkey(page.ks[a] + page.ks[b])
         adjacent = not any(page.ks[j] for j in range(a + 1, b))  # only blank lines between
-        if adjacent and joined in whole and len(joined) >= 8 and title_like(page.ks[a] + page.ks[b]):
+        if adjacent and joined in whole and len(joined) >= SPLIT_TITLE_MIN and title_like(page.ks[a] + page.ks[b]):
             return a, b
     return None
 
@@ -277,7 +293,12 @@ def _between_titles(page: Page) -> None:
     sure = len(copies) >= 2 or (page.meta_line is not None and copies and copies[-1] < page.meta_line)
     if page.doc.meta.format == "text" and copies and sure:
         for i in range(copies[0]):
-            if i not in dropped and ks[i] and len(ks[i]) <= 40 and not any(c in ks[i] for c in "。！？"):
+            if (
+                i not in dropped
+                and ks[i]
+                and len(ks[i]) <= FURNITURE_LINE_MAX
+                and not any(c in ks[i] for c in "。！？")
+            ):
                 dropped[i] = FURNITURE
     # One or two short lines (a name, the author's one-line bio) below the title, just above
     # the metadata or counters.
@@ -288,7 +309,7 @@ def _between_titles(page: Page) -> None:
         return (
             j > first
             and j not in dropped
-            and len(ks[j]) <= 24
+            and len(ks[j]) <= BYLINE_MAX
             and not re.search(r"[\d。，,；;：:！？、（）()—《》]", ks[j])
         )
 
@@ -300,5 +321,5 @@ def _between_titles(page: Page) -> None:
         for j in run:
             dropped[j] = BYLINE
         name = strip_line(page.lines[run[0]])
-        if len(name) >= 5 or org_like(key(name)):  # an account or outlet, not a reporter's name
+        if len(name) >= ACCOUNT_NAME_MIN or org_like(key(name)):  # an account or outlet, not a reporter's name
             page.account = page.account or account(name)
