@@ -74,7 +74,12 @@ def header_rules(page: Page) -> None:
     # HTML: metadata lines above the main text that trafilatura left out.
     body_line = page.numbers[page.body_start] if page.body_start < len(page.numbers) else 1 << 30
     for d in page.doc.dropped:
-        if d.line < body_line and RULE_NAMED[d.rule].left_out and is_metadata(s := unmark(key(d.text))):
+        if (
+            d.line < body_line
+            and (row := RULE_NAMED.get(d.rule)) is not None
+            and row.left_out
+            and is_metadata(s := unmark(key(d.text)))
+        ):
             field_source = field_source or field_value(SOURCE, d.text, s)
             org_source = org_source or field_value(ORG_SOURCE, d.text, s)
             dates.append((date_rank(s), parse_date(s, roc=True)))
