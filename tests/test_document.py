@@ -22,6 +22,7 @@ from toolkit.document import (
 )
 
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
+slugs = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)  # Meta refuses a path as its slug
 provenances = st.builds(Provenance, engine=text, model=text, glossary=text, reviewed=st.booleans())
 terms = st.builds(TermMatch, zh=text, en=text, start=st.integers(-1, 500))
 segments = st.builds(
@@ -42,7 +43,7 @@ blocks = st.builds(
 )
 metas = st.builds(
     Meta,
-    slug=text,
+    slug=slugs,
     origin=text,
     format=st.sampled_from(("text", "html")),
     encoding=text,
