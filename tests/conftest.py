@@ -27,6 +27,16 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    """``toolkit ARGS...`` in-process: (exit code, stdout, stderr). A traceback in either
+    fails the test: the CLI turns every error into a one-line message."""
+    from toolkit.cli import app
+
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The main job, once per session: `toolkit build` on seeds/ into temporary docs/ and site/.

@@ -16,37 +16,30 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from toolkit.cli import app
 from toolkit.document import Segment, TermMatch
 from toolkit.tm import TranslationMemory
 from toolkit.translate.argos import GUARD_SPREAD, _aligned_span, _chunks, max_target_length, trim_repetition
 
-from .conftest import GLOSSARY, SEED_FILES, SEEDS
+from .conftest import GLOSSARY, SEED_FILES, SEEDS, invoke
 
 SLUG0 = "000-278de87c3f697afd"
 
 
-def run_cli(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
-    return result.exit_code, result.stdout, result.stderr
-
-
 def translate_json(runner: CliRunner, out: Path, *args: str) -> dict:  # type: ignore[type-arg]
-    code, stdout, err = run_cli(runner, "translate", *args, "-o", str(out), "--json")
+    code, stdout, err = invoke(runner, "translate", *args, "-o", str(out), "--json")
     assert code == 0, err
     return json.loads(stdout)  # type: ignore[no-any-return]
 
 
 def test_models_install_list_remove(argos_installed: Path, runner: CliRunner) -> None:
-    code, out, _ = run_cli(runner, "models", "list", "--json")
+    code, out, _ = invoke(runner, "models", "list", "--json")
     assert code == 0
     [model] = json.loads(out)
     assert (model["name"], model["from"], model["to"], model["version"]) == ("translate-zh_en-1_0", "zh", "en", "1.0")
     assert Path(model["path"]).parent == argos_installed
-    code, out, _ = run_cli(runner, "models", "list")
+    code, out, _ = invoke(runner, "models", "list")
     assert "translate-zh_en-1_0\tzh→en\t1.0" in out
-    code, out, _ = run_cli(runner, "models", "remove", "translate-zh_en-1_0")
+    code, out, _ = invoke(runner, "models", "remove", "translate-zh_en-1_0")
     assert code == 0 and not any(argos_installed.iterdir())
 
 
@@ -81,13 +74,13 @@ def test_translation_path_does_not_import_argos_translate_or_torch(argos_install
 def test_build_uses_argos_when_installed(argos_installed: Path, runner: CliRunner, tmp_path: Path) -> None:
     args = ["build", "--input", str(SEEDS), "--glossary", str(GLOSSARY), "--no-tm"]
     args += ["--docs-dir", str(tmp_path / "d"), "--site-dir", str(tmp_path / "s")]
-    code, _, err = run_cli(runner, *args)
+    code, _, err = invoke(runner, *args)
     assert code == 0, err
     assert "backend: argos — Argos package translate-zh_en-1_0 1.0 is installed" in err
     page = html.unescape((tmp_path / "s" / "en" / SLUG0 / "index.html").read_text(encoding="utf-8"))
     assert "Machine translation" in page and "translate-zh_en-1_0 1.0" in page and "Dictionary gloss" not in page
     # --backend gloss overrides.
-    code, _, err = run_cli(runner, *args, "--backend", "gloss")
+    code, _, err = invoke(runner, *args, "--backend", "gloss")
     assert code == 0 and "dictionary gloss, NOT a translation" in err
 
 

@@ -9,16 +9,11 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from toolkit.clean import PAGE_RULES, RULES
-from toolkit.cli import app
 from toolkit.files import load_document
 
+from .conftest import invoke
+
 PAGES = Path(__file__).resolve().parent / "pages"
-
-
-def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_bad_files_fail_alone_among_every_encoding(runner: CliRunner, tmp_path: Path) -> None:

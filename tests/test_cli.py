@@ -15,16 +15,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from toolkit.cli import app
 from toolkit.files import load_document
 
-from .conftest import GLOSSARY, SEED_FILES, SEEDS
-
-
-def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.exit_code, result.stdout, result.stderr
+from .conftest import GLOSSARY, SEED_FILES, SEEDS, invoke
 
 
 def test_help_lists_every_command(runner: CliRunner) -> None:

@@ -11,19 +11,12 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from toolkit import glossary
-from toolkit.cli import app
 from toolkit.document import Block, Document, Meta, Segment, TermMatch
 from toolkit.publish import qa_page
 
-from .conftest import GLOSSARY, SEEDS
+from .conftest import GLOSSARY, SEEDS, invoke
 
 HEADER = "zh\ten\tstatus\tfixed\tvariants\tsource\tnote\n"
-
-
-def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.exit_code, result.stdout, result.stderr
 
 
 def fields(entries: list[glossary.Entry]) -> list[tuple[object, ...]]:

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .textmeta import TITLE_SEP, text_metadata
+
 NOT_MAIN = "not-main-content"
 """The rule name for visible lines trafilatura left out of the main text."""
 
@@ -49,8 +51,6 @@ _PUBLISHER_CLASSES = {"profile_nickname", "rich_media_meta_nickname"}
 _ASCII_WS = re.compile(r"[ \t\r\n\f\v]+")
 """Markup whitespace; a title's full-width spaces (U+3000) are the author's and stay."""
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
-# Separators between the title and the site / column names in a <title>.
-_TITLE_SEP = re.compile(r"\s*(?:_+|-{2,}|\s[-–—|]\s|｜|\||(?<=[^\x00-\x7f])-(?=[^\x00-\x7f]))\s*")
 
 
 @dataclass(slots=True)
@@ -183,7 +183,7 @@ class _Extractor(HTMLParser):
 
 def title_parts(title: str) -> list[str]:
     """A ``<title>`` split into its parts: the page title, then column and site names."""
-    return [p for p in (s.strip() for s in _TITLE_SEP.split(title)) if p]
+    return [p for p in (s.strip() for s in TITLE_SEP.split(title)) if p]
 
 
 def _norm(text: str) -> str:
@@ -318,8 +318,6 @@ def parse_html(html: str) -> HtmlPage:
         markup_date = extracted[1]
         if not any(main):
             main = [True] * len(visible)
-    from .clean import text_metadata
-
     field_date, field_source = text_metadata(visible)
 
     meta: dict[str, str] = {}

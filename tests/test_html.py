@@ -1,0 +1,58 @@
+"""The HTML reader: visible lines, the metadata a page states, and its <title>'s parts."""
+
+from __future__ import annotations
+
+from toolkit.clean import PAGE_RULES
+from toolkit.html import NOT_MAIN, parse_html, title_parts
+
+PAGE = """<html><head><title>关于开展科技活动周的通知_某市科学技术局</title>
+<meta name="PubDate" content="2024-05-08 09:30"><meta name="ContentSource" content="某市科学技术局">
+<style>p { color: red }</style><script>var x = "不是正文";</script></head>
+<body><div class="nav"><a>首页</a> | <a>新闻中心</a></div>
+<h1>关于开展科技活动周的通知</h1>
+<p>为深入实施创新驱动发展战略，推动科技成果转化，现将有关事项通知如下。</p>
+<ul><li>活动时间：5月20日至26日</li><li>活动地点：市科技馆</li></ul>
+<p>各单位要高度重视，精心组织，确保活动取得实效。</p></body></html>"""
+
+
+def test_visible_lines_leave_out_script_and_style() -> None:
+    page = parse_html(PAGE)
+    assert page.title == "关于开展科技活动周的通知_某市科学技术局"
+    assert not any("不是正文" in line or "color" in line for line in page.lines)
+    assert "为深入实施创新驱动发展战略，推动科技成果转化，现将有关事项通知如下。" in page.lines
+    assert len(page.main) == len(page.lines)
+
+
+def test_list_items_keep_a_list_mark() -> None:
+    lines = parse_html(PAGE).lines
+    assert "• 活动时间：5月20日至26日" in lines and "• 活动地点：市科技馆" in lines
+
+
+def test_metadata_from_the_markup() -> None:
+    meta = parse_html(PAGE).meta
+    assert meta["title"] == "关于开展科技活动周的通知"
+    assert meta["date"] == "2024-05-08 09:30"
+    assert meta["source"] == "某市科学技术局"
+    assert meta["site"] == "某市科学技术局"
+
+
+def test_metadata_from_the_text_when_the_markup_is_silent() -> None:
+    page = parse_html(
+        "<html><body><h1>某某通知</h1><p>发布日期：2023-11-02　来源：某省科技厅</p>"
+        "<p>为深入实施创新驱动发展战略，推动科技成果转化，现将有关事项通知如下。</p></body></html>"
+    )
+    assert (page.meta["date"], page.meta["source"]) == ("2023-11-02", "某省科技厅")
+
+
+def test_title_parts() -> None:
+    assert title_parts("标题_栏目_站点") == ["标题", "栏目", "站点"]
+    assert title_parts("标题 - 栏目 | 站点") == ["标题", "栏目", "站点"]
+    assert title_parts("科技——创新的引擎") == ["科技——创新的引擎"]  # a subtitle's dash stays
+
+
+def test_broken_markup_still_gives_lines() -> None:
+    assert parse_html("<p>未闭合的段落<div><b>粗体").lines
+
+
+def test_lines_outside_the_main_text_are_an_explained_drop() -> None:
+    assert NOT_MAIN in PAGE_RULES

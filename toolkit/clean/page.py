@@ -1,0 +1,188 @@
+"""The page passes, in order, and :func:`clean`, which walks them over one page's state.
+
+The page is read in three parts:
+
+* the **header** (lines before the first body-like line): breadcrumbs, navigation bars,
+  metadata lines, the title (often repeated, split over two lines, prefixed with 【tag】 or
+  suffixed with the site name), the site name and section labels before it; other header
+  lines after the title are body (a document number, an addressee, a speech's title block);
+* the **body**: every rule whose scope is ``anywhere``; the structure (headings, lists,
+  rejoined paragraphs) is built from the lines kept (:mod:`.structure`);
+* the **trailer**: once a rule that starts a trailer fires (a share prompt, previous/next
+  link, related-links list, footer or link farm), the short lines after it (related titles,
+  addresses) go too, and the ``edge`` rules (addresses, telephone numbers) apply.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..document import Document
+from ..textmeta import (
+    ORG_SOURCE,
+    SOURCE,
+    STAMP,
+    date_rank,
+    field_value,
+    is_metadata,
+    key,
+    original_span,
+    parse_date,
+    strip_line,
+    unmark,
+)
+from .lines import CRUMB_SEP, DATE_NAME, WECHAT_STRIP
+from .meta import account, metadata_from_the_end
+from .rules import RULE_NAMED, TITLE, TRAILER
+from .settings import CONTACT_LOOKBACK, RELATED_LINK_MAX, STAMP_LINE_MAX, TRAILER_LINE_MAX
+from .state import Page
+from .structure import numbering
+from .title import header_title, tkey
+
+
+def header_rules(page: Page) -> None:
+    """Rules above the body (every scope), and the date and source the metadata lines give."""
+    field_source = org_source = named = ""
+    dates: list[tuple[int, str]] = []
+    related = False  # inside a related-links list above the article
+    for i in range(page.body_start):
+        rule, s = page.rules[i], page.ks[i]
+        if rule is None:
+            if related and s and len(s) <= RELATED_LINK_MAX:
+                page.dropped[i] = TRAILER
+            continue
+        page.dropped[i] = rule
+        if rule.lists_links:
+            related = True
+        elif rule.ends_list:
+            related = False
+        if rule.gives_fields:
+            page.meta_line = i if page.meta_line is None else page.meta_line
+            if (m := WECHAT_STRIP.match(s)) and (name := account(m.group(1))):
+                named = named or strip_line(original_span(page.lines[i], name))
+            if (m := DATE_NAME.match(s)) and (name := account(m.group(1) or m.group(2))):
+                named = named or strip_line(original_span(page.lines[i], name))
+            field_source = field_source or field_value(SOURCE, page.lines[i], s)
+            org_source = org_source or field_value(ORG_SOURCE, page.lines[i], s)
+        if rule.date == "field":
+            dates.append((date_rank(s), parse_date(s, roc=True)))
+        if rule.date == "line" and "星期" not in s and "周" not in s:
+            dates.append((1, parse_date(s)))
+        if rule.gives_crumbs:
+            page.crumbs = [p for p in CRUMB_SEP.split(s) if p]
+    # HTML: metadata lines above the main text that trafilatura left out.
+    body_line = page.numbers[page.body_start] if page.body_start < len(page.numbers) else 1 << 30
+    for d in page.doc.dropped:
+        if (
+            d.line < body_line
+            and (row := RULE_NAMED.get(d.rule)) is not None
+            and row.left_out
+            and is_metadata(s := unmark(key(d.text)))
+        ):
+            field_source = field_source or field_value(SOURCE, d.text, s)
+            org_source = org_source or field_value(ORG_SOURCE, d.text, s)
+            dates.append((date_rank(s), parse_date(s, roc=True)))
+    page.date = page.date or min(((r, n, d) for n, (r, d) in enumerate(dates) if d), default=(0, 0, ""))[2]
+    page.source = page.source or field_source or org_source
+    page.named_source = named
+    above = [page.ks[i] for i in range(page.body_start)]
+    above += [unmark(key(d.text)) for d in page.doc.dropped if d.line < body_line]
+    page.stamp_date = next((parse_date(s) for s in above if len(s) <= STAMP_LINE_MAX and STAMP.search(s)), "")
+
+
+def body_rules(page: Page) -> None:
+    """Rules in the body; after a trailer-starting rule, short lines and edge rules too."""
+    in_trailer = False
+    abstract = any(re.match(r"^(摘\s*要|内容摘要|内容提要)\s*[:：]", s) for s in page.ks)
+    # A printed document (it has page numbers) repeats its letterhead on every page.
+    printed = any(r is not None and r.printed for r in page.rules)
+    letterhead = {page.ks[i]: rule for i, rule in page.dropped.items() if rule.letterhead}
+    for i in range(page.body_start, len(page.lines)):
+        rule, s = page.rules[i], page.ks[i]
+        if not s:
+            continue
+        if rule is not None and rule.in_abstract and abstract:
+            continue  # a paper's keywords ("摘要：…" / "关键词：…") are part of its abstract
+        if rule is not None and rule.attachment and _names_attachment(page, i):
+            continue  # the document's own "附件：名单.xlsx", not a download list
+        if page.title and tkey(s) == tkey(page.title) and not in_trailer:
+            page.dropped[i] = TITLE  # a printed report's running header, repeated on every page
+        elif printed and s in letterhead and not in_trailer:
+            page.dropped[i] = letterhead[s]
+        elif rule is not None and (rule.scope == "anywhere" or (rule.scope == "edge" and in_trailer)):
+            page.dropped[i] = rule
+            in_trailer = in_trailer or rule.starts_trailer
+        elif in_trailer and len(s) <= TRAILER_LINE_MAX and "。" not in s and not _ends_trailer(s):
+            page.dropped[i] = TRAILER
+        elif in_trailer:
+            in_trailer = False
+
+
+def _names_attachment(page: Page, i: int) -> bool:
+    """Is line ``i`` ("附件：X.xlsx") the document naming its attachment: no file size, and not
+    under a download list's header or another download link?"""
+    s = page.ks[i]
+    if not re.match(r"^附件\s*\d*\s*[:：]", s) or re.search(r"\d\s*(k|m|g)?b\s*[)）\]]$", s, re.IGNORECASE):
+        return False
+    above = next((j for j in range(i - 1, page.body_start - 1, -1) if page.ks[j]), None)
+    return above is None or (row := page.dropped.get(above)) is None or not row.attachment
+
+
+def footer_block(page: Page) -> None:
+    """Address and telephone lines just above the footer (rules that only apply in the trailer,
+    met before it started): from the end up, while lines are dropped, blank or such lines."""
+    below = False  # a dropped line below: the page ends with a footer, not with the body
+    for i in range(len(page.lines) - 1, page.body_start - 1, -1):
+        rule = page.rules[i]
+        if i in page.dropped:
+            below = True
+        elif not page.ks[i]:
+            continue
+        elif below and rule is not None and rule.scope == "edge" and not _in_contact_block(page, i):
+            page.dropped[i] = rule
+        else:
+            break
+
+
+def _in_contact_block(page: Page, i: int) -> bool:
+    """Is line ``i`` (a telephone, an address) part of the body's contact block: indented as
+    the body's paragraphs are, or under a "联系人：" line?"""
+    if page.lines[i].startswith("\u3000\u3000"):
+        return True
+    above = [j for j in range(i - 1, page.body_start - 1, -1) if page.ks[j] and j not in page.dropped][
+        :CONTACT_LOOKBACK
+    ]
+    return any(_CONTACT_HEAD.search(page.ks[j]) for j in above)
+
+
+_CONTACT_HEAD = re.compile(r"联系人|联络人|联系方式|咨询电话|传媒查询|媒体联络|解读人|解读机关")
+
+
+def _ends_trailer(s: str) -> bool:
+    """A short line after a trailer-starting rule that is body again: a top-level numbered
+    heading, or the document's attachments ("附件：…")."""
+    return numbering(s) in ("cn-dun", "cn-paren", "cn-chapter") or s.startswith("附件")
+
+
+Pass = Callable[[Page], None]
+
+PASSES: tuple[tuple[str, Pass], ...] = (
+    ("header-rules", header_rules),
+    ("header-title", header_title),
+    ("body-rules", body_rules),
+    ("footer-block", footer_block),
+    ("metadata-from-the-end", metadata_from_the_end),
+)
+"""The page passes in order, by name, as ``pipeline.STAGES`` lists the stages: each reads the
+page's state and adds to it (lines dropped and why, title, date, source)."""
+
+
+def clean(doc: Document) -> Document:
+    """Turn a document of ``raw`` lines into title/date/source metadata and body blocks."""
+    if not any(b.kind == "raw" for b in doc.blocks):
+        return doc  # already clean
+    page = Page.read(doc)
+    for _name, run_pass in PASSES:
+        run_pass(page)
+    return page.document()

@@ -1,0 +1,472 @@
+"""The rule rows: every reason the clean stage gives for dropping a line, with its role.
+
+:data:`RULES` is the table of line rules, tried in order on a line's key (the first that
+matches names the line); the page passes decide by a row's fields, never by its name.
+:data:`PAGE_RULES` holds the rows for drops decided by a line's place in the page (the title,
+a short line in the trailer …); page passes also reuse line rows where the role is the same
+("site-name", "nav-bar", "byline", "date-line").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import KW_ONLY, dataclass
+from typing import Literal
+
+from ..textmeta import is_metadata, unmark
+from .lines import (
+    BYLINE_PATTERN,
+    ENGLISH_NAME,
+    HEADER_URL,
+    either,
+    is_breadcrumb,
+    is_contact_footer,
+    is_counters,
+    is_date_line,
+    is_decoration,
+    is_font_size,
+    is_language_switch,
+    is_link_farm,
+    is_nav_bar,
+    is_share,
+    is_weak_metadata,
+    is_window_control,
+    pattern_test,
+)
+
+Scope = Literal["anywhere", "header", "edge"]
+DateRole = Literal["", "field", "line"]
+
+
+def _by_place(s: str) -> bool:
+    """The test of a page rule: never by a line's text alone."""
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A row of the rule table: a reason to drop a line, and the role the drop plays for the
+    page passes. The passes read these fields; none of them asks for a rule by its name."""
+
+    name: str
+    """Unique among all rows; what ``--explain`` and ``Document.dropped`` show."""
+    test: Callable[[str], bool] = _by_place
+    """Called with ``key(line)`` (list mark removed); a page rule's never matches."""
+    _: KW_ONLY
+    about: str = ""
+    """What the rule drops, for a page rule (a line rule's examples are in
+    ``tests/clean_rules/examples.yaml``)."""
+    scope: Scope = "anywhere"
+    """``anywhere``; ``header``: only before the body; ``edge``: in the header or the trailer
+    (lines that are body inside a document, such as an address, but boilerplate in a footer)."""
+    starts_trailer: bool = False
+    """Once this rule fires after the body has begun, short lines after it are trailer."""
+    navigation: bool = False
+    """Part of the site's navigation: the title is below the last such line, and a short line
+    above the title on a page that has one is a menu item."""
+    opens_article: bool = False
+    """Marks where the article starts (a breadcrumb, a metadata line): when the title is not
+    in the text, header lines above the last such line are the page's furniture."""
+    ends_list: bool = False
+    """Ends a related-links list in the header (what follows is the article's header)."""
+    lists_links: bool = False
+    """Short lines after it in the header are the links it lists."""
+    below_title: bool = False
+    """Sits between the title and the body (metadata, counters, the page's tools): one or two
+    short lines just above it are a byline."""
+    gives_fields: bool = False
+    """Its line holds metadata fields: the source (来源, 发布机构, an account beside the date)
+    and, after the body, the date; the first such header line is the page's metadata line."""
+    date: DateRole = ""
+    """The date its header line gives: ``field``, ranked by the field's name (发布日期 before
+    更新日期); ``line``, a date line (not a banner's "星期一")."""
+    gives_crumbs: bool = False
+    """The breadcrumb: its last part names the site section (a header line that says only
+    that is a section label)."""
+    footer: bool = False
+    """Part of the page's footer: a 版权所有 in it names the site."""
+    closing_date: bool = False
+    """A date alone on such a line after the body is the page's date (a press release's date
+    after its end mark)."""
+    page_break: bool = False
+    """A printed page's break (its number, the running title): a paragraph goes on across it."""
+    letterhead: bool = False
+    """The site's or a printed document's letterhead: repeated on each printed page, dropped
+    again in the body, where it is a page break."""
+    printed: bool = False
+    """Only a printed document has it (a page number): its letterhead repeats on every page."""
+    in_abstract: bool = False
+    """Kept in a paper's abstract (its 关键词 under 摘要)."""
+    attachment: bool = False
+    """A download link: the document's own "附件：名单.xlsx" (no file size, not under a
+    download list) stays."""
+    left_out: bool = False
+    """A line the reader left out of the main text (HTML): header metadata in it still counts."""
+
+
+# --- rows the page passes also drop with, by a line's place -----------------------------------
+
+SITE_NAME = Rule(
+    "site-name",
+    lambda s: ENGLISH_NAME.match(s) is not None,
+    about="the site's or publisher's name above the title",
+    scope="header",
+    letterhead=True,
+)
+NAV_BAR = Rule("nav-bar", is_nav_bar, about="a navigation item above the title", navigation=True)
+BYLINE = Rule(
+    "byline",
+    pattern_test(BYLINE_PATTERN.pattern, 40),
+    about="an author's or account's name between the title and the metadata lines",
+)
+DATE_LINE = Rule(
+    "date-line",
+    is_date_line,
+    about="a header line that is only a date, in a web page's style",
+    scope="header",
+    ends_list=True,
+    below_title=True,
+    date="line",
+)
+
+# --- rows only the page passes drop with -----------------------------------------------------
+
+TITLE = Rule("title", about="a line holding the title (kept once, as the heading of the document)", page_break=True)
+SECTION_LABEL = Rule("section-label", about="the site section (column) name above the title")
+TRAILER = Rule(
+    "trailer",
+    about="a short line after a share prompt, related-links list, footer or link farm",
+    footer=True,
+    closing_date=True,
+)
+FURNITURE = Rule(
+    "furniture",
+    about="a short line above the title, or between two copies of it (the page's furniture)",
+    letterhead=True,
+)
+NOT_MAIN_CONTENT = Rule("not-main-content", about="HTML outside the page's main text (trafilatura)", left_out=True)
+
+# --- the line rules, in the order they are tried ------------------------------------------------
+
+RULES: tuple[Rule, ...] = (
+    Rule("breadcrumb", is_breadcrumb, navigation=True, opens_article=True, ends_list=True, gives_crumbs=True),
+    Rule(
+        "metadata-line",
+        is_metadata,
+        opens_article=True,
+        ends_list=True,
+        below_title=True,
+        gives_fields=True,
+        date="field",
+    ),
+    Rule(
+        "view-counter",
+        pattern_test(
+            r"(浏览|点击|阅读|访问|点阅)(次数|量|数|人次)?\s*[:：]\s*[\[【(（]?\s*\d+|^\d+\s*(人|次)(浏览|阅读)$|"
+            r"(浏览|阅读|点击)\s*[(（]\s*\d+\s*[)）]$",
+            120,
+        ),
+        below_title=True,
+        date="field",
+    ),
+    Rule(
+        "font-size",
+        either(
+            is_font_size,
+            pattern_test(
+                r"^[\[【]?\s*(字号|字体|字体大小)\s*[:：]?\s*[\[【]?\s*([大中小]\s*)*[\]】]?$|"
+                r"^[\[【]?\s*[大中小]\s*[大中小]\s*[大中小]\s*[\]】]?$|^[\[【]?\s*(字号|字体|字体大小)\s*[:：]|"
+                r"^[\[【]?\s*(字号|字体)\s*[\[【]?\s*[大中小]\s*[\]】]?\s*[\[【]?\s*[大中小]|"
+                r"^([大中小]字号\s*)+$|^(字号|字体)\s*[大中小]$",
+                60,
+            ),
+        ),
+        below_title=True,
+    ),
+    Rule("window-control", is_window_control, starts_trailer=True, below_title=True),
+    Rule("share", is_share, starts_trailer=True, below_title=True),
+    Rule(
+        "prev-next",
+        pattern_test(
+            r"^[\[【(（]?\s*(上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)\s*[\]】)）]?\s*([:：]|$)",
+            120,
+        ),
+        starts_trailer=True,
+    ),
+    Rule(
+        "related-links",
+        pattern_test(
+            r"^[\[【]?(相关链接|相关连结|相关解读|相关问答|相关政策|相关公告|相关通知|相关动态|相关资讯|本期其他内容|往期推荐|政策解读链接|相关网站|相关网址|相关文章|相关新闻|相关阅读|相关文件|相关稿件|相关报道|相关信息|相关推荐|相关专题|延伸阅读|"
+            r"推荐阅读|热点推荐|热点新闻|热门文章|热门推荐|热门新闻|精彩推荐|猜你喜欢|阅读排行|点击排行|排行榜|最新文章|最新动态|"
+            r"最新新闻|最新更新|图片新闻|专题推荐|往期回顾|更多新闻|更多阅读|更多)[\]】]?\s*([:：>»]+.*|\s*(>>|more)?\s*)$|"
+            r"请您?继续阅读|更多来自.{0,20}的|^(查看更多|more)\s*(>>|»)?$|^返回.{1,10}[,，]\s*查看更多|"
+            r"^(点击|戳)?(下方|左下角|这里|此处)?.{0,4}阅读原文|^阅读全文\s*(>>|»|→|->)?\s*((https?://|www\.)\S+)?$",
+            120,
+            no_full_stop=True,
+        ),
+        starts_trailer=True,
+        lists_links=True,
+    ),
+    Rule(
+        "comments",
+        pattern_test(
+            r"^[\[【]?(网友评论|发表评论|我要评论|评论区|用户评论|相关评论|最新评论|热门评论|查看评论|全部评论|精彩评论)[\]】]?"
+            r"\s*[:：]?\s*(\(\d+\)|（\d+）)?$|^(共有|已有)\s*\d+\s*(条评论|人参与|人评论)|请文明上网|文明上网.{0,4}理性发言|"
+            r"^\d+\s*条评论$|^评论\s*[(（]\s*\d+\s*[)）]$|^按(热度|时间)(\s*按(热度|时间))?$|"
+            r"^(查看|展开)?全部\s*\d+\s*条(评论|回复)|^参与互动$",
+            40,
+        ),
+        starts_trailer=True,
+    ),
+    Rule("site-promo", pattern_test(r"(本站|小编).{0,60}(精选|更新|浏览|点击|订阅|关注)", 160), starts_trailer=True),
+    Rule(
+        "footer",
+        pattern_test(
+            r"主办单位|承办单位|协办单位|运行维护单位|运维单位|维护单位\s*[:：]|^主办\s*[:：]|^承办\s*[:：]|"
+            r"\S(主办|承办)(\s|$)|版权所有|版权归|著作权(属于|所有|归)|ICP\s*[备证]|公网安备|公安备|网安备|"
+            r"网站标识码|copyright|©|all rights reserved|备案序号|"
+            r"备案号\s*[:：]|"
+            r"中文域名|官网公众号|官网微信号|官方微信|官方微博|战略合作\s*[:：]|建议使用.{0,30}浏览器|最佳浏览|"
+            r"\d{3,4}\s*[*×xX]\s*\d{3,4}\s*(像素|分辨率|以上)|(最佳|建议|显示)分辨率",
+            160,
+            no_full_stop=True,
+            unnumbered=True,
+        ),
+        starts_trailer=True,
+        footer=True,
+    ),
+    Rule(
+        "repost-notice",
+        pattern_test(
+            r"转载请注明|本文转载自|(未经|非经)(授权|许可|同意).{0,10}(转载|复制|使用)|版权归原作者|如有侵权|本网转载|"
+            r"观点仅代表作者|仅代表作者(本人)?(观点|立场)|不代表本(站|网|平台|号)的?(观点|立场)|信息发布平台|"
+            r"仅提供信息存储|^特别声明\s*[:：]|传递更多信息之目的|不意味着赞同其观点|转载本文|请联系原作者|请注明(本文)?(来自|出处)|(获取|获得)授权.{0,10}(转载|注明)|"
+            r"商业转载请|非商业转载|著作权归作者|版权声明\s*[:：]|免责声明\s*[:：]|不代表.{0,12}(观点|立场)|"
+            r"刊用本网站稿件|(经|未经)书面授权|本文来自(微信)?公众号|题图来自|原创出品|^(特别声明|免责声明|版权声明)\s*[:：]?$",
+            120,
+        ),
+        starts_trailer=True,
+    ),
+    Rule(
+        "footer-links",
+        pattern_test(
+            r"^(网站地图|联系我们|网站声明|网站说明|隐私声明|隐私政策|隐私权.{0,6}政策|免责声明|法律声明|网站纠错|"
+            r"意见建议|关于我们|使用帮助)(\s*[|｜/·]\s*\S{2,12})*$",
+            80,
+        ),
+        starts_trailer=True,
+        footer=True,
+    ),
+    Rule("link-farm", is_link_farm, starts_trailer=True, navigation=True),
+    Rule(
+        "page-timing",
+        pattern_test(
+            r"^\d+(\.\d+)?\s*(s|ms|秒)$|"
+            r"^(页面执行时间|页面生成时间|页面加载时间|执行时间|生成时间|本页生成时间|耗时|"
+            r"processed in|page generated in|generated in)\s*[:：]?\s*\d+(\.\d+)?\s*"
+            r"(s|ms|秒|毫秒|seconds?|second\(s\))",
+            60,
+        ),
+    ),
+    Rule(
+        "editor",
+        pattern_test(
+            r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|校对|审校|编审|初审|复审|终审|撰稿|摄影|供图|图片来源|美编|排版|监制|"
+            r"文\s*/\s*图|图\s*/\s*文|文图|图文)\s*[:：丨]|"
+            r"(责任编辑|责编)\s*[:：]|^作者简介\s*[:：]",
+            60,
+        ),
+        starts_trailer=True,
+    ),
+    Rule(
+        "tag-line",
+        pattern_test(r"^(tag|tags|标签|关键词|关键字|文章关键词|进入专题|所属专题|专题)\s*[:：]", 120),
+        in_abstract=True,
+    ),
+    BYLINE,
+    # A photo's or an article's credit on its own line; mid-article, so not a trailer's start.
+    # (A caption is body: "着陆器展开国旗（国家航天局供图）".)
+    Rule(
+        "credit",
+        pattern_test(
+            r"^[(（]\s*(图|摄影|摄|图片|图文)\s*[/／:：｜|]\s*\S.{0,20}[)）]$|"
+            r"^[(（]\s*\S{1,20}\s*(摄|供图|供稿|撰稿|来稿|供文)\s*[)）]$",
+            80,
+        ),
+    ),
+    Rule("language-switch", is_language_switch, navigation=True),
+    Rule(
+        "edition-nav",
+        pattern_test(
+            r"^第\s*[\d一二三四五六七八九十]+\s*版\s*[:：]\s*\S{1,12}$|^(版面导航|本版导航|标题导航|返回目录|往期回顾|"
+            r"上一期|下一期|上一版|下一版|版面概览|数字报|电子报)(\s*[|｜]\s*(往期回顾|上一期|下一期|上一版|下一版|返回目录))*$|"
+            r"^\d{4}\s*年\s*第\s*\d+\s*期(\s*[(（]\s*总第\s*\d+\s*期\s*[)）])?(\s+\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?$",
+            40,
+        ),
+    ),
+    Rule(
+        "date-bar",
+        pattern_test(
+            r"(天气|气温)\s*[:：]?.{0,20}(℃|°c)|\d+\s*℃\s*[~～\-—至]\s*\d+\s*℃|"
+            r"^(今天是\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周)[一二三四五六日天]\s*\S.*",
+            60,
+            no_full_stop=True,
+        ),
+    ),
+    SITE_NAME,
+    Rule(
+        "opening-hours",
+        pattern_test(r"^(今日|今天)?(开馆|闭馆|开放时间|开馆时间|闭馆时间|办公时间)\s*[:：]?\s*\d", 60),
+        scope="header",
+    ),
+    Rule(
+        "feedback-widget",
+        pattern_test(
+            r"^(本页面?|本文|此页|该页面?|本页内容|页面内容)(内容)?(对您)?(是否)?有(所)?帮助吗?\s*[？?]?$|"
+            r"^((有帮助|没帮助|无帮助|有用|没用|满意|不满意)\s*[|｜/]?\s*)+$|"
+            r"^(智能问答|智能客服|在线客服|在线咨询|人工客服|智能助手)$|我是.{0,20}(智能客服|机器人|小助手|智能助手)",
+            60,
+        ),
+        starts_trailer=True,
+    ),
+    Rule("counters", is_counters, below_title=True),
+    # A count beside a widget ("举报" / "0" / "分享至").
+    Rule("widget-count", pattern_test(r"^\d{1,6}$"), scope="header", below_title=True),
+    Rule(
+        "page-number",
+        pattern_test(
+            r"^([-—–－]\s*)?\d{1,4}\s*[-—–－]$|^第\s*\d{1,4}\s*页(\s*[/,，]?\s*共\s*\d{1,4}\s*页)?$|"
+            r"^共\s*\d{1,4}\s*页$",
+            20,
+        ),
+        page_break=True,
+        printed=True,
+    ),
+    Rule(
+        "search-box",
+        pattern_test(
+            r"^(请输入|输入)(搜索)?(关键字|关键词|搜索内容|检索词|内容|您要搜索的内容)|"
+            r"^(站内搜索|全站搜索|全文检索|高级搜索|搜索|检索|搜 索)$",
+            30,
+        ),
+        navigation=True,
+    ),
+    Rule(
+        "attachment-link",
+        pattern_test(
+            r"\.(docx?|xlsx?|pptx?|pdf|wps|ofd|zip|rar|7z|et|dps|ceb|caj|txt)\s*"
+            r"([(（\[]\s*\d+(\.\d+)?\s*(k|m|g)?b?\s*[)）\]])?$|"
+            r"^(相关附件|附件下载|下载附件|附件列表|相关下载|附件信息)\s*[:：]?$",
+            100,
+        ),
+        attachment=True,
+    ),
+    Rule(
+        "accessibility",
+        pattern_test(
+            r"^(跳到|跳至|跳转到|跳过)(导航|主要内容|主内容|内容|正文)(区块|区|部分)?$|"
+            r"^((无障碍|无障碍浏览|无障碍阅读|适老化|长者模式|关怀版|读屏专用|老年模式|关怀模式|english|繁体|简体|繁体版|简体版)"
+            r"\s*[|｜/·]?\s*)+$",
+            40,
+        ),
+        navigation=True,
+    ),
+    Rule(
+        "browser-notice",
+        pattern_test(
+            r"(不支援|不支持|未启用|已停用|已禁用).{0,8}javascript|javascript.{0,20}(停用|关闭|启用|开启|状态)|"
+            r"ctrl\s*\+.{0,30}(放大|缩小|字型|字体|列印|打印)|(建议|推荐)(使用|采用).{0,30}(浏览器|分辨率)",
+            120,
+        ),
+    ),
+    Rule(
+        "email-notice",
+        pattern_test(
+            r"无法正常(查看|显示|阅读)此?邮件|(点击|请点击).{0,6}退订|取消订阅|您收到此邮件|订阅了.{0,20}(邮件|简报|速递)|"
+            r"系统自动发送|请勿(直接)?回复",
+            120,
+        ),
+    ),
+    Rule(
+        "cookie-notice",
+        pattern_test(
+            r"cookie.{0,60}(使用|同意|接受|隐私)|(使用|同意|接受).{0,30}cookie|"
+            r"^(我知道了|同意并继续|接受全部|全部接受)$",
+            200,
+        ),
+    ),
+    Rule(
+        "expand-prompt",
+        pattern_test(
+            r"^(点击)?(展开全文|展开阅读全文|查看全文|展开剩余.{0,8}|余下全文|继续阅读全文|收起全文|收起)\s*(>>|»|∨|﹀|↓)?\s*\w?$|"
+            r"^剩余\s*\d+%\s*未读$",
+            30,
+        ),
+    ),
+    Rule(
+        "app-promo",
+        pattern_test(
+            r"^\S{0,12}(app|客户端)$|^(打开|下载|使用|安装)\S{0,10}(app|客户端)|^(打开|下载)app.{0,10}$|"
+            r"^(欢迎|立即|免费|马上|点击)?订阅\S{0,12}([，,].{0,16})?\s*(>|>>|»)?$",
+            30,
+        ),
+    ),
+    NAV_BAR,
+    Rule("decoration", is_decoration),
+    Rule(
+        "end-mark",
+        pattern_test(r"^[(（\[【]?\s*(完|全文完|全文结束|end)\s*[)）\]】]?$|^[-—=]*\s*end\s*[-—=]*$|^n{4}$", 12),
+        starts_trailer=True,
+    ),
+    Rule("footer-contact", is_contact_footer, scope="edge", starts_trailer=True, footer=True),
+    # In a notice "技术支持：XX研究所，0731-…" is whom to call; at the foot of a page, the web agency.
+    Rule(
+        "footer-tech-support",
+        pattern_test(r"(^|[\s|｜])技术支持\s*[:：]?\s*\S", 160, no_full_stop=True, unnumbered=True),
+        scope="edge",
+        starts_trailer=True,
+        footer=True,
+    ),
+    Rule("url-line", lambda s: HEADER_URL.match(s) is not None, scope="header"),
+    Rule(
+        "weak-metadata-line",
+        is_weak_metadata,
+        scope="header",
+        opens_article=True,
+        ends_list=True,
+        below_title=True,
+        gives_fields=True,
+        date="field",
+    ),
+    DATE_LINE,
+)
+
+PAGE_RULES: dict[str, Rule] = {
+    r.name: r
+    for r in (TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT)
+}
+"""Drops decided by a line's place in the page rather than its text alone, by name."""
+
+
+def _named(rows: tuple[Rule, ...]) -> dict[str, Rule]:
+    """Every row by its name; two rows with one name are an error (``--explain`` would not
+    say which of them dropped a line)."""
+    named: dict[str, Rule] = {}
+    for row in rows:
+        if named.setdefault(row.name, row) is not row:
+            raise ValueError(f"two clean rules are named {row.name!r}")
+    return named
+
+
+RULE_NAMED = _named(RULES + tuple(PAGE_RULES.values()))
+"""Every row, line and page rules, by name: how a ``Document.dropped`` record finds its row."""
+
+
+def match(s: str) -> Rule | None:
+    s = unmark(s)
+    if not s:
+        return None
+    for rule in RULES:
+        if rule.test(s):
+            return rule
+    return None

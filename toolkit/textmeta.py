@@ -1,0 +1,289 @@
+"""What a line of a page says about the page: the lower layer under the readers and the clean stage.
+
+* **Line keys**: the form rules match on (:func:`key`: NFKC, Simplified, stripped), for one
+  line or a whole page at once (:func:`keys`), and a line without its list mark.
+* **Shared character classes**: :data:`HAN` (a Han character) and :data:`TITLE_SEP` (what
+  separates a title from the site's name in a ``<title>`` or a header line).
+* **Dates**: :func:`parse_date` reads ISO, Chinese-numeral, Minguo and English dates.
+* **Metadata lines**: :func:`is_metadata` (来源, 发布时间, 索引号 … fields), the value of a
+  来源 or 发布机构 field in the original text (:func:`field_value`), and
+  :func:`text_metadata`, the date and source a page's metadata lines give, which the HTML
+  reader uses when the markup does not say.
+
+Nothing here imports a stage: ``toolkit.html`` and ``toolkit.clean`` both build on it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+from .words import word_set
+
+# --- line keys -----------------------------------------------------------------------------
+
+_SPACES = "\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\t "
+
+
+def strip_line(text: str) -> str:
+    return text.strip(_SPACES + "\r\n")
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Callable[[str], str]:
+    import opencc
+
+    converter: Callable[[str], str] = opencc.OpenCC("t2s").convert
+    return converter
+
+
+@lru_cache(maxsize=8192)
+def key(text: str) -> str:
+    """The form rules match on: NFKC (full-width → half-width), Simplified, stripped."""
+    return strip_line(_t2s()(unicodedata.normalize("NFKC", text)))
+
+
+def keys(lines: list[str]) -> list[str]:
+    """:func:`key` of every line, with one OpenCC call for the whole page."""
+    if not lines:
+        return []
+    normal = [unicodedata.normalize("NFKC", ln).replace("\n", " ").replace("\r", " ") for ln in lines]
+    converted = _t2s()("\n".join(normal)).split("\n")
+    if len(converted) != len(lines):  # pragma: no cover - OpenCC keeps line breaks
+        converted = [_t2s()(n) for n in normal]
+    return [strip_line(c) for c in converted]
+
+
+LIST_MARK = re.compile(r"^[•·●○■□◆◇▪▶►‣\-–]\s*")
+
+
+def unmark(s: str) -> str:
+    """``s`` without a leading list mark ("• 首页" → "首页")."""
+    return LIST_MARK.sub("", s, count=1) if len(s) > 2 else s
+
+
+# --- shared character classes ------------------------------------------------------------
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+"""A Han character: CJK Unified Ideographs with Extension A, and the compatibility ideographs."""
+
+TITLE_SEP = re.compile(r"\s*(?:_+|-{2,}|\s[-–—|]\s|｜|\||(?<=[^\x00-\x7f])-(?=[^\x00-\x7f]))\s*")
+"""Separators between a title and the column and site names: "标题_站点", "标题 - 栏目 - 站点",
+"标题----站点", "标题｜站点", "标题-站点" (a hyphen between Chinese characters); not "——", which
+introduces a subtitle."""
+
+# --- a page's tools ----------------------------------------------------------------------
+
+TOOLBAR = word_set("toolbar")
+"""A page's tools: 打印本页, 关闭窗口, 返回顶部 …"""
+SHARE_TARGETS = word_set("share_targets")
+FONT_WORDS = word_set("font_size")
+
+_TOOLBAR_SPLIT = re.compile(r"[\s\[\]【】()（）〖〗「」〔〕<>《》|｜/:：·•+＋－]+")
+
+_TOOL_WORD = re.compile(
+    r"^(我要|友善|点击|立即)?(打印|列印|关闭|收藏|纠错|保存)(本页|此页|本文|此文|文章|窗口|本窗口|页面)?$"
+)
+
+
+def toolbar_tokens(s: str) -> list[str]:
+    return [t for t in _TOOLBAR_SPLIT.split(s.lower()) if t]
+
+
+def is_tool(token: str) -> bool:
+    return token in TOOLBAR or _TOOL_WORD.match(token) is not None
+
+
+# --- metadata lines -----------------------------------------------------------------------
+
+# Metadata fields. Strong fields are metadata wherever they open a line; weak ones only in the
+# header or when the line has other fields too (a notice's body may say "时间：3月5日").
+_SOURCE_FIELDS = (
+    r"信息来源|文章来源|稿件来源|新闻来源|本文来源|内容来源|消息来源|来源单位|本文来自微信公众号|本文来自公众号|信息提供|稿源|出处|发信站|"
+    r"资料来源|来源"
+)
+_ORG_FIELDS = r"发布单位|发布机构|发文机关|发文单位|供稿单位|发稿单位|供稿"
+_DATE_FIELDS = r"发布时间|发布日期|发稿时间|发文日期|成文日期|公开日期|更新时间|更新日期|录入时间|生成日期|上传时间"
+_STRONG_FIELDS = (
+    rf"{_SOURCE_FIELDS}|{_ORG_FIELDS}|{_DATE_FIELDS}|浏览次数|点击次数|阅读次数|访问次数|点击数|浏览量|阅读量|点击量|"
+    r"浏览人次|点阅次数|索引号|主题分类|发文字号|体裁分类|组配分类|信息分类|公开方式|公开范围|有效性|所属机构|"
+    r"责任部门|文章作者|发布者|原标题|原文标题|原文链接|原文地址|本文链接|链接地址|本文网址|本文地址|永久链接|"
+    r"分享链接|发布于|ip属地|IP属地|新闻稿编号|稿件编号|稿号"
+)
+WEAK_FIELDS = (
+    r"时间|日期|作者|标题|名称|文号|编号|分类|主题词|浏览|点击|阅读|字号|字体|下载|页码|页数|大小|文件大小|发布"
+)
+_FIELD_AT_START = re.compile(rf"^[\[【(（]?\s*(?:本文)?(?:{_STRONG_FIELDS})\s*[:：丨]")
+_FIELD_SPACED = re.compile(rf"^(?:{_STRONG_FIELDS})\s+\S")
+"""A strong field and its value with only a space between: "发布单位 数位产业署", "更新日期 2024-09-11"."""
+WEAK_AT_START = re.compile(rf"^[\[【(（]?\s*(?:{WEAK_FIELDS})[:：]")
+_ANY_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS}|{WEAK_FIELDS})\s*[:：]")
+_STRONG_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS})\s*[:：]")
+_DATE_FIELD_ANYWHERE = re.compile(rf"(?:{_DATE_FIELDS})\s*[:：]")
+
+
+def compact_head(s: str) -> str:
+    """The line with spaces inside its first field name removed ("索 引 号：" → "索引号：")."""
+    m = re.match(r"^([^:：]{1,12})([:：])", s)
+    return re.sub(r"\s+", "", m.group(1)) + s[m.end(1) :] if m else s
+
+
+_EDITION = re.compile(
+    r"^[(（]?\s*《\s*\S{2,12}\s*》\s*[(（]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+    r"(第\s*)?[\d一二三四五六七八九十]+\s*版\s*[)）]"
+)
+"""A newspaper's print-edition line: 《 人民日报 》（ 2022年08月12日 第 06 版）, 《科技日报》（2023-04-17 第01版）."""
+
+
+_DATE_HEAD = re.compile(
+    r"^(发布日期|发布时间|日期|时间)?\s*[:：]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(\s*\d{1,2}:\d{2}(:\d{2})?)?"
+)
+
+
+def is_metadata(s: str) -> bool:
+    if len(s) > 200 or s.endswith("。"):
+        return False
+    if _EDITION.match(s) or _DEVICE.match(s) or re.match(r"^(发布于|编辑于|发表于|更新于)\s*\d{4}\s*[-/.年]", s):
+        return True
+    if (m := _DATE_HEAD.match(s)) and s[m.end() :].strip():
+        # "日期 2023-01-12　【大 中 小】 【打印】 【关闭】": a date and the page's tools.
+        tokens = toolbar_tokens(s[m.end() :])
+        if tokens and all(is_tool(t) or t in SHARE_TARGETS or t in FONT_WORDS for t in tokens):
+            return True
+    head = compact_head(s)
+    if _FIELD_AT_START.match(head) or _DATE_FIELD_ANYWHERE.search(s) or (len(s) <= 40 and _FIELD_SPACED.match(s)):
+        return True
+    if len(_ANY_FIELD.findall(s)) >= 2:
+        return True
+    # "2021年05月24日 09:30 来源：市科技局": a date and a strong field.
+    return len(s) <= 80 and _STRONG_FIELD.search(s) is not None and DATE.search(s) is not None
+
+
+_DEVICE = re.compile(
+    r"^(\d{1,4}[-/]\d{1,2}([-/]\d{1,2})?\s*\d{1,2}:\d{2}\s*)?来自\s*\S.{0,30}$|(发布|发表)于\s*\S{1,12}\s*(app|客户端)",
+    re.IGNORECASE,
+)
+"""A social post's time and device: "2023-10-12 18:30 来自 iPhone客户端 已编辑"."""
+
+
+# --- dates --------------------------------------------------------------------------------
+
+DATE_ONLY = re.compile(
+    r"^[\[【(（]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+    r"(\d{1,2}:\d{2}(:\d{2})?|\d{1,2}\s*[时点]\s*\d{1,2}\s*分)?\s*"
+    r"[(（]?\s*(星期[一二三四五六日天]|周[一二三四五六日天])?\s*[)）]?\s*[\]】)）]?$"
+)
+
+DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+ROC_DATE = re.compile(r"(?:民国|中华民国)?\s*(?<!\d)(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "○": 0, "Ｏ": 0}
+CN_DATE = re.compile(
+    r"([〇零○ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
+_FIELD_VALUE_END = (
+    r"(?=\s{2,}|\s+\d{4}\s*[-/.年]|\s+\S{1,8}\s*[:：]|\s*[|｜丨·•/]|\s*(?:发布|时间|日期|浏览|点击|阅读|作者|字号|字体)|"
+    r"[(（【\[)）】\]]|$)"
+)
+SOURCE = re.compile(rf"(?:{_SOURCE_FIELDS})\s*[:：丨]\s*(.*?)\s*{_FIELD_VALUE_END}|^(?:{_SOURCE_FIELDS})\s+(\S+)$")
+ORG_SOURCE = re.compile(rf"(?:{_ORG_FIELDS})\s*[:：]\s*(.*?)\s*{_FIELD_VALUE_END}|^(?:{_ORG_FIELDS})\s+(\S+)$")
+
+STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
+_PUBLISHED = re.compile(
+    r"发布时间|发布日期|发稿时间|发文日期|公开日期|发表时间|发表日期|发布于|发布\s*[:：]|时间\s*[:：]|日期\s*[:：]"
+)
+_REVISED = re.compile(r"更新|修改|修订|录入|生成|上传|成文日期|印发日期|有效期|截止")
+
+
+def date_rank(s: str) -> int:
+    """Which of a header's dates is the publication date: 发布日期 before an undated field
+    before 更新日期 (last updated) or 成文日期 (the day the document was signed)."""
+    before = s[: m.start()] if (m := DATE.search(s) or ROC_DATE.search(s)) else s
+    if _REVISED.search(before[-12:]):
+        return 2
+    return 0 if _PUBLISHED.search(before[-12:]) else 1
+
+
+def text_metadata(lines: list[str]) -> tuple[str, str]:
+    """(publication date, source) that the metadata lines among ``lines`` give, for a page
+    whose markup does not say: "发布日期：…" before "更新日期：…", "来源：…" before "发布机构：…"."""
+    dates: list[tuple[int, int, str]] = []
+    source = org = ""
+    for n, (line, s) in enumerate(zip(lines, (unmark(k) for k in keys(lines)), strict=True)):
+        if not is_metadata(s):
+            continue
+        if date := parse_date(s, roc=True):
+            dates.append((date_rank(s), n, date))
+        source = source or field_value(SOURCE, line, s)
+        org = org or field_value(ORG_SOURCE, line, s)
+    return min(dates, default=(0, 0, ""))[2], source or org
+
+
+NOT_A_SOURCE = word_set("not_a_source")
+"""A 来源 field's value that names no organisation ("本站原创", "网络")."""
+
+
+def field_value(rx: re.Pattern[str], line: str, s: str) -> str:
+    """A metadata field's value in the original text; "" when empty, a date, or no
+    organisation ("来源：本站原创")."""
+    m = rx.search(s)
+    found = (m.group(1) or m.group(2) or "").strip() if m else ""
+    if not found or found.lower() in NOT_A_SOURCE:
+        return ""
+    value = strip_line(original_span(line, found))
+    # Not a date, not a sentence ("作者授权爱思想发布，转载请注明出处").
+    return "" if DATE.search(value) or len(value) > 40 or re.search(r"[，,。；;]", value) else value
+
+
+def original_span(line: str, simplified: str) -> str:
+    """The part of the original ``line`` that ``simplified`` (a slice of ``key(line)``) came
+    from: the same characters as written (Traditional, full-width) where :func:`key` kept the
+    length, else the width-normalised ones."""
+    start = key(line).find(simplified)
+    if start < 0:
+        return simplified
+    for form in (strip_line(line), strip_line(unicodedata.normalize("NFKC", line))):
+        if len(form) == len(key(line)):
+            return form[start : start + len(simplified)]
+    return simplified
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
+_EN_DATE = re.compile(
+    r"\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b",
+    re.IGNORECASE,
+)
+"""An English date: "Thu, 27 Apr 2023" (RSS), "April 27, 2023"."""
+
+
+def parse_date(s: str, roc: bool = False) -> str:
+    """The first date in ``s`` as ISO 8601; ``roc``: a 2–3 digit year is a Minguo year."""
+    m = DATE.search(s)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    elif (m := _EN_DATE.search(s)) is not None:
+        day, mon, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+        y, mo, d = int(year), _MONTHS[mon[:3].lower()], int(day)
+    elif (m := CN_DATE.search(s)) is not None:
+        y = int("".join(str(_CN_DIGITS.get(c, 0)) for c in m.group(1)))
+        mo, d = _cn_number(m.group(2)), _cn_number(m.group(3))
+    elif (roc or "民国" in s) and (m := ROC_DATE.search(s)) is not None:
+        y, mo, d = (int(g) for g in m.groups())
+        y += 1911
+    else:
+        return ""
+    if not (1900 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31):
+        return ""
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _cn_number(s: str) -> int:
+    """一 … 三十一."""
+    if "十" not in s:
+        return _CN_DIGITS.get(s, 0)
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
