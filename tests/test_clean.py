@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from toolkit.clean import clean, key
@@ -177,6 +177,10 @@ def _page_variants(draw: st.DrawFn) -> list[str]:
 
 @settings(max_examples=300, deadline=None)
 @given(_page_variants())
+# Found by hypothesis: a numbered line and a full-width fragment joined into a paragraph
+# that, on one line, reads as a heading.
+@example(["浦东新区科委科协2014年工作总结和2015年工作思路", "二、2015年工作目标和主要任务", "000000000000000",
+          "(四)进一步健全科技金融支撑体系", "(五)进一步完善科技公共服务体系"])  # fmt: skip
 def test_clean_is_idempotent_on_its_output(lines: list[str]) -> None:
     """Cleaning the cleaned text again (written as a text dump) drops nothing more and gives
     the same title and blocks."""

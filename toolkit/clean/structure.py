@@ -114,6 +114,9 @@ def structure(items: list[tuple[int, str, str]], page_break: dict[int, bool] | N
                 strip_line(items[k + 1][1]).endswith(tuple(SENTENCE_END))
                 or wrap[0](strip_line(items[k + 1][1])) >= wrap[1] - 1
             )
+            # and the paragraph so made does not read as a heading itself: cleaning the cleaned
+            # text again (where it is one line) must give the same block
+            and not is_heading_line(_wrapped_run(items, k, wrap, breaks))
         )
         kinds.append(n if n is not None and is_heading_line(s) and not wrapped else None)
     # Runs of two or more short numbered lines of one scheme, with nothing between them, are
@@ -151,6 +154,23 @@ def structure(items: list[tuple[int, str, str]], page_break: dict[int, bool] | N
             continue
         blocks.append(Block(kind="paragraph", text=text, lines=(number,)))
     return blocks
+
+
+def _wrapped_run(
+    items: list[tuple[int, str, str]], k: int, wrap: tuple[Callable[[str], int], int], breaks: dict[int, bool]
+) -> str:
+    """The keys of numbered line ``k`` and of the wrapped lines that go on from it, joined:
+    the paragraph's text as a second cleaning sees it on one line."""
+    measure, width = wrap
+    joined, prev = items[k][2], items[k][0]
+    for number, raw, s in items[k + 1 :]:
+        text = strip_line(raw)
+        if not _adjacent(prev, number, breaks) or numbering(s) is not None or measure(text) > width:
+            break
+        joined, prev = joined + s, number
+        if measure(text) < width - 1 or text.endswith(tuple(SENTENCE_END)):
+            break  # the paragraph's last line
+    return joined
 
 
 def _adjacent(prev: int, number: int, breaks: dict[int, bool]) -> bool:
