@@ -9,6 +9,7 @@ testing anything.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -69,14 +70,14 @@ def _mount(args: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["mount", *args], capture_output=True, text=True, check=False)
 
 
-@pytest.fixture
-def small_fs(tmp_path: Path) -> Iterator[Path]:
-    """A 2 MiB tmpfs of this test's own (root only; skipped with a message elsewhere)."""
+@contextlib.contextmanager
+def tmpfs(tmp_path: Path, size: str) -> Iterator[Path]:
+    """A tmpfs of ``size`` of this test's own (root only; skipped with a message elsewhere)."""
     mnt = tmp_path / "mnt"
     mnt.mkdir()
     if shutil.which("mount") is None:
         pytest.skip("no mount command: the full-disk and read-only cases are covered by the injected-OSError tests")
-    done = _mount(["-t", "tmpfs", "-o", "size=2m,mode=0755", "tmpfs", str(mnt)])
+    done = _mount(["-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(mnt)])
     if done.returncode != 0:
         pytest.skip(
             f"cannot mount a tmpfs here ({done.stderr.strip()}): the full-disk and read-only cases "
@@ -86,6 +87,13 @@ def small_fs(tmp_path: Path) -> Iterator[Path]:
         yield mnt
     finally:
         subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+@pytest.fixture
+def small_fs(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MiB tmpfs (see :func:`tmpfs`)."""
+    with tmpfs(tmp_path, "2m") as mnt:
+        yield mnt
 
 
 def fill(fs: Path) -> None:

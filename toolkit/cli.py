@@ -499,7 +499,7 @@ def build(
         # when MkDocs succeeded: a failed or killed build leaves the previous ones as they were.
         with staged(cfg.docs_dir, cfg.site_dir) as stage:
             mk = _build(cfg, glossary, config, jobs, rep, stage)
-            build_site(mk, strict=True, quiet=rep.quiet, name=cfg.docs_dir)
+            build_site(mk, strict=True, quiet=rep.quiet, docs_dir=cfg.docs_dir, site_dir=cfg.site_dir)
             stage.commit()
         rep.info(f"wrote {len(rep.report['documents'])} documents to {cfg.docs_dir}/ and the site to {cfg.site_dir}/")
     rep.done()

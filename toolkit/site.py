@@ -10,6 +10,7 @@ folders, navigation, Material theme overrides, extensions, bilingual search).
 
 from __future__ import annotations
 
+import errno
 import logging
 import sys
 from collections.abc import Iterator
@@ -103,12 +104,19 @@ def site_config(base: dict[str, Any], docs_dir: Path, site_dir: Path, nav: list[
     return cfg
 
 
-def build_site(cfg: dict[str, Any], strict: bool = True, quiet: bool = False, *, name: Path | None = None) -> None:
+def build_site(
+    cfg: dict[str, Any],
+    strict: bool = True,
+    quiet: bool = False,
+    *,
+    docs_dir: Path | None = None,
+    site_dir: Path | None = None,
+) -> None:
     """Run a real MkDocs build of ``cfg``; warnings fail it when ``strict``.
 
     ``toolkit build`` points ``cfg``'s docs and site folders at fresh staging folders
-    (:func:`toolkit.outputs.staged`) and swaps them in only when this returns. ``name`` is the
-    folder errors name (default: the docs folder of ``cfg``).
+    (:func:`toolkit.outputs.staged`) and swaps them in only when this returns; ``docs_dir``
+    and ``site_dir`` are the folders errors name then (default: ``cfg``'s).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -126,9 +134,12 @@ def build_site(cfg: dict[str, Any], strict: bool = True, quiet: bool = False, *,
             config = load_config(config_file=str(path), strict=strict)
             build(config)
     except (Abort, ConfigurationError) as exc:
-        raise BuildError(f"MkDocs build failed: {exc}", path=name or cfg.get("docs_dir")) from None
+        raise BuildError(f"MkDocs build failed: {exc}", path=docs_dir or cfg.get("docs_dir")) from None
     except OSError as exc:
-        raise output_error(exc) from None
+        site = site_dir or cfg.get("site_dir")
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+            raise output_error(exc, site) from None
+        raise BuildError(f"MkDocs build failed: {exc}", path=site) from None
     finally:
         log.removeHandler(handler)
 
