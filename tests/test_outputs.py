@@ -256,6 +256,14 @@ def test_a_kill_at_any_step_of_a_swap_is_recovered(tmp_path: Path, step: str, nt
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+def test_recover_puts_back_the_docs_an_earlier_version_left_one_level_down(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    old = make_tree(tmp_path / ".docs.old-abc" / "docs", "old")
+    outputs.recover(docs)
+    assert tree(docs) == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
+
+
 def test_recover_leaves_other_folders_alone(tmp_path: Path) -> None:
     site = tmp_path / "site"
     make_tree(site, "s")

@@ -189,11 +189,14 @@ def recover(target: Path) -> None:
         olds = [p for p, stage in found.items() if stage == "old" and any(p.iterdir())]
         if olds:
             latest = max(olds, key=lambda p: p.stat().st_mtime)
+            # Toolkit 0.1 kept the old docs one level down, in .docs.old-XXXX/docs.
+            inner = latest / target.name
+            kept = inner if [c.name for c in latest.iterdir()] == [target.name] and inner.is_dir() else latest
             with suppress(OSError):
-                os.replace(latest, target)
-                del found[latest]
+                os.replace(kept, target)
     for p in found:
-        remove_tree(p)
+        if os.path.lexists(p):
+            remove_tree(p)
 
 
 def real_target(target: Path) -> Path:
@@ -266,7 +269,7 @@ def staged(docs_dir: Path, site_dir: Path) -> Iterator[Staging]:
     docs_dir, site_dir = real_target(docs_dir), real_target(site_dir)
     for target in (docs_dir, site_dir):
         if os.path.lexists(target) and not target.is_dir():
-            raise OutputError("is a file, not a folder", path=target, hint="remove it or choose another folder")
+            raise OutputError("is a file, not a folder", path=target, hint="move it away")
     new_docs = fresh_dir(docs_dir)
     try:
         new_site = fresh_dir(site_dir)
