@@ -237,3 +237,15 @@ def test_the_published_folders_get_the_umask_modes(tmp_path: Path) -> None:
             assert stat.S_IMODE(root.stat().st_mode) == 0o750, root
             for rel, (mode, content) in tree(root).items():
                 assert mode == (0o640 if content is not None else 0o750), f"{root}/{rel}: {oct(mode)}"
+
+
+def test_a_mount_point_is_refused_before_anything_is_built(site_fs: Path, tmp_path: Path) -> None:
+    """A mount point cannot be swapped for a new folder: said at once, docs/ untouched."""
+    docs = tmp_path / "docs"
+    done = run_build(build_args(inputs(tmp_path, 1), docs, site_fs), tmp_path / "tmp")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert error_lines(done.stderr) == [
+        f"error: {site_fs}: is a mount point, which cannot be swapped for a new folder "
+        f"(choose a folder inside it, e.g. {site_fs / 'html'}, or choose other --docs-dir and --site-dir folders)"
+    ]
+    assert not docs.exists() and list(site_fs.iterdir()) == []

@@ -45,6 +45,8 @@ _FIXES = {
     errno.ENOTDIR: "a part of the path is a file, not a folder",
     errno.EEXIST: "a part of the path is a file, not a folder",
     errno.EISDIR: "the path is a folder, not a file",
+    errno.EBUSY: "a mount point cannot be replaced: choose a folder inside it",
+    errno.EXDEV: "a mount point cannot be replaced: choose a folder inside it",
 }
 
 
@@ -248,11 +250,17 @@ class Staging:
     """Where MkDocs builds the new site (``.SITE.new-XXXX``)."""
 
     def commit(self) -> None:
-        """Swap the new docs, then the new site, in; each in one step (see :func:`swap_in`)."""
+        """Swap the new docs, then the new site, in; each in one step (see :func:`swap_in`).
+
+        The site's hidden entries come along (:func:`keep_hidden`). A kill between the two
+        swaps leaves the new docs and the old site, each whole.
+        """
+        try:
+            keep_hidden(self.site_dir, self.new_site)
+        except OSError as exc:
+            raise output_error(exc, self.site_dir) from None
         for new, target in ((self.new_docs, self.docs_dir), (self.new_site, self.site_dir)):
             try:
-                if target == self.site_dir:
-                    keep_hidden(target, new)
                 swap_in(new, target)
             except OSError as exc:
                 raise output_error(exc, target) from None
@@ -270,6 +278,12 @@ def staged(docs_dir: Path, site_dir: Path) -> Iterator[Staging]:
     for target in (docs_dir, site_dir):
         if os.path.lexists(target) and not target.is_dir():
             raise OutputError("is a file, not a folder", path=target, hint="move it away")
+        if os.path.ismount(target):
+            raise OutputError(
+                "is a mount point, which cannot be swapped for a new folder",
+                path=target,
+                hint=f"choose a folder inside it, e.g. {target / 'html'}",
+            )
     new_docs = fresh_dir(docs_dir)
     try:
         new_site = fresh_dir(site_dir)
