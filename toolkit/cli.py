@@ -17,7 +17,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from . import __version__
-from .errors import ConfigError, InputError, ToolkitError
+from .errors import ConfigError, InputError, OutputError, ToolkitError
 
 app = typer.Typer(
     help="Clean, normalise, glossary-check, translate and publish Chinese web documents as a bilingual site.",
@@ -31,6 +31,9 @@ app.add_typer(glossary_app, name="glossary")
 app.add_typer(models_app, name="models")
 
 T = TypeVar("T")
+
+OUT_ELSEWHERE = "choose another -o folder"
+GLOSSARY_ELSEWHERE = "pass --glossary with a file you can write"
 
 # --- shared options --------------------------------------------------------------------------
 
@@ -97,16 +100,31 @@ class Reporter:
 
 
 @contextmanager
-def _errors() -> Iterator[None]:
-    """Turn a ToolkitError into one line on stderr and its exit code; never a traceback."""
+def _errors(elsewhere: str = "write somewhere else") -> Iterator[None]:
+    """Turn a ToolkitError into one line on stderr and its exit code; never a traceback.
+
+    An output that cannot be written (:class:`OutputError`) gets ``elsewhere``, the command's
+    own way out, added to its hint; a stray ``OSError`` is reported the same way (exit 2).
+    """
     try:
         yield
+    except OutputError as err:
+        _fail(err.elsewhere(elsewhere))
     except ToolkitError as err:
-        typer.secho(f"error: {err.render()}", err=True, fg=typer.colors.RED)
-        raise typer.Exit(err.exit_code) from None
+        _fail(err)
+    except OSError as exc:
+        from .outputs import output_error
+
+        _fail(output_error(exc, verb="").elsewhere(elsewhere))
     except KeyboardInterrupt:
         typer.secho("interrupted: outputs already written are complete; rerun to finish", err=True)
         raise typer.Exit(130) from None
+
+
+def _fail(err: ToolkitError) -> None:
+    """Print ``err`` on one line and exit with its code."""
+    typer.secho(f"error: {err.render()}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(err.exit_code) from None
 
 
 def _progress(items: list[T], label: str, quiet: bool) -> Iterator[T]:
@@ -266,7 +284,7 @@ def clean(
     from .files import dump_markdown, output_path, write_atomic
 
     rep = Reporter("clean", quiet, as_json)
-    with _errors():
+    with _errors(OUT_ELSEWHERE):
         for doc in read_documents(inputs, rep, fmt, None, "clean", jobs):
             out = output_path(output, doc.meta.slug, ".md")
             write_atomic(out, dump_markdown(doc))
@@ -305,7 +323,7 @@ def normalize(
     if script is not None and script not in CONVERSIONS:
         _usage(f"unknown --script {script!r}", "use " + ", ".join(CONVERSIONS))
     rep = Reporter("normalize", quiet, as_json)
-    with _errors():
+    with _errors(OUT_ELSEWHERE):
         for doc in read_documents(inputs, rep, fmt, None, "clean", jobs):
             if not doc.blocks:
                 rep.fail(InputError("no body text left after cleaning", path=doc.meta.origin or doc.meta.slug))
@@ -358,7 +376,7 @@ def translate(
     from .translate import term_misses
 
     rep = Reporter("translate", quiet, as_json)
-    with _errors():
+    with _errors(OUT_ELSEWHERE):
         cfg = _with_tm(_config().with_overrides(backend=backend, beam_size=beam_size), tm, no_tm)
         docs, _, _ = translated_documents(inputs, rep, cfg, glossary, fmt, jobs)
         qa = []
@@ -410,8 +428,16 @@ def _with_tm(cfg: Any, tm: Path | None, no_tm: bool) -> Any:
     return replace(cfg, tm=None) if no_tm else cfg.with_overrides(tm=tm)
 
 
-def _build(cfg: Any, glossary: Path | None, config: Path | None, jobs: int, rep: Reporter) -> dict[str, Any]:
-    """The whole pipeline: raw pages + glossary → docs/ → MkDocs config (returned)."""
+def _build(
+    cfg: Any, glossary: Path | None, config: Path | None, jobs: int, rep: Reporter, stage: Any | None
+) -> dict[str, Any]:
+    """The whole pipeline up to the Markdown: raw pages + glossary → a docs tree; returns the
+    MkDocs configuration for it.
+
+    With ``stage`` (:class:`toolkit.outputs.Staging`) the tree goes to its new docs folder and
+    the configuration points at its folders; the caller swaps them in after MkDocs built the
+    site. Without, the tree replaces the docs folder at once (``serve``).
+    """
     from .publish import SiteInfo, check_docs_dir, nav, write_docs
     from .site import load_base, site_config
 
@@ -423,11 +449,22 @@ def _build(cfg: Any, glossary: Path | None, config: Path | None, jobs: int, rep:
     docs, gl, choice = translated_documents([cfg.input], rep, cfg, glossary, None, jobs)
     if not docs:
         raise InputError("no document could be read", path=cfg.input, hint="see the errors above")
-    write_docs(docs, gl, cfg.docs_dir, SiteInfo(backend_reason=choice.reason))
-    rep.info(f"wrote {len(docs)} documents to {cfg.docs_dir}/")
+    write_docs(docs, gl, cfg.docs_dir, SiteInfo(backend_reason=choice.reason), into=stage.new_docs if stage else None)
     rep.report.update(documents=[d.meta.slug for d in docs], docs_dir=str(cfg.docs_dir), site_dir=str(cfg.site_dir))
     base = load_base(cfg.mkdocs_config)
-    return site_config(base, cfg.docs_dir, cfg.site_dir, nav(docs), cfg.site_name)
+    docs_dir, site_dir = (stage.new_docs, stage.new_site) if stage else (cfg.docs_dir, cfg.site_dir)
+    return site_config(base, docs_dir, site_dir, nav(docs), cfg.site_name)
+
+
+def _recover(cfg: Any) -> None:
+    """Put back what a killed build left half-swapped, and delete its staging folders."""
+    from .outputs import recover
+
+    recover(cfg.docs_dir)
+    recover(cfg.site_dir)
+
+
+BUILD_ELSEWHERE = "choose other --docs-dir and --site-dir folders"
 
 
 @app.command()
@@ -445,16 +482,26 @@ def build(
     as_json: JsonOpt = False,
 ) -> None:
     """The whole pipeline: seeds/ + glossary/ → docs/ → site/ (a MkDocs Material site)."""
+    from .outputs import staged
     from .site import build_site
 
     rep = Reporter("build", quiet, as_json)
-    with _errors():
-        cfg = _config().with_overrides(
-            input=input_dir, docs_dir=docs_dir, site_dir=site_dir, backend=backend, mkdocs_config=config
+    with _errors(elsewhere=BUILD_ELSEWHERE):
+        cfg = _with_tm(
+            _config().with_overrides(
+                input=input_dir, docs_dir=docs_dir, site_dir=site_dir, backend=backend, mkdocs_config=config
+            ),
+            tm,
+            no_tm,
         )
-        mk = _build(_with_tm(cfg, tm, no_tm), glossary, config, jobs, rep)
-        build_site(mk, strict=True, quiet=rep.quiet)
-        rep.info(f"site built in {mk['site_dir']}")
+        _recover(cfg)
+        # docs and site are built in fresh folders beside docs/ and site/, swapped in only
+        # when MkDocs succeeded: a failed or killed build leaves the previous ones as they were.
+        with staged(cfg.docs_dir, cfg.site_dir) as stage:
+            mk = _build(cfg, glossary, config, jobs, rep, stage)
+            build_site(mk, strict=True, quiet=rep.quiet, docs_dir=cfg.docs_dir, site_dir=cfg.site_dir)
+            stage.commit()
+        rep.info(f"wrote {len(rep.report['documents'])} documents to {cfg.docs_dir}/ and the site to {cfg.site_dir}/")
     rep.done()
 
 
@@ -476,11 +523,14 @@ def serve(
     from .site import serve as serve_site
 
     rep = Reporter("serve", quiet, False)
-    with _errors():
+    with _errors(elsewhere=BUILD_ELSEWHERE):
         cfg = _config().with_overrides(
             input=input_dir, docs_dir=docs_dir, site_dir=site_dir, backend=backend, mkdocs_config=config
         )
-        mk = _build(_with_tm(cfg, tm, no_tm), glossary, config, 1, rep)
+        cfg = _with_tm(cfg, tm, no_tm)
+        _recover(cfg)
+        mk = _build(cfg, glossary, config, 1, rep, None)
+        rep.info(f"wrote {len(rep.report['documents'])} documents to {cfg.docs_dir}/")
         serve_site(mk, host, port)
 
 
@@ -572,7 +622,7 @@ def glossary_add(
     from .glossary import parse_row
     from .glossary_io import add_entries, target_file
 
-    with _errors():
+    with _errors(GLOSSARY_ELSEWHERE):
         path = _glossary_path(glossary)
         fields = [zh, en, status, "yes" if fixed else "no", "|".join(variant or ()), source, note]
         entry, problems = parse_row(fields, "<command line>", 0)
@@ -596,7 +646,7 @@ def glossary_export(
     """Export the glossary as TBX or CSV (translate-toolkit), losslessly."""
     from .glossary_io import export
 
-    with _errors():
+    with _errors("export to another file"):
         gl = _glossary(glossary, _config())
         export(list(gl.entries), file, fmt)
     typer.echo(f"exported {len(gl.entries)} entries to {file}")
@@ -611,7 +661,7 @@ def glossary_import(
     """Add the terms of a TBX or CSV file to the glossary; conflicts are listed, nothing is changed."""
     from .glossary_io import add_entries, read, target_file
 
-    with _errors():
+    with _errors(GLOSSARY_ELSEWHERE):
         path = _glossary_path(glossary)
         entries = read(file, fmt)
         added, problems = add_entries(path, entries)

@@ -73,3 +73,19 @@ class ConfigError(ToolkitError):
 
 class BuildError(ToolkitError):
     """Writing the docs or building the site failed."""
+
+
+class OutputError(ToolkitError):
+    """An output cannot be written: a read-only or missing folder, a full disk, no permission.
+
+    An environment problem, not a bad input: the command stops (exit 2) at the first output it
+    cannot write; outputs written before are whole, the one being written is removed.
+    """
+
+    exit_code = 2
+
+    def elsewhere(self, how: str) -> OutputError:
+        """The same error with the command's own way to write somewhere else added to the hint
+        (``choose another -o folder``)."""
+        hint = f"{self.hint}, or {how}" if self.hint else how
+        return OutputError(self.message, path=self.path, line=self.line, hint=hint)

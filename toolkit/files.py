@@ -125,17 +125,40 @@ def expand_inputs(paths: Iterable[Path], suffixes: set[str] | None = None) -> li
     return out
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write ``text`` to ``path`` via a temporary file and rename: never a half-written file.
+
+    A new file gets the umask's mode (0644 under 022; ``mkstemp`` alone would make it 0600);
+    a file written over keeps any permission bit it had beyond those. A failure (a full disk,
+    a read-only or unwritable folder) removes the temporary file, leaves ``path`` as it was,
+    and raises :class:`~toolkit.errors.OutputError` naming ``path`` and the fix.
+    """
+    from .outputs import output_error, replacement_mode
+
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    tmp: str | None = None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fd, replacement_mode(path))
+            fh.write(data)
         os.replace(tmp, path)
+    except OSError as exc:
+        _discard(tmp)
+        raise output_error(exc, path) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        _discard(tmp)
         raise
+
+
+def _discard(tmp: str | None) -> None:
+    """Remove a temporary file, if there is one and it can be removed."""
+    from contextlib import suppress
+
+    if tmp is not None:
+        with suppress(OSError):
+            os.unlink(tmp)
 
 
 # --- Markdown interchange (cleaned / normalised documents) ---------------------------------

@@ -47,11 +47,9 @@ def format_of(path: Path, forced: str | None) -> str:
 
 
 def export(entries: list[Entry], path: Path, fmt: str | None = None) -> None:
+    """Write ``entries`` to ``path`` as TBX or CSV, atomically (see :func:`~toolkit.files.write_atomic`)."""
     data = to_tbx(entries) if format_of(path, fmt) == "tbx" else to_csv(entries)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    write_atomic(path, data)
 
 
 def to_tbx(entries: list[Entry]) -> bytes:

@@ -10,9 +10,7 @@ the memory reaches a page through :mod:`toolkit.escape` (``md_inline`` in Markdo
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -24,6 +22,7 @@ from .document import Block, Document, Segment
 from .errors import BuildError
 from .escape import html_attr, html_text, md_inline
 from .glossary import Glossary
+from .outputs import fresh_dir, output_error, real_target, remove_tree, swap_in
 
 MARKER = ".toolkit-generated"
 """File that marks a docs folder as ours to replace on the next build."""
@@ -320,13 +319,8 @@ def check_docs_dir(docs_dir: Path) -> None:
         )
 
 
-def write_docs(docs: list[Document], glossary: Glossary, docs_dir: Path, site: SiteInfo) -> list[Path]:
-    """Write every page; return the written paths (relative to ``docs_dir``).
-
-    The new tree is written beside ``docs_dir`` and swapped in whole, so an interrupted
-    build leaves the previous docs in place, never a half-written mix.
-    """
-    check_docs_dir(docs_dir)
+def docs_pages(docs: list[Document], glossary: Glossary, site: SiteInfo) -> dict[str, str]:
+    """Every file of the docs tree: path relative to the docs folder → text."""
     pages: dict[str, str] = {
         "index.md": index_page(docs, site),
         "glossary.md": glossary_page(glossary),
@@ -342,29 +336,51 @@ def write_docs(docs: list[Document], glossary: Glossary, docs_dir: Path, site: S
     # Glossary terms as a jieba user dictionary, so search keeps them whole tokens.
     pages[".toolkit/search-userdict.txt"] = search_userdict(glossary)
     pages[MARKER] = "Written by `toolkit build`; the next build replaces this folder's content.\n"
+    return pages
 
-    docs_dir.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(dir=docs_dir.parent, prefix=f".{docs_dir.name}.new-"))
+
+def write_docs(
+    docs: list[Document], glossary: Glossary, docs_dir: Path, site: SiteInfo, *, into: Path | None = None
+) -> list[Path]:
+    """Write every page as a new tree; return the written paths (relative to ``docs_dir``).
+
+    ``into`` is a fresh folder beside ``docs_dir`` (:func:`toolkit.outputs.staged`) that the
+    caller swaps in once the site is built. Without it the tree is written into such a folder
+    here and swapped in at once. Either way ``docs_dir`` is never a half-written mix: it
+    holds the previous tree or the new one, which keeps the user's dotfiles (.gitignore …).
+    """
+    check_docs_dir(docs_dir)
+    pages = docs_pages(docs, glossary, site)
+    if into is not None:
+        _write_tree(pages, docs_dir, into)
+    else:
+        docs_dir = real_target(docs_dir)
+        new = fresh_dir(docs_dir)
+        try:
+            _write_tree(pages, docs_dir, new)
+            try:
+                swap_in(new, docs_dir)
+            except OSError as exc:
+                raise output_error(exc, docs_dir) from None
+        finally:
+            remove_tree(new)
+    return [Path(p) for p in pages if not p.startswith(".")]
+
+
+def _write_tree(pages: dict[str, str], docs_dir: Path, new: Path) -> None:
+    """Write ``pages`` into the empty folder ``new``, with the user's dotfiles from ``docs_dir``."""
     try:
         for rel, text in pages.items():
             target = new / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        if docs_dir.exists():
+        if docs_dir.is_dir():
             # Keep the user's dotfiles (.gitignore …); everything else is ours to replace.
             for p in docs_dir.iterdir():
                 if p.name.startswith(".") and p.name not in (".toolkit", MARKER) and p.is_file():
                     shutil.copy2(p, new / p.name)
-            old = Path(tempfile.mkdtemp(dir=docs_dir.parent, prefix=f".{docs_dir.name}.old-"))
-            os.replace(docs_dir, old / "docs")
-            os.replace(new, docs_dir)
-            shutil.rmtree(old)
-        else:
-            os.replace(new, docs_dir)
-    finally:
-        if new.exists():
-            shutil.rmtree(new)
-    return [Path(p) for p in pages if not p.startswith(".")]
+    except OSError as exc:
+        raise output_error(exc, docs_dir) from None
 
 
 def search_userdict(glossary: Glossary) -> str:

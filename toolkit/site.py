@@ -1,7 +1,8 @@
 """The MkDocs configuration the toolkit needs, and the MkDocs build itself.
 
 ``toolkit build`` works from any directory on any input: it writes the configuration it
-needs to a temporary file with absolute paths. A project's own ``mkdocs.yml`` (the one in
+needs, with absolute paths, to a file in the docs folder being built (``.toolkit/mkdocs.yml``,
+deleted after the build). A project's own ``mkdocs.yml`` (the one in
 the current directory, or ``--config``) is the base: its site name, theme palette,
 copyright and extras are kept; the toolkit sets what its pages depend on (docs and site
 folders, navigation, Material theme overrides, extensions, bilingual search).
@@ -9,9 +10,11 @@ folders, navigation, Material theme overrides, extensions, bilingual search).
 
 from __future__ import annotations
 
+import errno
 import logging
 import sys
-import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,8 @@ from typing import Any
 import yaml
 
 from .errors import BuildError, ConfigError
+from .files import write_atomic
+from .outputs import output_error
 
 # Glossary tooltips are <abbr> elements that toolkit.escape writes itself: no ``abbr``
 # extension, so no ``*[term]: …`` line in any page can define one.
@@ -100,35 +105,64 @@ def site_config(base: dict[str, Any], docs_dir: Path, site_dir: Path, nav: list[
     return cfg
 
 
-def build_site(cfg: dict[str, Any], strict: bool = True, quiet: bool = False) -> None:
-    """Run a real MkDocs build of ``cfg``; warnings fail it when ``strict``."""
+def build_site(
+    cfg: dict[str, Any],
+    strict: bool = True,
+    quiet: bool = False,
+    *,
+    docs_dir: Path | None = None,
+    site_dir: Path | None = None,
+) -> None:
+    """Run a real MkDocs build of ``cfg``; warnings fail it when ``strict``.
+
+    ``toolkit build`` points ``cfg``'s docs and site folders at fresh staging folders
+    (:func:`toolkit.outputs.staged`) and swaps them in only when this returns; ``docs_dir``
+    and ``site_dir`` are the folders errors name then (default: ``cfg``'s).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    for name in ("mkdocs", "jieba"):
-        logging.getLogger(name).setLevel(logging.WARNING if quiet else logging.INFO)
+    for logger in ("mkdocs", "jieba"):
+        logging.getLogger(logger).setLevel(logging.WARNING if quiet else logging.INFO)
     # MkDocs' messages on the current stderr, for this build only.
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s %(message)s"))
     log = logging.getLogger("mkdocs")
     log.addHandler(handler)
     try:
-        with tempfile.TemporaryDirectory(prefix="toolkit-mkdocs-") as tmp:
-            path = Path(tmp) / "mkdocs.yml"
-            path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        with config_file(cfg) as path:
             config = load_config(config_file=str(path), strict=strict)
             build(config)
     except (Abort, ConfigurationError) as exc:
-        raise BuildError(f"MkDocs build failed: {exc}", path=cfg.get("docs_dir")) from None
+        raise BuildError(f"MkDocs build failed: {exc}", path=docs_dir or cfg.get("docs_dir")) from None
+    except OSError as exc:
+        site = site_dir or cfg.get("site_dir")
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+            raise output_error(exc, site) from None
+        raise BuildError(f"MkDocs build failed: {exc}", path=site) from None
     finally:
         log.removeHandler(handler)
 
 
+@contextmanager
+def config_file(cfg: dict[str, Any]) -> Iterator[Path]:
+    """``cfg`` written as ``.toolkit/mkdocs.yml`` in its docs folder, deleted afterwards.
+
+    Inside the docs folder (MkDocs skips dot folders) rather than in ``/tmp``: a killed build
+    leaves nothing behind that the next build does not replace.
+    """
+    path = Path(cfg["docs_dir"]) / ".toolkit" / "mkdocs.yml"
+    write_atomic(path, yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False))
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
 def serve(cfg: dict[str, Any], host: str, port: int) -> None:
+    """Serve the site of ``cfg`` (MkDocs builds it into a temporary folder of its own)."""
     from mkdocs.commands.serve import serve as mk_serve
 
-    with tempfile.TemporaryDirectory(prefix="toolkit-mkdocs-") as tmp:
-        path = Path(tmp) / "mkdocs.yml"
-        path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with config_file(cfg) as path:
         mk_serve(config_file=str(path), open_in_browser=False, livereload=False, dev_addr=f"{host}:{port}")

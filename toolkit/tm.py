@@ -16,13 +16,15 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from .document import Provenance, Segment
 from .errors import MemoryFileError
+from .outputs import output_error
 
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -60,7 +62,7 @@ class Hit:
 class TranslationMemory:
     def __init__(self, path: Path) -> None:
         self.path = path
-        try:
+        with self._errors():
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=30)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -72,10 +74,14 @@ class TranslationMemory:
                 self.db.commit()
             elif int(row[0]) != SCHEMA_VERSION:
                 raise MemoryFileError(f"translation memory schema {row[0]} is not {SCHEMA_VERSION}", path=path)
-        except sqlite3.DatabaseError as exc:
-            raise MemoryFileError(
-                f"not a usable translation memory ({exc})", path=path, hint="move the file away or pass --tm PATH"
-            ) from None
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """SQLite's and the file system's errors as a MemoryFileError naming the file and the fix."""
+        try:
+            yield
+        except (sqlite3.Error, OSError) as exc:
+            raise memory_error(exc, self.path) from None
 
     def close(self) -> None:
         self.db.close()
@@ -87,6 +93,10 @@ class TranslationMemory:
         self.close()
 
     def lookup(self, seg: Segment, engine: str, model: str) -> Hit | None:
+        with self._errors():
+            return self._lookup(seg, engine, model)
+
+    def _lookup(self, seg: Segment, engine: str, model: str) -> Hit | None:
         source = source_key(seg.zh)
         row = self.db.execute(
             "SELECT en, glossary FROM translations WHERE source = ? AND reviewed = 1 ORDER BY created DESC LIMIT 1",
@@ -105,7 +115,7 @@ class TranslationMemory:
     def store(self, rows: Iterable[tuple[Segment, str, Provenance]]) -> None:
         """Store machine translations and commit (one transaction per call)."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        with self.db:
+        with self._errors(), self.db:
             self.db.executemany(
                 "INSERT OR REPLACE INTO translations (source, engine, model, terms, en, glossary, reviewed, created)"
                 " VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
@@ -115,11 +125,62 @@ class TranslationMemory:
     def add_review(self, zh: str, en: str, glossary: str = "") -> None:
         """Record a human-reviewed translation; it overrides machine output for ``zh``."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        with self.db:
+        with self._errors(), self.db:
             self.db.execute(
                 "INSERT OR REPLACE INTO translations VALUES (?, 'human', '', '[]', ?, ?, 1, ?)",
                 (source_key(zh), en, glossary, now),
             )
 
     def count(self) -> int:
-        return int(self.db.execute("SELECT COUNT(*) FROM translations").fetchone()[0])
+        with self._errors():
+            return int(self.db.execute("SELECT COUNT(*) FROM translations").fetchone()[0])
+
+
+_MEMORY_FIXES = {
+    "SQLITE_FULL": (
+        "cannot write the translation memory",
+        "free some space, or pass --tm PATH on another disk, or --no-tm",
+    ),
+    "SQLITE_CANTOPEN": (
+        "cannot open the translation memory",
+        "make the file and its folder writable, or pass --tm PATH, or --no-tm",
+    ),
+    "SQLITE_READONLY": (
+        "cannot write the translation memory",
+        "make the file and its folder writable, or pass --tm PATH, or --no-tm",
+    ),
+    "SQLITE_IOERR": (
+        "cannot write the translation memory",
+        "check the disk: free some space, or pass --tm PATH, or --no-tm",
+    ),
+    "SQLITE_BUSY": ("the translation memory is in use", "wait for the other toolkit run, or pass --tm PATH"),
+    "SQLITE_LOCKED": ("the translation memory is in use", "wait for the other toolkit run, or pass --tm PATH"),
+}
+
+_MEMORY_MESSAGES = [
+    ("SQLITE_FULL", "disk is full"),
+    ("SQLITE_CANTOPEN", "unable to open"),
+    ("SQLITE_READONLY", "readonly"),
+    ("SQLITE_IOERR", "disk i/o error"),
+    ("SQLITE_BUSY", "locked"),
+]
+
+
+def memory_error(exc: sqlite3.Error | OSError, path: Path) -> MemoryFileError:
+    """An error met on the memory file, as one line with the fix: a full disk, a read-only
+    file or folder, a file that is not a memory."""
+    if isinstance(exc, OSError):
+        error = output_error(exc, path)
+        return MemoryFileError(
+            error.message, path=path, hint=f"{error.hint or 'check the path'}, or pass --tm PATH, or --no-tm"
+        )
+    family = "_".join((getattr(exc, "sqlite_errorname", None) or "").split("_")[:2])
+    if family not in _MEMORY_FIXES:  # an error made without an SQLite code: by its message
+        text = str(exc).lower()
+        family = next((code for code, words in _MEMORY_MESSAGES if words in text), "")
+    if family in _MEMORY_FIXES:
+        what, hint = _MEMORY_FIXES[family]
+        return MemoryFileError(f"{what}: {exc}", path=path, hint=hint)
+    return MemoryFileError(
+        f"not a usable translation memory ({exc})", path=path, hint="move the file away or pass --tm PATH"
+    )
