@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from . import backends
 from .errors import ConfigError
 
 
@@ -26,7 +27,8 @@ class Config:
     site_dir: Path = Path("site")
     """Where MkDocs writes the HTML site."""
     backend: str = "auto"
-    """``auto`` (Argos when a zh→en model is installed, else gloss), ``argos`` or ``gloss``."""
+    """``auto`` (Argos when a zh→en model is installed, else gloss), or a name in
+    :data:`toolkit.backends.BACKENDS` (``argos``, ``gloss``)."""
     beam_size: int = 2
     """Beam width for Argos translation (2: near beam-4 quality at about half the cost)."""
     site_name: str = "Science-policy reports · 科技政策报告"
@@ -71,7 +73,11 @@ def load_config(cwd: Path | None = None) -> Config:
             v = origin.parent / v
         elif name == "beam_size" and (not isinstance(v, int) or v < 1):
             raise ConfigError("beam-size must be a positive integer", path=origin)
-        elif name == "backend" and v not in ("auto", "argos", "gloss"):
-            raise ConfigError("backend must be auto, argos or gloss", path=origin)
+        elif name == "backend" and v not in backends.CHOICES:
+            raise ConfigError(f"backend must be {_or(backends.CHOICES)}", path=origin)
         values[name] = v
     return replace(Config(), **values)
+
+
+def _or(names: tuple[str, ...]) -> str:
+    return ", ".join(names[:-1]) + f" or {names[-1]}"

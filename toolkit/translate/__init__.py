@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .. import backends
+from ..backends import AUTO, Request, Unavailable
 from ..document import Document, Provenance, Segment
-from ..errors import ConfigError, ModelError
+from ..errors import ModelError
 from ..glossary import Glossary
 from ..tm import TranslationMemory, source_key, terms_key
 from .base import Backend
-
-BACKENDS = ("auto", "argos", "gloss")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,25 +23,30 @@ class Choice:
 
 
 def choose_backend(name: str, glossary: Glossary, beam_size: int = 2) -> Choice:
-    """``argos`` when asked for or (``auto``) when a zh→en package is installed; else ``gloss``."""
-    if name not in BACKENDS:
-        raise ConfigError(f"unknown backend {name!r}", hint="use --backend argos or --backend gloss")
-    from .argos import INSTALL_HINT, ArgosBackend, find_zh_en
-    from .gloss import GlossBackend
-
-    if name in ("auto", "argos"):
-        info = find_zh_en()
-        if info is not None:
-            return Choice(ArgosBackend(info, beam_size=beam_size), f"Argos package {info.label} is installed", False)
-        if name == "argos":
-            raise ModelError("--backend argos: no zh→en Argos package is installed", hint=INSTALL_HINT)
-        reason = (
-            "no zh→en Argos model is installed, so the English is a dictionary gloss, NOT a translation; "
-            + INSTALL_HINT
-        )
-    else:
-        reason = "--backend gloss was given: the English is a dictionary gloss, NOT a translation"
-    return Choice(GlossBackend([e.zh for e in glossary.entries]), reason, True)
+    """The backend ``name`` (a row of :data:`toolkit.backends.BACKENDS`), or with ``auto`` the
+    first row that can open here: Argos when a zh→en package is installed, else the gloss."""
+    request = Request(glossary, beam_size)
+    if name != AUTO:
+        spec = backends.get(name)
+        try:
+            opened = spec.open(request)
+        except Unavailable as err:
+            raise ModelError(f"--backend {name}: {err.message}", hint=err.hint) from None
+        reason = opened.reason if spec.translation else f"--backend {name} was given: {opened.reason}"
+        return Choice(opened.backend, reason, not spec.translation)
+    missing: list[Unavailable] = []
+    for spec in backends.BACKENDS:
+        try:
+            opened = spec.open(request)
+        except Unavailable as err:
+            missing.append(err)
+            continue
+        reason = opened.reason
+        if missing:
+            hints = "; ".join(m.hint for m in missing if m.hint)
+            reason = ", ".join(m.why for m in missing) + f", so {reason}" + (f"; {hints}" if hints else "")
+        return Choice(opened.backend, reason, not spec.translation)
+    raise ModelError("no translation backend can run", hint="; ".join(m.hint or m.message for m in missing))
 
 
 @dataclass

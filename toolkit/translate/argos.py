@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..backends import Opened, Request, Unavailable
 from ..document import Segment
 from ..errors import ModelError
 
@@ -82,6 +83,16 @@ def find_zh_en() -> ModelInfo | None:
         if m.from_code == "zh" and m.to_code == "en":
             return m
     return None
+
+
+def open_backend(request: Request) -> Opened:
+    """The ``argos`` row of :data:`toolkit.backends.BACKENDS`: the installed zh→en package."""
+    info = find_zh_en()
+    if info is None:
+        raise Unavailable(
+            "no zh→en Argos package is installed", why="no zh→en Argos model is installed", hint=INSTALL_HINT
+        )
+    return Opened(ArgosBackend(info, beam_size=request.beam_size), f"Argos package {info.label} is installed")
 
 
 def install_file(path: Path) -> ModelInfo:

@@ -17,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..backends import Opened, Request
 from ..document import Segment
 
 GLOSS_VERSION = 1
@@ -47,6 +48,12 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _SKIP_SENSE = re.compile(
     r"^(variant of|old variant of|surname |see |CL:|abbr\. for|used in|also written|Taiwan pr\.)", re.I
 )
+
+
+def open_backend(request: Request) -> Opened:
+    """The ``gloss`` row of :data:`toolkit.backends.BACKENDS`: always available."""
+    backend = GlossBackend([e.zh for e in request.glossary.entries])
+    return Opened(backend, "the English is a dictionary gloss, NOT a translation")
 
 
 @lru_cache(maxsize=1)
