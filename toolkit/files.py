@@ -12,21 +12,17 @@ from typing import Any
 
 import yaml
 
+from . import readers
 from .document import SLUG, Block, Document, Dropped, Meta
 from .errors import InputError
 from .escape import md_inline
 
-HTML_SUFFIXES = {".html", ".htm"}
-INTERCHANGE_SUFFIXES = {".md", ".json"}
-
 
 def input_format(path: Path, forced: str | None = None) -> str:
-    """``html`` or ``text``, by extension (or ``forced``), never by sniffing content."""
-    if forced:
-        if forced not in ("html", "text"):
-            raise InputError(f"unknown format {forced!r}", hint="use --format text or --format html")
-        return forced
-    return "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
+    """The raw-page format of ``path`` (``text``, ``html``: see :mod:`toolkit.readers`), by
+    extension (or ``forced``), never by sniffing content."""
+    reader = readers.for_path(path, forced)
+    return reader.name if reader.raw else readers.DEFAULT.name
 
 
 def decode(data: bytes, path: Path, html: bool = False) -> tuple[str, str]:
@@ -39,11 +35,7 @@ def decode(data: bytes, path: Path, html: bool = False) -> tuple[str, str]:
 
 def slugify(name: str) -> str:
     """A safe output name from a file name: lowercase ASCII letters, digits, ``-``."""
-    stem = Path(name).name
-    for suffix in (".html", ".htm", ".txt", ".md", ".json"):
-        if stem.lower().endswith(suffix):
-            stem = stem[: -len(suffix)]
-            break
+    stem = readers.strip_suffix(Path(name).name)
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_stem.lower()).strip("-")
     if not slug:
@@ -103,6 +95,16 @@ def read_source(path: Path, forced_format: str | None = None) -> Document:
     if not blocks:
         raise InputError("no visible text in the page", path=path, hint="check that it is an HTML page")
     return Document(meta=meta, blocks=blocks, dropped=dropped)
+
+
+def read_text(path: Path) -> Document:
+    """A text dump (the ``text`` reader of :mod:`toolkit.readers`)."""
+    return read_source(path, "text")
+
+
+def read_html(path: Path) -> Document:
+    """An HTML page (the ``html`` reader of :mod:`toolkit.readers`)."""
+    return read_source(path, "html")
 
 
 def _asdict(meta: Meta) -> dict[str, Any]:

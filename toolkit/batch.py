@@ -1,0 +1,277 @@
+"""Running the pipeline over many inputs: reading them (in parallel), translating them,
+writing the docs tree of a site.
+
+The commands of :mod:`toolkit.cli` are thin over this module; it knows nothing of the
+terminal. What happens along the way — a file that cannot be read, which backend was chosen
+and why, a progress bar — goes to a :class:`Listener`, which the CLI renders (and a library
+caller may collect: :class:`Collected`). One input that fails is reported and skipped; the
+rest are still read.
+
+Heavy modules (the stages, OpenCC, jieba, MkDocs) are imported inside the functions, so that
+importing this module — and ``toolkit --help`` — stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from . import readers
+from .errors import InputError, ToolkitError
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .document import Document
+    from .glossary import Glossary
+    from .outputs import Staging
+    from .translate import Choice, Stats
+
+T = TypeVar("T")
+
+
+class Listener(Protocol):
+    """Where a batch reports what happens: the CLI's reporter, or :class:`Collected`."""
+
+    def info(self, msg: str) -> None:
+        """Progress worth a line (shown unless quiet)."""
+
+    def warn(self, msg: str) -> None:
+        """Something the user must see (a gloss standing in for a translation)."""
+
+    def fail(self, err: ToolkitError) -> None:
+        """One input failed; the batch goes on without it."""
+
+    def progress(self, items: Sequence[T], label: str) -> Iterable[T]:
+        """``items``, perhaps shown as a progress bar while they are worked through."""
+        ...
+
+
+@dataclass
+class Collected:
+    """A :class:`Listener` that keeps everything: for library callers and tests."""
+
+    infos: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    failed: list[ToolkitError] = field(default_factory=list)
+
+    def info(self, msg: str) -> None:
+        self.infos.append(msg)
+
+    def warn(self, msg: str) -> None:
+        self.warnings.append(msg)
+
+    def fail(self, err: ToolkitError) -> None:
+        self.failed.append(err)
+
+    def progress(self, items: Sequence[T], label: str) -> Iterable[T]:
+        return items
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReadTask:
+    """One input to read, and how far to take it through the pipeline (process-pool safe)."""
+
+    path: Path
+    fmt: str | None = None
+    """A raw-page format (``--format``) that overrides the file's suffix."""
+    script: str | None = None
+    """Forced OpenCC conversion for normalise."""
+    until: str = "clean"
+    """The last stage to run: ``clean``, ``normalize`` or ``segment``."""
+
+
+def read_one(task: ReadTask) -> Document | ToolkitError:
+    """Read a file with its reader and run the stages up to ``task.until``; an error is
+    returned, not raised, so that one bad file in a process pool does not stop the others."""
+    from .glossary import Glossary
+    from .pipeline import Context, run
+
+    try:
+        doc = readers.for_path(task.path, task.fmt).read(task.path)
+        doc = run([doc], Context(glossary=Glossary([]), script=task.script), until=task.until)[0]
+        if task.until != "clean" and not doc.blocks:
+            raise InputError(
+                "no body text left after cleaning", path=task.path, hint="check it with `toolkit clean --explain`"
+            )
+        return doc
+    except ToolkitError as err:
+        return err
+
+
+def input_paths(inputs: Sequence[Path]) -> list[Path]:
+    """The files to read: those given, and inside given folders those a reader claims."""
+    from .files import expand_inputs
+
+    paths = expand_inputs(inputs)
+    if any(p.is_dir() for p in inputs):
+        paths = [p for p in paths if p.suffix.lower() in readers.SUFFIXES or p in inputs]
+    return paths
+
+
+def read_documents(
+    inputs: Sequence[Path],
+    listener: Listener,
+    fmt: str | None = None,
+    script: str | None = None,
+    until: str = "clean",
+    jobs: int = 1,
+) -> list[Document]:
+    """Documents for every readable input, in order; each unreadable one goes to
+    ``listener.fail`` and is skipped. ``jobs`` > 1 reads in a process pool.
+
+    An unknown ``fmt`` is a :class:`~toolkit.errors.ConfigError`, raised before anything is read.
+    """
+    if fmt is not None:
+        readers.by_name(fmt)
+    try:
+        paths = input_paths(inputs)
+    except ToolkitError as err:
+        listener.fail(err)
+        return []
+    tasks = [ReadTask(p, fmt, script, until) for p in paths]
+    results: list[Document | ToolkitError]
+    if jobs > 1 and len(tasks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(read_one, tasks))
+    else:
+        results = [read_one(t) for t in listener.progress(tasks, "reading")]
+    docs = []
+    for r in results:
+        if isinstance(r, ToolkitError):
+            listener.fail(r)
+        else:
+            docs.append(r)
+    return unique_slugs(docs, listener)
+
+
+def unique_slugs(docs: list[Document], listener: Listener) -> list[Document]:
+    """``docs`` less each one whose output name an earlier one took (reported as failed)."""
+    seen: dict[str, str] = {}
+    kept = []
+    for d in docs:
+        if d.meta.slug in seen:
+            listener.fail(
+                InputError(
+                    f"output name {d.meta.slug!r} is also used by {seen[d.meta.slug]}",
+                    path=d.meta.origin,
+                    hint="rename one of the two files",
+                )
+            )
+        else:
+            seen[d.meta.slug] = d.meta.origin
+            kept.append(d)
+    return kept
+
+
+# --- translating -----------------------------------------------------------------------------
+
+
+def load_glossary(path: Path | None, cfg: Config) -> Glossary:
+    """The glossary ``path`` (``--glossary``), else the configured one; none (empty) when the
+    configured one does not exist."""
+    from . import glossary
+
+    chosen = path if path is not None else cfg.glossary
+    if path is None and not chosen.exists():
+        return glossary.Glossary([])
+    return glossary.load(chosen)
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """What :func:`translate_documents` made, and how."""
+
+    docs: list[Document]
+    glossary: Glossary
+    choice: Choice
+    stats: Stats
+    misses: dict[str, list[tuple[str, str, str]]]
+    """QA, per document slug: (segment id, zh term, en rendering) for each term missing from the English."""
+
+
+def translate_documents(
+    inputs: Sequence[Path],
+    listener: Listener,
+    cfg: Config,
+    glossary: Path | None = None,
+    fmt: str | None = None,
+    jobs: int = 1,
+) -> Translation:
+    """Read, clean, normalise, segment, match terms and translate; say loudly which backend and why."""
+    from .pipeline import Context, run
+    from .tm import TranslationMemory
+    from .translate import Stats, choose_backend, term_misses
+
+    gl = load_glossary(glossary, cfg)
+    choice = choose_backend(cfg.backend, gl, cfg.beam_size)
+    if choice.warning:
+        listener.warn(f"WARNING: {choice.reason}")
+    else:
+        listener.info(f"backend: {choice.backend.engine} — {choice.reason}")
+    docs = read_documents(inputs, listener, fmt, None, "segment", jobs)
+    stats = Stats()
+    memory = TranslationMemory(cfg.tm) if cfg.tm is not None else None
+    try:
+        ctx = Context(glossary=gl, backend=choice.backend, memory=memory, stats=stats)
+        docs = run(docs, ctx, skip=("clean", "normalize", "segment"))
+    finally:
+        if memory is not None:
+            memory.close()
+    listener.info(f"segments: {stats.translated} translated, {stats.from_memory} from the translation memory")
+    misses = {d.meta.slug: term_misses(d) for d in docs}
+    count = sum(len(m) for m in misses.values())
+    if count:
+        listener.warn(f"QA: {count} glossary term(s) missing from the English (see --json)")
+    return Translation(docs, gl, choice, stats, misses)
+
+
+# --- building --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """The docs tree :func:`build_docs` wrote, and the MkDocs configuration for it."""
+
+    translation: Translation
+    mkdocs: dict[str, object]
+
+
+def recover(cfg: Config) -> None:
+    """Put back what a killed build left half-swapped, and delete its staging folders."""
+    from .outputs import recover
+
+    recover(cfg.docs_dir)
+    recover(cfg.site_dir)
+
+
+def build_docs(
+    cfg: Config, listener: Listener, glossary: Path | None = None, jobs: int = 1, stage: Staging | None = None
+) -> Built:
+    """The whole pipeline up to the Markdown: raw pages + glossary → a docs tree, and the
+    MkDocs configuration for it.
+
+    With ``stage`` (:class:`toolkit.outputs.Staging`) the tree goes to its new docs folder and
+    the configuration points at its folders; the caller swaps them in after MkDocs built the
+    site. Without, the tree replaces the docs folder at once (``serve``).
+    """
+    from .publish import SiteInfo, check_docs_dir, nav, write_docs
+    from .site import load_base, site_config
+
+    if not cfg.input.exists():
+        raise InputError("input folder does not exist", path=cfg.input, hint="pass --input DIR")
+    check_docs_dir(cfg.docs_dir)
+    done = translate_documents([cfg.input], listener, cfg, glossary, None, jobs)
+    if not done.docs:
+        raise InputError("no document could be read", path=cfg.input, hint="see the errors above")
+    site = SiteInfo(backend_reason=done.choice.reason)
+    write_docs(done.docs, done.glossary, cfg.docs_dir, site, into=stage.new_docs if stage else None)
+    base = load_base(cfg.mkdocs_config)
+    docs_dir, site_dir = (stage.new_docs, stage.new_site) if stage else (cfg.docs_dir, cfg.site_dir)
+    return Built(done, site_config(base, docs_dir, site_dir, nav(done.docs), cfg.site_name))

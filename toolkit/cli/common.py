@@ -1,0 +1,155 @@
+"""What every command shares: the options (each defined once), the reporter, the error
+boundary, and the settings (configuration file, then options)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import typer
+
+from .. import backends, readers
+from ..errors import OutputError, ToolkitError
+
+if TYPE_CHECKING:
+    from ..batch import Translation
+    from ..config import Config
+
+T = TypeVar("T")
+
+OUT_ELSEWHERE = "choose another -o folder"
+BUILD_ELSEWHERE = "choose other --docs-dir and --site-dir folders"
+
+# --- shared options: each defined once, the same name, letter and help in every command ------
+
+Inputs = Annotated[list[Path], typer.Argument(help="Files or folders to read.", show_default=False)]
+OutDir = Annotated[Path, typer.Option("--output", "-o", help="Folder to write results to.")]
+GlossaryOpt = Annotated[
+    Path | None, typer.Option("--glossary", help="Glossary folder or .tsv file [default: glossary/].")
+]
+BackendOpt = Annotated[str | None, typer.Option("--backend", help=backends.backend_help())]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Documents read in parallel (processes).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print a machine-readable report on stdout.")]
+FormatOpt = Annotated[str | None, typer.Option("--format", help=readers.format_help())]
+TmOpt = Annotated[
+    Path | None, typer.Option("--tm", help="Translation memory file [default: .toolkit/translation-memory.sqlite].")
+]
+NoTmOpt = Annotated[bool, typer.Option("--no-tm", help="Translate everything; do not read or write a memory.")]
+ScriptOpt = Annotated[
+    str | None, typer.Option("--script", help="Force the OpenCC conversion: tw2sp, t2s, hk2s or none.")
+]
+BuildInput = Annotated[Path | None, typer.Option("--input", "-i", help="Folder of raw pages [default: seeds/].")]
+DocsDir = Annotated[Path | None, typer.Option("--docs-dir", help="Where to write the Markdown [default: docs/].")]
+SiteDir = Annotated[Path | None, typer.Option("--site-dir", help="Where to write the HTML site [default: site/].")]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="Base MkDocs configuration [default: ./mkdocs.yml if present].")
+]
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+
+class Reporter:
+    """Messages on stderr (unless quiet), the JSON report on stdout (with --json).
+
+    It is the :class:`toolkit.batch.Listener` the commands hand to the library.
+    """
+
+    def __init__(self, command: str, quiet: bool, as_json: bool) -> None:
+        self.command = command
+        self.quiet = quiet or as_json
+        self.as_json = as_json
+        self.outputs: list[dict[str, object]] = []
+        self.failed: list[dict[str, str]] = []
+        self.fields: dict[str, object] = {}
+        """The command's own report keys, after ``command``, ``outputs`` and ``failed``."""
+
+    def info(self, msg: str) -> None:
+        if not self.quiet:
+            typer.echo(msg, err=True)
+
+    def warn(self, msg: str) -> None:
+        typer.secho(msg, err=True, fg=typer.colors.YELLOW, bold=True)
+
+    def fail(self, err: ToolkitError) -> None:
+        typer.secho(f"error: {err.render()}", err=True, fg=typer.colors.RED)
+        self.failed.append({"path": str(err.path or ""), "error": err.render()})
+
+    def progress(self, items: Sequence[T], label: str) -> Iterable[T]:
+        """A progress bar (rich) on a terminal, for two items or more."""
+        if self.quiet or not sys.stderr.isatty() or len(items) < 2:
+            return items
+        from rich.progress import track
+
+        return track(items, description=label, transient=True)
+
+    def translation(self, done: Translation) -> None:
+        """How the English was made: the backend and why, the glossary, the memory's share."""
+        backend = done.choice.backend
+        self.fields["backend"] = {"engine": backend.engine, "model": backend.model, "why": done.choice.reason}
+        self.fields["glossary"] = done.glossary.version
+        self.fields["translation"] = {"translated": done.stats.translated, "from_memory": done.stats.from_memory}
+
+    def done(self) -> None:
+        if self.as_json:
+            report = {"command": self.command, "outputs": self.outputs, "failed": self.failed, **self.fields}
+            typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        if self.failed:
+            raise typer.Exit(1)
+
+
+@contextmanager
+def on_error(elsewhere: str = "write somewhere else") -> Iterator[None]:
+    """Turn a ToolkitError into one line on stderr and its exit code; never a traceback.
+
+    An output that cannot be written (:class:`OutputError`) gets ``elsewhere``, the command's
+    own way out, added to its hint; a stray ``OSError`` is reported the same way (exit 2).
+    """
+    try:
+        yield
+    except OutputError as err:
+        fail(err.elsewhere(elsewhere))
+    except ToolkitError as err:
+        fail(err)
+    except OSError as exc:
+        from ..outputs import output_error
+
+        fail(output_error(exc, verb="").elsewhere(elsewhere))
+    except KeyboardInterrupt:
+        typer.secho("interrupted: outputs already written are complete; rerun to finish", err=True)
+        raise typer.Exit(130) from None
+
+
+def fail(err: ToolkitError) -> None:
+    """Print ``err`` on one line and exit with its code."""
+    typer.secho(f"error: {err.render()}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(err.exit_code) from None
+
+
+def usage(msg: str, hint: str) -> None:
+    typer.secho(f"error: {msg} ({hint})", err=True, fg=typer.colors.RED)
+    raise typer.Exit(2)
+
+
+# --- settings: the configuration file, then the options --------------------------------------
+
+
+def configuration() -> Config:
+    from ..config import load_config
+
+    return load_config()
+
+
+def settings(backend: str | None = None, tm: Path | None = None, no_tm: bool = False, **options: object) -> Config:
+    """The configuration with the command line's options over it (an unknown ``--backend``
+    refused here, before any work)."""
+    if backend is not None and backend not in backends.CHOICES:
+        backends.get(backend)  # raises, naming the backends there are
+    cfg = configuration().with_overrides(backend=backend, tm=tm, **options)
+    return replace(cfg, tm=None) if no_tm else cfg

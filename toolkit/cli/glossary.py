@@ -1,0 +1,185 @@
+"""``toolkit glossary …``: check, list, add, export, import and suggest glossary terms."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..batch import load_glossary, read_documents
+from .common import GlossaryOpt, JobsOpt, JsonOpt, Reporter, configuration, on_error
+
+if TYPE_CHECKING:
+    from ..glossary import Problem
+
+app = typer.Typer(help="Check, list and edit the zh→en glossary.", no_args_is_help=True)
+
+GLOSSARY_ELSEWHERE = "pass --glossary with a file you can write"
+
+
+def _report_problems(problems: list[Problem]) -> None:
+    for p in problems:
+        typer.secho(p.render(), err=True, fg=typer.colors.RED if p.severity == "error" else typer.colors.YELLOW)
+
+
+@app.command("check")
+def glossary_check(
+    glossary: GlossaryOpt = None,
+    corpus: Annotated[
+        list[Path] | None, typer.Option("--corpus", help="Pages to look for each term in (warns on unused terms).")
+    ] = None,
+    jobs: JobsOpt = 1,
+    as_json: JsonOpt = False,
+) -> None:
+    """Validate the glossary: line-numbered errors (exit 2) and warnings."""
+    from .. import glossary as gmod
+
+    with on_error():
+        path = glossary if glossary is not None else configuration().glossary
+        entries, problems = gmod.check(path)
+        if corpus:
+            rep = Reporter("glossary check", True, False)
+            docs = read_documents(corpus, rep, None, None, "normalize", jobs)
+            text = "\n".join(b.text for d in docs for b in d.blocks)
+            problems += gmod.unused(entries, text)
+    errors = [p for p in problems if p.severity == "error"]
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "entries": len(entries),
+                    "problems": [
+                        {"severity": p.severity, "path": p.path, "line": p.line, "message": p.message} for p in problems
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        _report_problems(problems)
+        typer.echo(
+            f"{len(entries)} entries, {len(errors)} error(s), {len(problems) - len(errors)} warning(s)", err=True
+        )
+    if errors:
+        raise typer.Exit(2)
+
+
+@app.command("list")
+def glossary_list(glossary: GlossaryOpt = None, as_json: JsonOpt = False) -> None:
+    """List glossary entries (zh, en, status)."""
+    with on_error():
+        gl = load_glossary(glossary, configuration())
+    if as_json:
+        rows = [
+            {"zh": e.zh, "en": e.en, "status": e.status, "fixed": e.fixed, "variants": list(e.variants),
+             "source": e.source, "note": e.note}
+            for e in gl.entries
+        ]  # fmt: skip
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for e in gl.entries:
+        typer.echo(f"{e.zh}\t{e.en}\t{e.status}")
+
+
+def _glossary_path(glossary: Path | None) -> Path:
+    return glossary if glossary is not None else configuration().glossary
+
+
+@app.command("add")
+def glossary_add(
+    zh: Annotated[str, typer.Argument(help="The Chinese term (Simplified).")],
+    en: Annotated[str, typer.Argument(help="The English rendering translations must use.")],
+    status: Annotated[str, typer.Option(help="approved or proposed.")] = "proposed",
+    fixed: Annotated[bool, typer.Option("--fixed", help="The English is a fixed name (case kept).")] = False,
+    variant: Annotated[
+        list[str] | None, typer.Option("--variant", help="Another Chinese spelling (repeatable).")
+    ] = None,
+    source: Annotated[str, typer.Option(help="Where the rendering comes from.")] = "",
+    note: Annotated[str, typer.Option(help="Context for translators.")] = "",
+    glossary: GlossaryOpt = None,
+) -> None:
+    """Add a term to the glossary (kept sorted; refused if it duplicates or conflicts)."""
+    from ..glossary import parse_row
+    from ..glossary_io import add_entries, target_file
+
+    with on_error(GLOSSARY_ELSEWHERE):
+        path = _glossary_path(glossary)
+        fields = [zh, en, status, "yes" if fixed else "no", "|".join(variant or ()), source, note]
+        entry, problems = parse_row(fields, "<command line>", 0)
+        if entry is not None:
+            _, problems = add_entries(path, [entry])
+    if problems:
+        _report_problems(problems)
+        raise typer.Exit(2)
+    typer.echo(f"added {zh} → {en} to {target_file(path)}")
+
+
+ExchangeFmt = Annotated[str | None, typer.Option("--format", help="tbx or csv [default: by extension].")]
+
+
+@app.command("export")
+def glossary_export(
+    file: Annotated[Path, typer.Argument(help="The .tbx (ISO 30042) or .csv file to write.")],
+    fmt: ExchangeFmt = None,
+    glossary: GlossaryOpt = None,
+) -> None:
+    """Export the glossary as TBX or CSV (translate-toolkit), losslessly."""
+    from ..glossary_io import export
+
+    with on_error("export to another file"):
+        gl = load_glossary(glossary, configuration())
+        export(list(gl.entries), file, fmt)
+    typer.echo(f"exported {len(gl.entries)} entries to {file}")
+
+
+@app.command("import")
+def glossary_import(
+    file: Annotated[Path, typer.Argument(help="A .tbx or .csv file (as `glossary export` writes).")],
+    fmt: ExchangeFmt = None,
+    glossary: GlossaryOpt = None,
+) -> None:
+    """Add the terms of a TBX or CSV file to the glossary; conflicts are listed, nothing is changed."""
+    from ..glossary_io import add_entries, read, target_file
+
+    with on_error(GLOSSARY_ELSEWHERE):
+        path = _glossary_path(glossary)
+        entries = read(file, fmt)
+        added, problems = add_entries(path, entries)
+    if problems:
+        _report_problems(problems)
+        typer.echo(f"nothing imported: {len(problems)} conflict(s)", err=True)
+        raise typer.Exit(2)
+    typer.echo(
+        f"imported {len(added)} new entries into {target_file(path)} ({len(entries) - len(added)} already there)"
+    )
+
+
+@app.command("suggest")
+def glossary_suggest(
+    corpus: Annotated[list[Path], typer.Argument(help="Pages (or cleaned documents) to mine.", show_default=False)],
+    glossary: GlossaryOpt = None,
+    limit: Annotated[int, typer.Option(help="How many candidates.")] = 30,
+    min_count: Annotated[int, typer.Option(help="Minimum occurrences.")] = 3,
+    jobs: JobsOpt = 1,
+    as_json: JsonOpt = False,
+) -> None:
+    """Frequent multi-word Chinese terms not yet in the glossary, with counts and contexts."""
+    from ..glossary import suggest
+
+    rep = Reporter("glossary suggest", True, False)
+    with on_error():
+        gl = load_glossary(glossary, configuration())
+        docs = read_documents(corpus, rep, None, None, "normalize", jobs)
+        texts = ["\n".join(b.text for b in d.blocks) for d in docs]
+        found = suggest(texts, gl, min_count=min_count, limit=limit)
+    if as_json:
+        rows = [{"zh": s.zh, "count": s.count, "examples": list(s.examples)} for s in found]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for s in found:
+            typer.echo(f"{s.count:5d}  {s.zh}\t{s.examples[0] if s.examples else ''}")
+    if rep.failed:
+        raise typer.Exit(1)
