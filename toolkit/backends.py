@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from .errors import ConfigError, ModelError
+from .errors import ConfigError, ModelError, one_of
 
 if TYPE_CHECKING:
     from .glossary import Glossary
@@ -88,7 +88,7 @@ CHOICES = (AUTO, *NAMES)
 
 def backend_help() -> str:
     """``--backend``'s help text, from the table."""
-    return " or ".join(NAMES) + f" [default: {AUTO}, the first of these that can run here]."
+    return one_of(NAMES) + f" [default: {AUTO}, the first of these that can run here]."
 
 
 def get(name: str) -> BackendSpec:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import backends
-from .errors import ConfigError
+from .errors import ConfigError, one_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +74,6 @@ def load_config(cwd: Path | None = None) -> Config:
         elif name == "beam_size" and (not isinstance(v, int) or v < 1):
             raise ConfigError("beam-size must be a positive integer", path=origin)
         elif name == "backend" and v not in backends.CHOICES:
-            raise ConfigError(f"backend must be {_or(backends.CHOICES)}", path=origin)
+            raise ConfigError(f"backend must be {one_of(backends.CHOICES)}", path=origin)
         values[name] = v
     return replace(Config(), **values)
-
-
-def _or(names: tuple[str, ...]) -> str:
-    return ", ".join(names[:-1]) + f" or {names[-1]}"

@@ -43,6 +43,11 @@ class ToolkitError(Exception):
         return text
 
 
+def one_of(names: tuple[str, ...] | list[str]) -> str:
+    """``a, b or c``: the choices an error message offers."""
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
+
+
 class InputError(ToolkitError):
     """An input document cannot be read or cleaned (encoding, binary, empty)."""
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import cast
 
 from .document import Document
-from .errors import ConfigError
+from .errors import ConfigError, one_of
 
 ReadFn = Callable[[Path], Document]
 
@@ -62,7 +62,7 @@ SUFFIXES = frozenset(s for r in READERS for s in r.suffixes)
 
 def format_help() -> str:
     """``--format``'s help text, from the table."""
-    return f"{_or(FORMATS)} [default: by extension]."
+    return f"{one_of(FORMATS)} [default: by extension]."
 
 
 def by_name(name: str) -> Reader:
@@ -89,7 +89,3 @@ def strip_suffix(name: str) -> str:
         if lower.endswith(suffix):
             return name[: -len(suffix)]
     return name
-
-
-def _or(names: tuple[str, ...]) -> str:
-    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
