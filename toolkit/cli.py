@@ -240,7 +240,7 @@ def _glossary(path: Path | None, cfg: Any) -> Any:
     chosen = path if path is not None else cfg.glossary
     if path is None and not chosen.exists():
         return glossary.Glossary([])
-    return glossary.load(chosen)
+    return glossary.load(chosen, max_bytes=cfg.max_input_bytes)
 
 
 # --- commands --------------------------------------------------------------------------------
@@ -505,8 +505,9 @@ def glossary_check(
     from . import glossary as gmod
 
     with _errors():
-        path = glossary if glossary is not None else _config().glossary
-        entries, problems = gmod.check(path)
+        cfg = _config()
+        path = glossary if glossary is not None else cfg.glossary
+        entries, problems = gmod.check(path, max_bytes=cfg.max_input_bytes)
         if corpus:
             rep = Reporter("glossary check", True, False)
             docs = read_documents(corpus, rep, None, None, "normalize", 1)
@@ -614,7 +615,7 @@ def glossary_import(
 
     with _errors():
         path = _glossary_path(glossary)
-        entries = read(file, fmt)
+        entries = read(file, fmt, max_bytes=_config().max_input_bytes)
         added, problems = add_entries(path, entries)
     if problems:
         _report_problems(problems)
