@@ -150,7 +150,7 @@ def read_source(path: Path, forced_format: str | None = None, *, max_bytes: int 
         blocks = tuple(Block(kind="raw", text=line, lines=(i,)) for i, line in enumerate(lines, start=1))
         return Document(meta=meta, blocks=blocks)
 
-    from .html import NOT_MAIN, parse_html
+    from .html import NOT_MAIN, TOO_LARGE, parse_html
 
     page = parse_html(text)
     meta = Meta(**{**_asdict(meta), **page.meta})
@@ -165,6 +165,8 @@ def read_source(path: Path, forced_format: str | None = None, *, max_bytes: int 
         for i, (line, main) in enumerate(zip(page.lines, page.main, strict=True), start=1)
         if not main
     )
+    if page.skipped:  # no line dropped: the entry says, in --explain, why none was for this rule
+        dropped = (Dropped(line=0, text=page.skipped, rule=TOO_LARGE), *dropped)
     if not blocks:
         raise InputError("no visible text in the page", path=path, hint="check that it is an HTML page")
     return Document(meta=meta, blocks=blocks, dropped=dropped)
