@@ -77,6 +77,23 @@ def test_unknown_fields_may_hold_anything_and_scalars_stay_text() -> None:
     assert (doc.meta.title, doc.meta.date) == ("通知", "2021-05-06")
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[" * 100_000, "not a toolkit document JSON: nested too deeply"),
+        ('{"meta": [], "blocks": []}', "not a toolkit document JSON"),
+        ('{"meta": {"slug": "x"}, "blocks": 5}', "not a toolkit document JSON"),
+    ],
+)
+def test_hostile_document_json_is_a_clear_error(runner: CliRunner, tmp_path: Path, text: str, message: str) -> None:
+    """A deeply nested or mistyped .json input ended in a traceback (RecursionError, AttributeError)."""
+    doc = tmp_path / "doc.json"
+    doc.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["normalize", str(doc), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1 and (result.exception is None or isinstance(result.exception, SystemExit))
+    assert result.stderr.startswith(f"error: {doc}: {message}"), result.stderr
+
+
 # --- what is read: regular files only, within a size limit ----------------------------------------
 
 

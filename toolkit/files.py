@@ -373,6 +373,8 @@ def load_document(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Document:
     if path.suffix.lower() == ".json":
         try:
             return Document.from_dict(json.loads(decoded))
-        except (ValueError, KeyError, TypeError) as exc:
+        except RecursionError:
+            raise InputError("not a toolkit document JSON: nested too deeply", path=path) from None
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:  # a field of the wrong type
             raise InputError(f"not a toolkit document JSON: {exc}", path=path) from None
     return load_markdown(decoded, path)
