@@ -67,3 +67,17 @@ def test_ordinary_pages_still_go_through_trafilatura() -> None:
     assert not small.skipped
     large = html.parse_html("<p>x</p>" * (html.MAX_EXTRACT_ELEMENTS + 1))
     assert large.skipped.startswith("20,001 elements")
+
+
+def test_unclosed_constructs_at_the_end_are_linear(tmp_path: Path) -> None:
+    """HTMLParser.close() (before Python 3.11.13) re-scanned an unclosed '<!--' or '<a' once
+    per '<' after it: 200 KB of '<!--' took 16 s. The unclosed rest is invisible, as in HTML5."""
+    code = (
+        "from toolkit.html import parse_html\n"
+        "for tail in ('<!--', '<a', '<![CDATA[', '<!'):\n"
+        "    page = parse_html('<p>正文</p>' + tail * 200000)\n"
+        "    assert page.lines == ['正文'], (tail, page.lines[:3])\n"
+        "print('ok')\n"
+    )
+    result = python(code, cwd=tmp_path, timeout=60)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-2000:]
