@@ -145,18 +145,18 @@ def _config() -> Any:
 # --- reading documents -----------------------------------------------------------------------
 
 
-def _read_one(args: tuple[Path, str | None, str | None, str]) -> Any:
+def _read_one(args: tuple[Path, str | None, str | None, str, int]) -> Any:
     """Read a file and run it through the stages before the glossary (process-pool safe)."""
     from .files import INTERCHANGE_SUFFIXES, load_document, read_source
     from .glossary import Glossary
     from .pipeline import Context, run
 
-    path, fmt, script, until = args
+    path, fmt, script, until, max_bytes = args
     try:
         if path.suffix.lower() in INTERCHANGE_SUFFIXES and fmt is None:
-            doc = load_document(path)
+            doc = load_document(path, max_bytes=max_bytes)
         else:
-            doc = read_source(path, fmt)
+            doc = read_source(path, fmt, max_bytes=max_bytes)
         doc = run([doc], Context(glossary=Glossary([]), script=script), until=until)[0]
         if until != "clean" and not doc.blocks:
             raise InputError(
@@ -181,7 +181,8 @@ def read_documents(
     if any(p.is_dir() for p in inputs):
         wanted = HTML_SUFFIXES | INTERCHANGE_SUFFIXES | {".txt", ".text", ""}
         paths = [p for p in paths if p.suffix.lower() in wanted or p in inputs]
-    tasks = [(p, fmt, script, until) for p in paths]
+    max_bytes = _config().max_input_bytes
+    tasks = [(p, fmt, script, until, max_bytes) for p in paths]
     if jobs > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -257,7 +258,7 @@ def _glossary(path: Path | None, cfg: Any) -> Any:
     chosen = path if path is not None else cfg.glossary
     if path is None and not chosen.exists():
         return glossary.Glossary([])
-    return glossary.load(chosen)
+    return glossary.load(chosen, max_bytes=cfg.max_input_bytes)
 
 
 # --- commands --------------------------------------------------------------------------------
@@ -554,8 +555,9 @@ def glossary_check(
     from . import glossary as gmod
 
     with _errors():
-        path = glossary if glossary is not None else _config().glossary
-        entries, problems = gmod.check(path)
+        cfg = _config()
+        path = glossary if glossary is not None else cfg.glossary
+        entries, problems = gmod.check(path, max_bytes=cfg.max_input_bytes)
         if corpus:
             rep = Reporter("glossary check", True, False)
             docs = read_documents(corpus, rep, None, None, "normalize", 1)
@@ -663,7 +665,7 @@ def glossary_import(
 
     with _errors(GLOSSARY_ELSEWHERE):
         path = _glossary_path(glossary)
-        entries = read(file, fmt)
+        entries = read(file, fmt, max_bytes=_config().max_input_bytes)
         added, problems = add_entries(path, entries)
     if problems:
         _report_problems(problems)
