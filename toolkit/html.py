@@ -12,7 +12,9 @@ Two readings of the page are combined:
   the rule ``not-main-content`` so that ``toolkit clean --explain`` lists them too.
 
 The kept lines then go through the same line rules as a text dump. When trafilatura finds
-no main text, every visible line is kept and the rules decide alone.
+no main text, every visible line is kept and the rules decide alone. When trafilatura cannot be
+imported (a broken install), that is an :class:`~toolkit.errors.InstallError`, never a silent
+fallback.
 
 Time stays linear in the page's size (the stdlib parser's quadratic end-of-input handling of
 an unclosed ``<!--`` or ``<a`` is bypassed): trafilatura's extraction grows with the square of the
@@ -27,10 +29,12 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+from typing import Any
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .errors import InstallError
 from .files import split_lines
 from .textmeta import TITLE_SEP, text_metadata
 
@@ -225,13 +229,29 @@ def _norm(text: str) -> str:
     return _WS.sub("", text).replace("|", "")
 
 
+def _trafilatura() -> Any:
+    """The trafilatura module; a broken install is an error, never a silent fallback."""
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise _install_error(exc) from None
+    return trafilatura
+
+
+def _install_error(exc: ImportError) -> InstallError:
+    return InstallError(
+        f"trafilatura cannot be used ({type(exc).__name__}: {exc}); HTML pages would be cleaned without "
+        "main-text extraction",
+        hint="pip install trafilatura lxml_html_clean, or reinstall the toolkit; `toolkit doctor` checks the install",
+    )
+
+
 def _main_text(html: str) -> tuple[list[str], str] | None:
     """trafilatura's main-text lines and its (markup-only) date, or None when it finds none."""
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    trafilatura = _trafilatura()
     try:
-        import trafilatura
-
         result = trafilatura.bare_extraction(
             html,
             with_metadata=True,
@@ -241,6 +261,8 @@ def _main_text(html: str) -> tuple[list[str], str] | None:
             deduplicate=False,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
+    except ImportError as exc:  # a part trafilatura imports only when it needs it
+        raise _install_error(exc) from None
     except Exception:  # a page trafilatura cannot parse is read without it
         return None
     if result is None or isinstance(result, dict):
