@@ -29,6 +29,9 @@ def test_pyproject_table(tmp_path: Path) -> None:
         ('colour = "blue"\n', "unknown setting 'colour'"),
         ('backend = "google"\n', "backend must be"),
         ("beam-size = 0\n", "beam-size must be"),
+        ("max-input-mb = 0\n", "max-input-mb must be"),
+        ('max-input-mb = "50"\n', "max-input-mb must be"),
+        ("max-input-mb = inf\n", "max-input-mb must be"),
         ("input = [\n", "cannot parse"),
     ],
 )
@@ -36,3 +39,9 @@ def test_invalid_settings(tmp_path: Path, text: str, message: str) -> None:
     (tmp_path / "toolkit.toml").write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         load_config(tmp_path)
+
+
+def test_max_input_mb(tmp_path: Path) -> None:
+    assert Config().max_input_bytes == 50 * 1024 * 1024
+    (tmp_path / "toolkit.toml").write_text("max-input-mb = 0.5\n", encoding="utf-8")
+    assert load_config(tmp_path).max_input_bytes == 512 * 1024

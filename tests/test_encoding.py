@@ -99,14 +99,15 @@ def test_a_file_cut_mid_character_still_reads() -> None:
         ("\ufeff  \n".encode(), "file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "file is binary"),
         (bytes(range(1, 32)) * 20, "file is binary"),
-        ("café au lait, déjà vu".encode("latin-1") * 5, "cannot decode"),
+        ("café au lait, déjà vu".encode("latin-1") * 5, "invalid UTF-8 byte 0xe9"),
         (b"\xef\xbb\xbf\xff\xfe broken", "invalid utf-8"),
     ],
 )
 def test_bad_bytes(data: bytes, message: str) -> None:
     with pytest.raises(InputError) as err:
         decode(data, P)
-    assert err.value.render().startswith(f"{P}: {message}")
+    where = f"{P}:{err.value.line}" if err.value.line else f"{P}"
+    assert err.value.render().startswith(f"{where}: {message}")
 
 
 def test_line_ends(tmp_path: Path) -> None:
@@ -130,3 +131,41 @@ def test_a_utf8_file_cut_mid_character_still_reads(codec: str) -> None:
     data = (SIMPLIFIED * 3).encode(codec)[:-1]
     got, encoding = decode(data, P)
     assert encoding == codec and got.lstrip("\ufeff").startswith(SIMPLIFIED) and got.endswith("\ufffd")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom(codec: str, tmp_path: Path) -> None:
+    """UTF-16 saved without a byte-order mark used to be called binary."""
+    text = SIMPLIFIED + "\r\n一、总体要求\r\n" + TRADITIONAL + "\r\n"
+    got, encoding = decode(text.encode(codec), P)
+    assert (got, encoding) == (text, codec)
+    page = tmp_path / "page.txt"
+    page.write_bytes(text.encode(codec))
+    doc = read_source(page)
+    assert doc.meta.encoding == codec and [b.text for b in doc.blocks][1] == "一、总体要求"
+
+
+def test_utf16_without_a_bom_in_english_and_cut_short() -> None:
+    assert decode("Annual report\nSecond line\n".encode("utf-16-le"), P) == (
+        "Annual report\nSecond line\n",
+        "utf-16-le",
+    )
+    got, encoding = decode((SIMPLIFIED + "\n").encode("utf-16-be")[:-1], P)
+    assert encoding == "utf-16-be" and got == SIMPLIFIED + "\ufffd"
+
+
+def test_undecodable_bytes_name_their_line(tmp_path: Path) -> None:
+    lines = [f"第{i}行：关于组织申报科技计划项目的通知。" for i in range(1, 17)]
+    data = "\r\n".join(lines).encode() + b"\r\n" + "café au lait, déjà vu".encode("latin-1") * 5 + b"\n"
+    page = tmp_path / "file.txt"
+    page.write_bytes(data)
+    with pytest.raises(InputError) as err:
+        read_source(page)
+    assert err.value.line == 17
+    assert err.value.render().startswith(f"{page}:17: invalid UTF-8 byte 0xe9 (column 4)")
+
+
+def test_invalid_bytes_after_a_bom_name_their_line() -> None:
+    with pytest.raises(InputError) as err:
+        decode(b"\xef\xbb\xbf" + "一行\r二行\r".encode() + b"\xff\xfe broken", P)
+    assert err.value.line == 3

@@ -109,3 +109,48 @@ def test_matches_never_overlap(words: list[str], text: str) -> None:
     spans = [(m.start, m.start + len(m.zh)) for m in gl.match(text)]
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     assert all(text[s:e] in words for s, e in spans)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\f", "\v", "\x1c"])
+def test_line_numbers_count_only_real_line_ends(tmp_path: Path, separator: str) -> None:
+    """str.splitlines() split a note at U+2028 (or U+0085, a form feed …) and shifted every
+    later line number; the character stays inside its row."""
+    body = f"双轮驱动\tdual-wheel drive\tapproved\tno\t\t\tfirst{separator}second\n科创中心\t\n"
+    _, problems = glossary.check(write(tmp_path, body))
+    assert [(p.line, p.message) for p in problems] == [(3, "empty en field for '科创中心'")]
+    entries, _ = glossary.check(write(tmp_path, body.split("\n")[0] + "\n"))
+    assert entries[0].note == f"first{separator}second"
+
+
+def test_invalid_utf8_names_its_line(tmp_path: Path) -> None:
+    p = tmp_path / "g.tsv"
+    p.write_bytes(HEADER.encode() + "双轮驱动\tdual-wheel drive\r".encode() + b"\xff\xfe\n")
+    _, problems = glossary.check(p)
+    assert [(x.line, x.message) for x in problems] == [(3, "invalid UTF-8 byte 0xff; re-save the glossary as UTF-8")]
+
+
+def test_oversized_and_irregular_glossary_files_are_errors(tmp_path: Path) -> None:
+    path = write(tmp_path, "双轮驱动\tdual-wheel drive\n" * 50)
+    _, problems = glossary.check(path, max_bytes=100)
+    assert [(p.line, p.severity) for p in problems] == [(1, "error")] and "input limit" in problems[0].message
+    folder = tmp_path / "glossary"
+    (folder / "dir.tsv").mkdir(parents=True)
+    _, problems = glossary.check(folder)
+    assert [p.message for p in problems] == ["a folder, not a regular file (give the path of a regular file)"]
+
+
+def test_a_named_pipe_glossary_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    """Opening a FIFO blocks until someone writes: `glossary check` on one used to hang."""
+    import os
+
+    from .run_toolkit import toolkit
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    (folder / "a.tsv").write_text(HEADER + "双轮驱动\tdual-wheel drive\n", encoding="utf-8")
+    os.mkfifo(folder / "b.tsv")
+    result = toolkit("glossary", "check", "--glossary", str(folder), cwd=tmp_path, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert f"{folder / 'b.tsv'}:1: error: a named pipe (FIFO), not a regular file" in result.stderr

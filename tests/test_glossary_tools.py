@@ -23,15 +23,31 @@ def fields(entries: list[glossary.Entry]) -> list[tuple[object, ...]]:
     return sorted((e.zh, e.en, e.status, e.fixed, e.variants, e.source, e.note) for e in entries)
 
 
+HOSTILE_TSV = HEADER + "".join(
+    f"{zh}\t{en}\t{status}\t{fixed}\t{variants}\t{source}\t{note}\n"
+    for zh, en, status, fixed, variants, source, note in [
+        ("双轮驱动", '=HYPERLINK("http://evil.example","click")', "approved", "no", "", "@SUM(A1)", "+1 for this"),
+        ("科创中心", "-based centre", "proposed", "yes", "-科创|@科创", "'=quoted", "'plain quote"),
+        ("创新", "+innovation", "approved", "no", "", "''=two quotes", "=1+1"),
+    ]
+)
+
+
+@pytest.mark.parametrize("hostile", [False, True], ids=["curated", "formula-cells"])
 @pytest.mark.parametrize("suffix", ["tbx", "csv"])
-def test_export_import_round_trip_is_lossless(runner: CliRunner, tmp_path: Path, suffix: str) -> None:
+def test_export_import_round_trip_is_lossless(runner: CliRunner, tmp_path: Path, suffix: str, hostile: bool) -> None:
+    source = GLOSSARY
+    if hostile:  # cells a spreadsheet would run as formulas, and values that start with a quote
+        source = tmp_path / "hostile.tsv"
+        source.write_text(HOSTILE_TSV, encoding="utf-8")
     exported = tmp_path / f"glossary.{suffix}"
-    code, out, err = invoke(runner, "glossary", "export", str(exported), "--glossary", str(GLOSSARY))
+    code, out, err = invoke(runner, "glossary", "export", str(exported), "--glossary", str(source))
     assert code == 0, err
     fresh = tmp_path / "fresh.tsv"
     code, out, err = invoke(runner, "glossary", "import", str(exported), "--glossary", str(fresh))
     assert code == 0, err
-    original, _ = glossary.check(GLOSSARY)
+    original, _ = glossary.check(source)
+    assert len(original) >= 3
     again, problems = glossary.check(fresh)
     assert [p for p in problems if p.severity == "error"] == []
     assert fields(again) == fields(original)
@@ -134,3 +150,44 @@ def test_qa_page_lists_misses() -> None:
 def test_qa_page_in_the_built_site(built_site: dict[str, Path]) -> None:
     text = (built_site["site"] / "qa" / "index.html").read_text(encoding="utf-8")
     assert "glossary terms matched in the Chinese text appear in the English" in text
+
+
+HOSTILE = [
+    glossary.Entry(
+        zh="双轮驱动", en='=HYPERLINK("http://evil.example","click")', note="+1 for this", source="@SUM(A1)"
+    ),
+    glossary.Entry(zh="科创中心", en="-based centre", variants=("-科创",), note="\tindented", source="\rcr"),
+    glossary.Entry(zh="创新", en="'=already quoted", note="'plain quote", source="''=two quotes"),
+    glossary.Entry(zh="改革", en="reform", note="=1+1", status="proposed", fixed=True),
+]
+
+
+def test_csv_export_neutralises_formulas_and_import_restores_them(tmp_path: Path) -> None:
+    """Cells starting =, +, -, @, tab or CR (OWASP's list) were written verbatim, and a
+    spreadsheet opening the file runs them; now they start with a quote, which import drops."""
+    import csv
+    import io
+
+    from toolkit.glossary_io import export, read
+
+    path = tmp_path / "g.csv"
+    export(HOSTILE, path)
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    cells = [cell for row in rows for cell in row]
+    assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert '\'=HYPERLINK("http://evil.example","click")' in cells and "'plain quote" in cells
+    assert fields(read(path)) == fields(HOSTILE)
+
+
+def test_importing_a_named_pipe_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    import os
+
+    from .run_toolkit import toolkit
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    pipe = tmp_path / "terms.csv"
+    os.mkfifo(pipe)
+    result = toolkit("glossary", "import", str(pipe), "--glossary", str(tmp_path / "g.tsv"), cwd=tmp_path, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert f"error: {pipe}: a named pipe (FIFO), not a regular file" in result.stderr

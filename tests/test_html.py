@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from toolkit.clean import PAGE_RULES
-from toolkit.html import NOT_MAIN, parse_html, title_parts
+from toolkit.html import NOT_MAIN, TOO_LARGE, parse_html, title_parts
 
 PAGE = """<html><head><title>关于开展科技活动周的通知_某市科学技术局</title>
 <meta name="PubDate" content="2024-05-08 09:30"><meta name="ContentSource" content="某市科学技术局">
@@ -55,4 +55,4 @@ def test_broken_markup_still_gives_lines() -> None:
 
 
 def test_lines_outside_the_main_text_are_an_explained_drop() -> None:
-    assert NOT_MAIN in PAGE_RULES
+    assert NOT_MAIN in PAGE_RULES and TOO_LARGE in PAGE_RULES

@@ -336,7 +336,12 @@ class _Os:
 
 def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every file ``write_atomic`` writes fails half-way with ENOSPC (other code is untouched)."""
-    monkeypatch.setattr("toolkit.files.os", _Os(lambda *a, **k: _FullDisk(os.fdopen(*a, **k))))
+
+    def fdopen(fd: int, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        fh = os.fdopen(fd, mode, *args, **kwargs)
+        return _FullDisk(fh) if "w" in mode else fh  # reading the inputs still works
+
+    monkeypatch.setattr("toolkit.files.os", _Os(fdopen))
 
 
 def no_write_access(monkeypatch: pytest.MonkeyPatch, code: int = errno.EROFS) -> None:

@@ -83,16 +83,20 @@ class ReadTask:
     """Forced OpenCC conversion for normalise."""
     until: str = "clean"
     """The last stage to run: ``clean``, ``normalize`` or ``segment``."""
+    max_bytes: int | None = None
+    """The largest file read (the ``max-input-mb`` setting); None: the default limit."""
 
 
 def read_one(task: ReadTask) -> Document | ToolkitError:
     """Read a file with its reader and run the stages up to ``task.until``; an error is
     returned, not raised, so that one bad file in a process pool does not stop the others."""
+    from .files import MAX_INPUT_BYTES
     from .glossary import Glossary
     from .pipeline import Context, run
 
     try:
-        doc = readers.for_path(task.path, task.fmt).read(task.path)
+        max_bytes = task.max_bytes if task.max_bytes is not None else MAX_INPUT_BYTES
+        doc = readers.for_path(task.path, task.fmt).read(task.path, max_bytes)
         doc = run([doc], Context(glossary=Glossary([]), script=task.script), until=task.until)[0]
         if task.until != "clean" and not doc.blocks:
             raise InputError(
@@ -120,9 +124,11 @@ def read_documents(
     script: str | None = None,
     until: str = "clean",
     jobs: int = 1,
+    max_bytes: int | None = None,
 ) -> list[Document]:
     """Documents for every readable input, in order; each unreadable one goes to
-    ``listener.fail`` and is skipped. ``jobs`` > 1 reads in a process pool.
+    ``listener.fail`` and is skipped. ``jobs`` > 1 reads in a process pool; a file over
+    ``max_bytes`` (None: the default limit) is refused.
 
     An unknown ``fmt`` is a :class:`~toolkit.errors.ConfigError`, raised before anything is read.
     """
@@ -133,7 +139,7 @@ def read_documents(
     except ToolkitError as err:
         listener.fail(err)
         return []
-    tasks = [ReadTask(p, fmt, script, until) for p in paths]
+    tasks = [ReadTask(p, fmt, script, until, max_bytes) for p in paths]
     results: list[Document | ToolkitError]
     if jobs > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -181,7 +187,7 @@ def load_glossary(path: Path | None, cfg: Config) -> Glossary:
     chosen = path if path is not None else cfg.glossary
     if path is None and not chosen.exists():
         return glossary.Glossary([])
-    return glossary.load(chosen)
+    return glossary.load(chosen, max_bytes=cfg.max_input_bytes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +221,7 @@ def translate_documents(
         listener.warn(f"WARNING: {choice.reason}")
     else:
         listener.info(f"backend: {choice.backend.engine} — {choice.reason}")
-    docs = read_documents(inputs, listener, fmt, None, "segment", jobs)
+    docs = read_documents(inputs, listener, fmt, None, "segment", jobs, cfg.max_input_bytes)
     stats = Stats()
     memory = TranslationMemory(cfg.tm) if cfg.tm is not None else None
     try:

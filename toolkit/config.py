@@ -37,7 +37,15 @@ class Config:
     """Translation memory (SQLite): reruns translate only what changed; None: no memory."""
     mkdocs_config: Path = Path("mkdocs.yml")
     """Base MkDocs configuration, used when it exists (theme palette, copyright, extras)."""
+    max_input_mb: float = 50
+    """Largest input file read, in MB (pages, cleaned documents, glossary files); a larger
+    one is refused with an error naming it, as is anything that is not a regular file."""
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def max_input_bytes(self) -> int:
+        """``max_input_mb`` in bytes."""
+        return int(self.max_input_mb * 1024 * 1024)
 
     def with_overrides(self, **values: Any) -> Config:
         return replace(self, **{k: v for k, v in values.items() if v is not None})
@@ -73,6 +81,8 @@ def load_config(cwd: Path | None = None) -> Config:
             v = origin.parent / v
         elif name == "beam_size" and (not isinstance(v, int) or v < 1):
             raise ConfigError("beam-size must be a positive integer", path=origin)
+        elif name == "max_input_mb" and (isinstance(v, bool) or not isinstance(v, int | float) or not 0 < v <= 1e6):
+            raise ConfigError("max-input-mb must be a number of MB, over 0 and at most 1000000", path=origin)
         elif name == "backend" and v not in backends.CHOICES:
             raise ConfigError(f"backend must be {one_of(backends.CHOICES)}", path=origin)
         values[name] = v

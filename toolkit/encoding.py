@@ -1,13 +1,17 @@
-"""Decoding input bytes: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK/GB2312, Big5.
+"""Decoding input bytes: UTF-8 (with or without BOM), UTF-16 (with or without BOM),
+GB18030/GBK/GB2312, Big5.
 
 The order of evidence, strongest first:
 
 1. a byte-order mark (``utf-8-sig``, ``utf-16``);
-2. valid UTF-8 (legacy Chinese text of any length is almost never valid UTF-8, and pages
+2. NUL bytes, nearly all at odd or nearly all at even offsets, where the bytes decode as
+   UTF-16 (little- or big-endian) to text that reads as Chinese, or as plain Latin text:
+   recorded as ``utf-16-le`` / ``utf-16-be``; other data with NUL bytes is binary;
+3. valid UTF-8 (legacy Chinese text of any length is almost never valid UTF-8, and pages
    re-saved as UTF-8 often keep a stale ``<meta charset=gb2312>``);
-3. for HTML, the page's own ``<meta charset>`` / ``http-equiv`` declaration, when the bytes
+4. for HTML, the page's own ``<meta charset>`` / ``http-equiv`` declaration, when the bytes
    decode under it and the text reads as Chinese;
-4. charset-normalizer's candidates among the Chinese legacy encodings, plus our own strict
+5. charset-normalizer's candidates among the Chinese legacy encodings, plus our own strict
    attempts, ranked by a **Chinese-aware check**: the share of the decoded text's non-ASCII
    characters that are common Chinese characters (GB2312 level 1, in Simplified and
    Traditional forms) or CJK punctuation. Big5 bytes decode as "valid" GB18030 almost
@@ -15,6 +19,8 @@ The order of evidence, strongest first:
 
 GB2312 and GBK are decoded (and recorded) as ``gb18030``, their superset. Big5 is recorded as
 ``big5``, or ``cp950``/``big5hkscs`` when only that extension decodes the bytes.
+
+An error names the line: ``page.txt:17: invalid UTF-8 byte 0xff …``.
 """
 
 from __future__ import annotations
@@ -142,6 +148,8 @@ def decode(data: bytes, path: Path, html: bool = False) -> tuple[str, str]:
         return _or_fail(_strict(data, "utf-16"), "utf-16", data, path), "utf-16"
     _check_not_empty(data, path)
     head = data[:8192]
+    if b"\x00" in head and (utf16 := _utf16_without_bom(data)) is not None:
+        return utf16
     if b"\x00" in head or len(_CONTROL.findall(head)) > max(2, len(head) // 100):
         raise InputError("file is binary, not text", path=path, hint="give a UTF-8, GB18030 or Big5 text or HTML file")
     utf8 = _strict(data, "utf-8")
@@ -192,11 +200,57 @@ def decode(data: bytes, path: Path, html: bool = False) -> tuple[str, str]:
         lenient = data.decode(enc, errors="replace")
         if _few_errors(lenient) and chinese_score(lenient) >= _MIN_SCORE:
             return lenient, enc
+    try:
+        data.decode("utf-8")
+        at = 0  # pragma: no cover - valid UTF-8 was returned above
+    except UnicodeDecodeError as exc:
+        at = exc.start
     raise InputError(
-        "cannot decode file as UTF-8, GB18030 or Big5",
+        f"invalid UTF-8 byte 0x{data[at]:02x} (column {_column(data, at)}), and not GB18030 or Big5 text either",
         path=path,
+        line=_line_of(data, at),
         hint="convert it to UTF-8, e.g. iconv -f ENCODING -t UTF-8",
     )
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    from .files import line_of
+
+    return line_of(data, offset)
+
+
+def _column(data: bytes, offset: int) -> int:
+    """1-based byte column of ``offset`` in its line."""
+    start = max(data.rfind(b"\n", 0, offset), data.rfind(b"\r", 0, offset))
+    return offset - start
+
+
+_UTF16_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(text, ``utf-16-le``/``utf-16-be``) for UTF-16 without a byte-order mark, else None.
+
+    ASCII characters (line ends, digits, spaces) put a NUL byte at odd offsets in
+    little-endian UTF-16 and at even ones in big-endian; a few Chinese characters (一 is
+    U+4E00) put one on the other side. The bytes must decode strictly, hold no control
+    characters, and read as Chinese (or as Latin text with NULs all on one side).
+    """
+    sample = data[: 1 << 16]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    body = data[: len(data) // 2 * 2]  # a file cut mid-character loses that character
+    best: tuple[float, str, str] | None = None
+    for enc, share in (("utf-16-le", odd / (even + odd)), ("utf-16-be", even / (even + odd))):
+        if share < 0.5:
+            continue
+        text = _strict(body, enc)
+        if text is None or not text.strip() or _UTF16_CONTROL.search(text):
+            continue
+        score = chinese_score(text)
+        readable = score >= _MIN_SCORE or (share >= 0.99 and _LATIN.fullmatch(text))
+        if readable and (best is None or score > best[0]):
+            best = (score, text + ("\ufffd" if len(body) < len(data) else ""), enc)
+    return (best[1], best[2]) if best else None
 
 
 def _few_errors(text: str) -> bool:
@@ -214,8 +268,10 @@ def _or_fail(text: str | None, enc: str, data: bytes, path: Path) -> str:
         try:
             data.decode(enc)
         except UnicodeDecodeError as exc:
+            # The line: count line ends in what decodes before the bad bytes.
+            line = len(re.findall(r"\r\n|\r|\n", data[: exc.start].decode(enc, errors="replace"))) + 1
             raise InputError(
-                f"invalid {enc} at byte {exc.start}", path=path, hint="re-save the file as UTF-8"
+                f"invalid {enc} at byte {exc.start}", path=path, line=line, hint="re-save the file as UTF-8"
             ) from None
         raise InputError(f"cannot decode file as {enc}", path=path)  # pragma: no cover
     if not text.strip():

@@ -94,3 +94,11 @@ class OutputError(ToolkitError):
         (``choose another -o folder``)."""
         hint = f"{self.hint}, or {how}" if self.hint else how
         return OutputError(self.message, path=self.path, line=self.line, hint=hint)
+
+
+class InstallError(ToolkitError):
+    """A package the toolkit needs is missing or broken: the install is incomplete.
+
+    Never swallowed: cleaning HTML without trafilatura would silently be worse."""
+
+    exit_code = 2

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -14,8 +16,85 @@ import yaml
 
 from . import readers
 from .document import SLUG, Block, Document, Dropped, Meta
-from .errors import InputError
+from .errors import InputError, ToolkitError
 from .escape import md_inline
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+"""The default size limit of one input file (the ``max-input-mb`` setting: 50 MB)."""
+MAX_FRONT_MATTER = 64 * 1024
+"""The most characters of YAML front matter a Markdown input may carry."""
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_LAYOUT_TO_SPACE = dict.fromkeys(map(ord, "\v\f\x1c\x1d\x1e\x85\u2028\u2029"), " ")
+"""Characters :meth:`str.splitlines` takes for line ends that :func:`split_lines` does not:
+in a text dump they are layout (a form feed between PDF pages), read as a space."""
+
+
+def split_lines(text: str) -> list[str]:
+    """``text`` split at its line ends, which are ``\\n``, ``\\r\\n`` and ``\\r`` only.
+
+    Unlike :meth:`str.splitlines`, a form feed, vertical tab, ``\\x1c``-``\\x1e``, U+0085,
+    U+2028 or U+2029 does not end a line: it stays, as it is, inside its line, so line
+    numbers agree with what editors, ``grep -n`` and ``wc -l`` say. A final line end does
+    not start another line.
+    """
+    lines = _LINE_END.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def line_of(data: bytes, offset: int) -> int:
+    """The 1-based line (ends: LF, CRLF, CR) that byte ``offset`` of ``data`` is on."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
+
+
+def read_input(path: Path, max_bytes: int = MAX_INPUT_BYTES, error: type[ToolkitError] = InputError) -> bytes:
+    """The bytes of the input file ``path``, refusing what could hang or exhaust memory.
+
+    Only a regular file is read: a named pipe (whose ``open`` blocks until someone writes),
+    a device such as ``/dev/zero`` (endless) or a socket is refused before it is opened. A
+    file over ``max_bytes`` is refused from its size, and at most ``max_bytes + 1`` bytes are
+    read, so a file that grows while it is read cannot exhaust memory either. Errors are
+    ``error`` (an :class:`InputError` unless the caller reads, say, a glossary).
+    """
+    limit_mb = _size(max_bytes)
+    hint = "raise max-input-mb in toolkit.toml, or split the file"
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise error(f"{_kind(info.st_mode)}, not a regular file", path=path, hint="give the path of a regular file")
+        if info.st_size > max_bytes:
+            raise error(f"file is {_size(info.st_size)}, over the {limit_mb} input limit", path=path, hint=hint)
+        # O_NONBLOCK: should the path be swapped for a FIFO after the check, open still returns.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise error("not a regular file", path=path, hint="give the path of a regular file")
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise error(f"cannot read file: {exc.strerror}", path=path) from None
+    if len(data) > max_bytes:
+        raise error(f"file is over the {limit_mb} input limit (it grew while being read)", path=path, hint=hint)
+    return data
 
 
 def input_format(path: Path, forced: str | None = None) -> str:
@@ -57,27 +136,26 @@ def output_path(folder: Path, slug: str, suffix: str) -> Path:
     return path
 
 
-def read_source(path: Path, forced_format: str | None = None) -> Document:
+def read_source(path: Path, forced_format: str | None = None, *, max_bytes: int = MAX_INPUT_BYTES) -> Document:
     """Read a raw page into a Document of ``raw`` blocks, one per source line.
 
-    Text dumps: one block per line (LF, CRLF or CR), numbered from 1. HTML: the ``<title>``
-    as line 0, then one block per main-text line (see :mod:`toolkit.html`), numbered in the
-    page's visible lines; the visible lines outside the main text are already in
-    ``Document.dropped``.
+    Text dumps: one block per line (LF, CRLF or CR only: see :func:`split_lines`), numbered
+    from 1 as editors number them; a form feed, vertical tab, U+0085, U+2028 or U+2029 is
+    read as a space inside its line. HTML: the ``<title>`` as line 0, then one block per main-text line (see
+    :mod:`toolkit.html`), numbered in the page's visible lines; the visible lines outside the
+    main text are already in ``Document.dropped``. Files over ``max_bytes`` and anything not
+    a regular file are refused (:func:`read_input`).
     """
     fmt = input_format(path, forced_format)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", path=path) from None
+    data = read_input(path, max_bytes)
     text, encoding = decode(data, path, html=fmt == "html")
     meta = Meta(slug=slugify(path.name), origin=path.name, format=fmt, encoding=encoding)
     if fmt == "text":
-        lines = text.splitlines()
+        lines = split_lines(text.translate(_LAYOUT_TO_SPACE))
         blocks = tuple(Block(kind="raw", text=line, lines=(i,)) for i, line in enumerate(lines, start=1))
         return Document(meta=meta, blocks=blocks)
 
-    from .html import NOT_MAIN, parse_html
+    from .html import NOT_MAIN, TOO_LARGE, parse_html
 
     page = parse_html(text)
     meta = Meta(**{**_asdict(meta), **page.meta})
@@ -92,19 +170,21 @@ def read_source(path: Path, forced_format: str | None = None) -> Document:
         for i, (line, main) in enumerate(zip(page.lines, page.main, strict=True), start=1)
         if not main
     )
+    if page.skipped:  # no line dropped: the entry says, in --explain, why none was for this rule
+        dropped = (Dropped(line=0, text=page.skipped, rule=TOO_LARGE), *dropped)
     if not blocks:
         raise InputError("no visible text in the page", path=path, hint="check that it is an HTML page")
     return Document(meta=meta, blocks=blocks, dropped=dropped)
 
 
-def read_text(path: Path) -> Document:
+def read_text(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Document:
     """A text dump (the ``text`` reader of :mod:`toolkit.readers`)."""
-    return read_source(path, "text")
+    return read_source(path, "text", max_bytes=max_bytes)
 
 
-def read_html(path: Path) -> Document:
+def read_html(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Document:
     """An HTML page (the ``html`` reader of :mod:`toolkit.readers`)."""
-    return read_source(path, "html")
+    return read_source(path, "html", max_bytes=max_bytes)
 
 
 def _asdict(meta: Meta) -> dict[str, Any]:
@@ -112,13 +192,18 @@ def _asdict(meta: Meta) -> dict[str, Any]:
 
 
 def expand_inputs(paths: Iterable[Path], suffixes: set[str] | None = None) -> list[Path]:
-    """Files given directly, plus the files inside given folders (sorted, hidden ones skipped)."""
+    """Files given directly, plus the files inside given folders (sorted, hidden ones skipped).
+
+    Never opens anything. A named pipe, socket or device inside a folder is listed like a
+    file, so that reading it fails with its own error (:func:`read_input`) rather than being
+    skipped in silence; folders reached through symbolic links are not entered.
+    """
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
             for child in sorted(p.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(p).parts)
-                if child.is_file() and not hidden and (suffixes is None or child.suffix.lower() in suffixes):
+                if not child.is_dir() and not hidden and (suffixes is None or child.suffix.lower() in suffixes):
                     out.append(child)
         elif p.exists():
             out.append(p)
@@ -189,24 +274,75 @@ def load_markdown(text: str, path: Path) -> Document:
     front: dict[str, Any] = {}
     body = text
     if text.startswith("---"):
-        end = text.find("\n---", 3)
+        end = text.find("\n---", 3, 3 + MAX_FRONT_MATTER + 1)
         if end == -1:
+            if text.find("\n---", 3) != -1:
+                raise InputError(
+                    f"front matter is over {MAX_FRONT_MATTER // 1024} KiB", path=path, line=1, hint="shorten it"
+                )
             raise InputError("front matter has no closing '---'", path=path, line=1)
-        try:
-            loaded = yaml.safe_load(text[3:end])
-        except yaml.YAMLError as exc:
-            raise InputError(f"front matter is not valid YAML: {exc}", path=path, line=1) from None
-        if not isinstance(loaded, dict):
-            raise InputError("front matter must be a mapping of fields", path=path, line=1)
-        front = loaded
+        front = _front_matter(text[3:end], path)
         body = text[end + 4 :]
     names = set(Meta.__slots__)
+    for key, value in front.items():
+        if key in names and not isinstance(value, _SCALARS):
+            kind = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else "not text"
+            raise InputError(
+                f"front matter field {key!r} is {kind}; it must be a single value", path=path, hint="write it as text"
+            )
     fields = {k: str(v) for k, v in front.items() if k in names}
     # A slug from front matter is a wish, not a path: it is slugged again (../../x → x).
     fields["slug"] = slugify(fields["slug"]) if fields.get("slug") else slugify(path.name)
     meta = Meta(**fields)
     blocks = list(_md_blocks(MarkdownIt("commonmark"), body))
     return Document(meta=meta, blocks=tuple(blocks))
+
+
+_SCALARS = (str, int, float, bool, datetime.date, type(None))
+"""What a known front-matter field may hold; lists and mappings are refused, not stringified."""
+
+
+class _AliasFound(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing anchors (``&a``) and aliases (``*a``) altogether.
+
+    Aliases let a few hundred bytes expand into gigabytes ("billion laughs"); front matter
+    never needs them. The check is made on the events, before any node is built.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _AliasFound(event.start_mark.line)
+        return super().compose_node(parent, index)
+
+
+def _front_matter(source: str, path: Path) -> dict[str, Any]:
+    """The fields of YAML front matter (``source``: what follows the first ``---``)."""
+    # Line numbers: ``source`` starts on the file's line 1, after the ``---``.
+    try:
+        loaded = yaml.load(source, Loader=_NoAliasLoader)  # a SafeLoader subclass
+    except _AliasFound as exc:
+        raise InputError(
+            "front matter uses YAML aliases (&/*), which are not allowed",
+            path=path,
+            line=exc.line + 1,
+            hint="write each value out in full",
+        ) from None
+    except RecursionError:
+        raise InputError("front matter is nested too deeply", path=path, line=1) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(f"front matter is not valid YAML: {problem}", path=path, line=line) from None
+    if not isinstance(loaded, dict):
+        raise InputError("front matter must be a mapping of fields", path=path, line=1)
+    return loaded
 
 
 def _md_blocks(md: Any, body: str) -> Iterator[Block]:
@@ -240,14 +376,14 @@ def _inline_text(tok: Any) -> str:
     return "".join(parts).strip()
 
 
-def load_document(path: Path) -> Document:
-    """Read an interchange file: ``.json`` (``Document.to_dict``) or ``.md`` with front matter."""
+def load_document(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Document:
+    """Read an interchange file: ``.json`` (``Document.to_dict``) or ``.md`` with front matter.
+
+    Files over ``max_bytes`` and anything not a regular file are refused (:func:`read_input`).
+    """
     import json
 
-    try:
-        text = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", path=path) from None
+    text = read_input(path, max_bytes)
     decoded, _ = decode(text, path)
     decoded = decoded.lstrip("\ufeff")
     if path.suffix.lower() == ".json":
@@ -256,6 +392,8 @@ def load_document(path: Path) -> Document:
             meta = data["meta"]
             meta["slug"] = slugify(str(meta.get("slug") or path.name))  # never a path from input
             return Document.from_dict(data)
-        except (ValueError, KeyError, TypeError) as exc:
+        except RecursionError:
+            raise InputError("not a toolkit document JSON: nested too deeply", path=path) from None
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:  # a field of the wrong type
             raise InputError(f"not a toolkit document JSON: {exc}", path=path) from None
     return load_markdown(decoded, path)

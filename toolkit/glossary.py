@@ -27,6 +27,7 @@ from typing import Any
 
 from .document import Document, TermMatch
 from .errors import GlossaryError
+from .files import MAX_INPUT_BYTES, line_of, read_input, split_lines
 
 COLUMNS = ("zh", "en", "status", "fixed", "variants", "source", "note")
 STATUSES = ("approved", "proposed")
@@ -110,23 +111,26 @@ def glossary_files(path: Path) -> list[Path]:
     raise GlossaryError("no such glossary file or folder", path=path, hint="pass --glossary PATH")
 
 
-def check(path: Path) -> tuple[list[Entry], list[Problem]]:
-    """Parse and validate every glossary file under ``path``; never raises for bad content."""
+def check(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> tuple[list[Entry], list[Problem]]:
+    """Parse and validate every glossary file under ``path``; never raises for bad content.
+
+    A file over ``max_bytes``, or one that is not a regular file (a named pipe …), is an error.
+    """
     entries: list[Entry] = []
     problems: list[Problem] = []
     for f in glossary_files(path):
-        e, p = _parse_file(f)
+        e, p = _parse_file(f, max_bytes)
         entries += e
         problems += p
     problems += _cross_check(entries)
     return entries, problems
 
 
-def load(path: Path | None) -> Glossary:
+def load(path: Path | None, *, max_bytes: int = MAX_INPUT_BYTES) -> Glossary:
     """Load a glossary for use; any error stops with a line-numbered GlossaryError."""
     if path is None:
         return Glossary([])
-    entries, problems = check(path)
+    entries, problems = check(path, max_bytes=max_bytes)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         first = errors[0]
@@ -140,7 +144,7 @@ def load(path: Path | None) -> Glossary:
     return Glossary(entries)
 
 
-def _parse_file(path: Path) -> tuple[list[Entry], list[Problem]]:
+def _parse_file(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> tuple[list[Entry], list[Problem]]:
     entries: list[Entry] = []
     problems: list[Problem] = []
     name = str(path)
@@ -148,18 +152,22 @@ def _parse_file(path: Path) -> tuple[list[Entry], list[Problem]]:
     def err(line: int, msg: str) -> None:
         problems.append(Problem("error", name, line, msg))
 
-    data = path.read_bytes()
+    try:
+        data = read_input(path, max_bytes, GlossaryError)
+    except GlossaryError as exc:
+        err(1, exc.message + (f" ({exc.hint})" if exc.hint else ""))
+        return entries, problems
     if b"\x00" in data:
         err(1, "file is binary, not a tab-separated glossary")
         return entries, problems
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        err(line, "not valid UTF-8; re-save the glossary as UTF-8")
+        err(line_of(data, exc.start), f"invalid UTF-8 byte 0x{data[exc.start]:02x}; re-save the glossary as UTF-8")
         return entries, problems
     header: list[str] | None = None
-    for lineno, raw in enumerate(text.splitlines(), start=1):
+    # Line ends are LF, CRLF and CR only: a U+2028 or a form feed in a note stays in its row.
+    for lineno, raw in enumerate(split_lines(text), start=1):
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
         fields = [f.strip() for f in raw.split("\t")]

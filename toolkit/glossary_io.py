@@ -15,16 +15,20 @@ TBX (one ``termEntry`` per entry):
 
 CSV (translate-toolkit's columns): ``source`` = zh, ``target`` = en, ``context`` = variants
 (``|``-separated), ``fuzzy`` = proposed, ``location`` = ``fixed`` for fixed names,
-``developer_comments`` = source, ``translator_comments`` = note.
+``developer_comments`` = source, ``translator_comments`` = note. A cell that a spreadsheet
+would run as a formula (starting ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, as
+OWASP lists them) is written with a leading ``'``, which import removes again: see
+:func:`csv_cell`.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from .errors import GlossaryError
-from .files import write_atomic
+from .files import MAX_INPUT_BYTES, read_input, split_lines, write_atomic
 from .glossary import COLUMNS, Entry, Problem, check
 
 FORMATS = ("tbx", "csv")
@@ -77,31 +81,44 @@ def to_tbx(entries: list[Entry]) -> bytes:
     return bytes(store)
 
 
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+"""A cell spreadsheets read as a formula starts with one of these (after any quotes: so that
+a value that itself starts ``'=`` survives the round trip)."""
+
+
+def csv_cell(value: str) -> str:
+    """A value as a CSV cell no spreadsheet runs: ``'`` before a formula-leading value."""
+    return "'" + value if _FORMULA.match(value) else value
+
+
+def csv_value(cell: str) -> str:
+    """The value :func:`csv_cell` wrote: one leading ``'`` off where a formula start follows."""
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
+
+
 def to_csv(entries: list[Entry]) -> bytes:
     from translate.storage import csvl10n
 
     store = csvl10n.csvfile()
     for e in entries:
-        unit = store.addsourceunit(e.zh)
-        unit.target = e.en
-        unit.context = "|".join(e.variants)
+        unit = store.addsourceunit(csv_cell(e.zh))
+        unit.target = csv_cell(e.en)
+        unit.context = csv_cell("|".join(e.variants))
         unit.fuzzy = "True" if e.status == "proposed" else "False"
         unit.location = "fixed" if e.fixed else ""
-        unit.developer_comments = e.source
-        unit.translator_comments = e.note
+        unit.developer_comments = csv_cell(e.source)
+        unit.translator_comments = csv_cell(e.note)
     return bytes(store)
 
 
 # --- import ------------------------------------------------------------------------------------
 
 
-def read(path: Path, fmt: str | None = None) -> list[Entry]:
-    """Entries from a TBX or CSV file; a file that is neither gets a GlossaryError."""
+def read(path: Path, fmt: str | None = None, *, max_bytes: int = MAX_INPUT_BYTES) -> list[Entry]:
+    """Entries from a TBX or CSV file; a file that is neither, one over ``max_bytes`` or one
+    that is not a regular file gets a GlossaryError."""
     kind = format_of(path, fmt)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise GlossaryError(f"cannot read file: {exc.strerror}", path=path) from None
+    data = read_input(path, max_bytes, GlossaryError)
     try:
         entries = from_tbx(data, path) if kind == "tbx" else from_csv(data, path)
     except GlossaryError:
@@ -157,13 +174,13 @@ def from_csv(data: bytes, path: Path) -> list[Entry]:
             continue
         entries.append(
             Entry(
-                zh=unit.source,
-                en=unit.target,
+                zh=csv_value(unit.source),
+                en=csv_value(unit.target),
                 status="proposed" if unit.isfuzzy() else "approved",
                 fixed=unit.location == "fixed",
-                variants=tuple(v for v in unit.context.split("|") if v),
-                source=unit.developer_comments,
-                note=unit.translator_comments,
+                variants=tuple(v for v in csv_value(unit.context).split("|") if v),
+                source=csv_value(unit.developer_comments),
+                note=csv_value(unit.translator_comments),
                 path=str(path),
                 line=n,
             )
@@ -189,14 +206,16 @@ def target_file(glossary: Path) -> Path:
     return glossary / "terms.tsv" if glossary.is_dir() or not glossary.suffix else glossary
 
 
-def add_entries(glossary: Path, new: list[Entry]) -> tuple[list[Entry], list[Problem]]:
+def add_entries(
+    glossary: Path, new: list[Entry], *, max_bytes: int = MAX_INPUT_BYTES
+) -> tuple[list[Entry], list[Problem]]:
     """Add entries to the glossary's TSV, keeping its order; nothing is written on a conflict.
 
     Returns (entries added, problems). Entries identical to existing ones are skipped.
     """
     existing: list[Entry] = []
     if glossary.exists():
-        existing, problems = check(glossary)
+        existing, problems = check(glossary, max_bytes=max_bytes)
         if any(p.severity == "error" for p in problems):
             return [], [p for p in problems if p.severity == "error"]
     by_form = {f: e for e in existing for f in (e.zh, *e.variants)}
@@ -230,7 +249,12 @@ def add_entries(glossary: Path, new: list[Entry]) -> tuple[list[Entry], list[Pro
     if problems or not added:
         return [], problems
     path = target_file(glossary)
-    lines = path.read_text(encoding="utf-8-sig").splitlines() if path.exists() else ["\t".join(COLUMNS)]
+    # check() above has read this file: regular, within the size limit, valid UTF-8. Line ends
+    # are LF, CRLF and CR only, so a U+2028 inside a note does not split its row in two.
+    if path.exists():
+        lines = split_lines(read_input(path, max_bytes, GlossaryError).decode("utf-8-sig"))
+    else:
+        lines = ["\t".join(COLUMNS)]
     for e in sorted(added, key=lambda e: e.zh):
         lines = _insert_sorted(lines, tsv_row(e))
     write_atomic(path, "\n".join(lines) + "\n")

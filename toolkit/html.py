@@ -12,7 +12,16 @@ Two readings of the page are combined:
   the rule ``not-main-content`` so that ``toolkit clean --explain`` lists them too.
 
 The kept lines then go through the same line rules as a text dump. When trafilatura finds
-no main text, every visible line is kept and the rules decide alone.
+no main text, every visible line is kept and the rules decide alone. When trafilatura cannot be
+imported (a broken install), that is an :class:`~toolkit.errors.InstallError`, never a silent
+fallback.
+
+Time stays linear in the page's size (the stdlib parser's quadratic end-of-input handling of
+an unclosed ``<!--`` or ``<a`` is bypassed): trafilatura's extraction grows with the square of the
+element count, so a page of more than :data:`MAX_EXTRACT_ELEMENTS` elements is not given to
+it (every visible line goes to the rules, and ``--explain`` says why under the rule
+:data:`TOO_LARGE`); the alignment uses difflib only while the pairs of equal lines it would
+weigh stay few, and a linear in-order match beyond.
 """
 
 from __future__ import annotations
@@ -20,13 +29,31 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
+from .errors import InstallError
+from .files import split_lines
 from .textmeta import TITLE_SEP, text_metadata
 
 NOT_MAIN = "not-main-content"
 """The rule name for visible lines trafilatura left out of the main text."""
+TOO_LARGE = "page-too-large-for-extraction"
+"""The rule name under which ``--explain`` says that a page was too large for trafilatura."""
+MAX_EXTRACT_ELEMENTS = 20_000
+"""Pages with more elements skip trafilatura (whose time grows with their square: 40,000
+elements took twice as long per element as 20,000) and keep every visible line for the rules.
+Real article pages have a few hundred to a few thousand."""
+_ALIGN_PAIRS = 100_000
+"""The most (visible line, main-text line) pairs of equal lines difflib may weigh; difflib's
+time grows with their number times the number of matches (a page of two alternating lines
+took 31 s at 2,000 lines). Beyond it a linear in-order match aligns the lines."""
+_ALIGN_WINDOW = 64
+"""The linear match takes a main-text line's next occurrence at most this many lines ahead."""
+_SEARCH_BUDGET = 20_000_000
+"""The most characters the substring checks of the alignment may scan (lines × text)."""
 
 _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
@@ -66,6 +93,8 @@ class HtmlPage:
     """Per line: part of the main text."""
     meta: dict[str, str] = field(default_factory=dict)
     """``title``, ``date`` and ``source`` found in the page's markup, when present."""
+    skipped: str = ""
+    """Why trafilatura was not asked for the main text (rule :data:`TOO_LARGE`), or ``""``."""
 
 
 class _Extractor(HTMLParser):
@@ -90,6 +119,11 @@ class _Extractor(HTMLParser):
         self.items: set[int] = set()
         """Indexes of lines that are list items (``<li>``)."""
         self.in_item = False
+        self.elements = 0
+        """Start tags seen."""
+        self.has_text = False
+        """Whether ``current`` holds more than whitespace (kept as a flag: joining ``current``
+        at every cell would take quadratic time on a row of many cells)."""
 
     def _flush(self) -> None:
         text = "".join(self.current).replace("\r", " ").replace("\n", " ").replace("\t", " ")
@@ -100,8 +134,10 @@ class _Extractor(HTMLParser):
                 self.in_item = False
             self.lines.append(text)
         self.current = []
+        self.has_text = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements += 1
         if tag == "meta":
             a = {k.lower(): (v or "") for k, v in attrs}
             name = (a.get("name") or a.get("property") or a.get("itemprop") or "").lower()
@@ -125,7 +161,7 @@ class _Extractor(HTMLParser):
         if not self.site_name and (a.get("id") in _SITE_CLASSES or _SITE_CLASSES & set((a.get("class") or "").split())):
             self.site_tag, self.site_text = tag, []
         if tag in _CELL:
-            if self.current and "".join(self.current).strip():
+            if self.has_text:
                 self.current.append("\u3000")
         elif tag in _BLOCK:
             self._flush()
@@ -134,6 +170,7 @@ class _Extractor(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
+            self.elements += 1
             self._flush()
         elif tag not in _HIDDEN:
             self.handle_starttag(tag, attrs)
@@ -169,6 +206,7 @@ class _Extractor(HTMLParser):
             self.title += data
         elif not self.hidden:
             self.current.append(data)
+            self.has_text = self.has_text or not data.isspace()
             if self.heading:
                 self.heading_text.append(data)
             if self.publisher_tag:
@@ -191,13 +229,29 @@ def _norm(text: str) -> str:
     return _WS.sub("", text).replace("|", "")
 
 
+def _trafilatura() -> Any:
+    """The trafilatura module; a broken install is an error, never a silent fallback."""
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise _install_error(exc) from None
+    return trafilatura
+
+
+def _install_error(exc: ImportError) -> InstallError:
+    return InstallError(
+        f"trafilatura cannot be used ({type(exc).__name__}: {exc}); HTML pages would be cleaned without "
+        "main-text extraction",
+        hint="pip install trafilatura lxml_html_clean, or reinstall the toolkit; `toolkit doctor` checks the install",
+    )
+
+
 def _main_text(html: str) -> tuple[list[str], str] | None:
     """trafilatura's main-text lines and its (markup-only) date, or None when it finds none."""
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    trafilatura = _trafilatura()
     try:
-        import trafilatura
-
         result = trafilatura.bare_extraction(
             html,
             with_metadata=True,
@@ -207,12 +261,14 @@ def _main_text(html: str) -> tuple[list[str], str] | None:
             deduplicate=False,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
+    except ImportError as exc:  # a part trafilatura imports only when it needs it
+        raise _install_error(exc) from None
     except Exception:  # a page trafilatura cannot parse is read without it
         return None
     if result is None or isinstance(result, dict):
         return None
     text = result.text or ""
-    lines = [ln for ln in text.splitlines() if ln.strip()]
+    lines = [ln for ln in split_lines(text) if ln.strip()]
     if not lines:
         return None
     return lines, str(result.date or "")
@@ -223,29 +279,66 @@ def _align(visible: list[str], main: list[str]) -> list[bool]:
     a = [_norm(v) for v in visible]
     b = [_norm(m) for m in main]
     keep = [False] * len(a)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     # Between two runs of identical lines, lines may be segmented differently (table cells,
     # <br>): a visible line there is main text when trafilatura's lines in the same gap
     # contain it, in order.
-    gap: list[int] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            _fill_gap(a, b, gap, keep)
-            gap = []
-            for i in range(i1, i2):
-                keep[i] = True
-        elif not gap:
-            gap = [i1, i2, j1, j2]
-        else:
-            gap[1], gap[3] = i2, j2
-    _fill_gap(a, b, gap, keep)
+    i0 = j0 = 0
+    for i, j, n in _matching_blocks(a, b):
+        if i > i0 or j > j0:
+            _fill_gap(a, b, [i0, i, j0, j], keep)
+        keep[i : i + n] = [True] * n
+        i0, j0 = i + n, j + n
     # trafilatura writes a nested table after the cell that holds it, so a line can sit
     # elsewhere in its text; a line long enough not to match by chance is main text anywhere.
     everything = "".join(b)
-    for i, line in enumerate(a):
-        if not keep[i] and len(line) >= 8 and line in everything:
-            keep[i] = True
+    left = [i for i, line in enumerate(a) if not keep[i] and len(line) >= 8]
+    if len(left) * len(everything) <= _SEARCH_BUDGET:
+        for i in left:
+            keep[i] = a[i] in everything
+    else:  # too many to search for: only whole main-text lines
+        whole = set(b)
+        for i in left:
+            keep[i] = a[i] in whole
     return keep
+
+
+def _matching_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    """Runs of equal lines ``(i, j, n)``, in order, ending with ``(len(a), len(b), 0)``:
+    difflib's when the pairs of equal lines are few (every ordinary page), else
+    :func:`_in_order_blocks`."""
+    counts = Counter(b)
+    pairs = sum(n * counts[line] for line, n in Counter(a).items() if line in counts)
+    if pairs <= _ALIGN_PAIRS:
+        matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        return [tuple(m) for m in matcher.get_matching_blocks()]  # type: ignore[misc]
+    return _in_order_blocks(a, b)
+
+
+def _in_order_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    """A linear-time alignment: each line of ``a`` matches the next occurrence of the same
+    line in ``b`` at most :data:`_ALIGN_WINDOW` lines ahead; runs of matches are merged."""
+    where: dict[str, list[int]] = {}
+    for j, line in enumerate(b):
+        where.setdefault(line, []).append(j)
+    seen: dict[str, int] = {}
+    blocks: list[tuple[int, int, int]] = []
+    j = 0
+    for i, line in enumerate(a):
+        at = where.get(line)
+        if not at:
+            continue
+        k = seen.get(line, 0)
+        while k < len(at) and at[k] < j:  # each line's pointer only moves forward: linear
+            k += 1
+        seen[line] = k
+        if k < len(at) and at[k] - j <= _ALIGN_WINDOW:
+            if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == at[k]:
+                blocks[-1] = (blocks[-1][0], blocks[-1][1], blocks[-1][2] + 1)
+            else:
+                blocks.append((i, at[k], 1))
+            j = at[k] + 1
+    blocks.append((len(a), len(b), 0))
+    return blocks
 
 
 def _fill_holes(main: list[bool], items: set[int] | frozenset[int] = frozenset(), widest: int = 6) -> list[bool]:
@@ -288,15 +381,17 @@ def _fill_gap(a: list[str], b: list[str], gap: list[int], keep: list[bool]) -> N
         return
     i1, i2, j1, j2 = gap
     joined = "".join(b[j1:j2])
+    # A huge gap (only on pages aligned by the linear match) searches near where it is.
+    wide = (i2 - i1) * len(joined) <= _SEARCH_BUDGET
     pos = 0
     for i in range(i1, i2):
         if not a[i]:
             continue
-        at = joined.find(a[i], pos)
+        at = joined.find(a[i], pos) if wide else joined.find(a[i], pos, pos + 1000 + len(a[i]))
         if at >= 0:
             keep[i] = True
             pos = at + len(a[i])
-        elif len(a[i]) >= 6 and a[i] in joined:
+        elif wide and len(a[i]) >= 6 and a[i] in joined:
             keep[i] = True  # out of order
 
 
@@ -305,11 +400,23 @@ def parse_html(html: str) -> HtmlPage:
     parser = _Extractor()
     try:
         parser.feed(html)
+        # What feed() leaves unparsed starting with "<" is a construct the page never closes
+        # ("<!--", "<a …", "<![CDATA[" …). The close() of Pythons before 3.11.13 / 3.12.11 /
+        # 3.13.4 re-scans it once per "<" in it (quadratic: 200 KB of "<!--" took 16 s); HTML5,
+        # and the fixed close(), make the rest of the input that construct's invisible content.
+        if parser.rawdata.startswith("<") and not parser.cdata_elem:
+            parser.rawdata = ""
         parser.close()
     except (AssertionError, ValueError):  # malformed markup the stdlib parser gives up on
         parser._flush()
     visible = parser.lines
-    extracted = _main_text(html) if visible else None
+    skipped = ""
+    if parser.elements > MAX_EXTRACT_ELEMENTS:
+        skipped = (
+            f"{parser.elements:,} elements, over {MAX_EXTRACT_ELEMENTS:,}: main-text extraction skipped,"
+            " every visible line went to the line rules"
+        )
+    extracted = _main_text(html) if visible and not skipped else None
     if extracted is None:
         main = [True] * len(visible)
         markup_date = ""
@@ -359,4 +466,4 @@ def parse_html(html: str) -> HtmlPage:
         f"• {line}" if i in parser.items and not line.startswith(("•", "·", "●")) else line
         for i, line in enumerate(visible)
     ]
-    return HtmlPage(title=page_title, lines=lines, main=main, meta=meta)
+    return HtmlPage(title=page_title, lines=lines, main=main, meta=meta, skipped=skipped)

@@ -5,22 +5,25 @@ a folder are inputs, ``--format`` and its help text), :func:`toolkit.files.slugi
 suffixes a file name loses), :func:`toolkit.files.input_format` and :mod:`toolkit.batch`.
 A format is chosen by the file's suffix, or by ``--format NAME``; never by sniffing content.
 
-Adding a format is one row here plus its module: a function ``read(path) -> Document``
-named by ``target`` (imported on first use, so ``toolkit --help`` stays fast).
+Adding a format is one row here plus its module: a function ``read(path, *, max_bytes) ->
+Document`` named by ``target`` (imported on first use, so ``toolkit --help`` stays fast); it
+reads the file through :func:`toolkit.files.read_input`, which refuses anything that is not a
+regular file or is over ``max_bytes``.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Protocol, cast
 
 from .document import Document
 from .errors import ConfigError, one_of
 
-ReadFn = Callable[[Path], Document]
+
+class ReadFn(Protocol):
+    def __call__(self, path: Path, *, max_bytes: int) -> Document: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +41,9 @@ class Reader:
     """A raw page (text dump, HTML), read into ``raw`` blocks for the clean stage; ``--format``
     may choose it. False: a toolkit document (interchange), chosen by its suffix only."""
 
-    def read(self, path: Path) -> Document:
+    def read(self, path: Path, max_bytes: int) -> Document:
         module, _, function = self.target.partition(":")
-        return cast(ReadFn, getattr(importlib.import_module(module), function))(path)
+        return cast(ReadFn, getattr(importlib.import_module(module), function))(path, max_bytes=max_bytes)
 
 
 READERS: tuple[Reader, ...] = (

@@ -145,6 +145,10 @@ FURNITURE = Rule(
     letterhead=True,
 )
 NOT_MAIN_CONTENT = Rule("not-main-content", about="HTML outside the page's main text (trafilatura)", left_out=True)
+PAGE_TOO_LARGE = Rule(
+    "page-too-large-for-extraction",
+    about="a note at line 0: the page has too many elements for trafilatura, so the line rules decide alone",
+)
 
 # --- the line rules, in the order they are tried ------------------------------------------------
 
@@ -443,8 +447,11 @@ RULES: tuple[Rule, ...] = (
 
 PAGE_RULES: dict[str, Rule] = {
     r.name: r
-    for r in (TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT)
-}
+    for r in (
+        TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT,
+        PAGE_TOO_LARGE,
+    )
+}  # fmt: skip
 """Drops decided by a line's place in the page rather than its text alone, by name."""
 
 

@@ -39,6 +39,7 @@ from .common import (
     ScriptOpt,
     SiteDir,
     TmOpt,
+    configuration,
     on_error,
     settings,
     usage,
@@ -98,7 +99,7 @@ def clean(
 
     rep = Reporter("clean", quiet, as_json)
     with on_error(OUT_ELSEWHERE):
-        for doc in read_documents(inputs, rep, fmt, None, "clean", jobs):
+        for doc in read_documents(inputs, rep, fmt, None, "clean", jobs, configuration().max_input_bytes):
             out = write("clean", doc, output)[0]
             dropped = [{"line": d.line, "rule": d.rule, "text": d.text} for d in doc.dropped]
             rep.outputs.append({"path": str(out), "title": doc.meta.title, "dropped": dropped})
@@ -131,7 +132,7 @@ def normalize(
         usage(f"unknown --script {script!r}", "use " + ", ".join(CONVERSIONS))
     rep = Reporter("normalize", quiet, as_json)
     with on_error(OUT_ELSEWHERE):
-        for doc in read_documents(inputs, rep, fmt, None, "clean", jobs):
+        for doc in read_documents(inputs, rep, fmt, None, "clean", jobs, configuration().max_input_bytes):
             if not doc.blocks:
                 rep.fail(InputError("no body text left after cleaning", path=doc.meta.origin or doc.meta.slug))
                 continue

@@ -37,11 +37,12 @@ def glossary_check(
     from .. import glossary as gmod
 
     with on_error():
-        path = glossary if glossary is not None else configuration().glossary
-        entries, problems = gmod.check(path)
+        cfg = configuration()
+        path = glossary if glossary is not None else cfg.glossary
+        entries, problems = gmod.check(path, max_bytes=cfg.max_input_bytes)
         if corpus:
             rep = Reporter("glossary check", True, False)
-            docs = read_documents(corpus, rep, None, None, "normalize", jobs)
+            docs = read_documents(corpus, rep, None, None, "normalize", jobs, cfg.max_input_bytes)
             text = "\n".join(b.text for d in docs for b in d.blocks)
             problems += gmod.unused(entries, text)
     errors = [p for p in problems if p.severity == "error"]
@@ -146,7 +147,7 @@ def glossary_import(
 
     with on_error(GLOSSARY_ELSEWHERE):
         path = _glossary_path(glossary)
-        entries = read(file, fmt)
+        entries = read(file, fmt, max_bytes=configuration().max_input_bytes)
         added, problems = add_entries(path, entries)
     if problems:
         _report_problems(problems)
@@ -171,8 +172,9 @@ def glossary_suggest(
 
     rep = Reporter("glossary suggest", True, False)
     with on_error():
-        gl = load_glossary(glossary, configuration())
-        docs = read_documents(corpus, rep, None, None, "normalize", jobs)
+        cfg = configuration()
+        gl = load_glossary(glossary, cfg)
+        docs = read_documents(corpus, rep, None, None, "normalize", jobs, cfg.max_input_bytes)
         texts = ["\n".join(b.text for b in d.blocks) for d in docs]
         found = suggest(texts, gl, min_count=min_count, limit=limit)
     if as_json:
