@@ -73,19 +73,19 @@ def test_an_unknown_format_is_refused_naming_the_formats(runner: CliRunner, tmp_
 
 
 def test_an_unknown_backend_is_refused_naming_the_backends(runner: CliRunner, tmp_path: Path) -> None:
-    code, _, err = invoke(runner, "translate", str(SEED_FILES[0]), "-o", str(tmp_path / "o"), "--backend", "echo")
+    code, _, err = invoke(runner, "translate", str(SEED_FILES[0]), "-o", str(tmp_path / "o"), "--backend", "nonesuch")
     assert code == 2
-    assert "unknown backend 'echo'" in err
+    assert "unknown backend 'nonesuch'" in err
     assert all(f"--backend {name}" in err for name in backends.NAMES)
     with pytest.raises(ConfigError, match="unknown backend"):
-        choose_backend("echo", Glossary([]))
+        choose_backend("nonesuch", Glossary([]))
 
 
 def test_configuration_accepts_the_registered_backends(tmp_path: Path) -> None:
     for name in backends.CHOICES:
         (tmp_path / "toolkit.toml").write_text(f'backend = "{name}"\n', encoding="utf-8")
         assert load_config(tmp_path).backend == name
-    (tmp_path / "toolkit.toml").write_text('backend = "echo"\n', encoding="utf-8")
+    (tmp_path / "toolkit.toml").write_text('backend = "nonesuch"\n', encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         load_config(tmp_path)
     assert all(name in info.value.message for name in backends.CHOICES)
