@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -114,25 +114,26 @@ def on_error(elsewhere: str = "write somewhere else") -> Iterator[None]:
     try:
         yield
     except OutputError as err:
-        fail(err.elsewhere(elsewhere))
+        stop(err.elsewhere(elsewhere))
     except ToolkitError as err:
-        fail(err)
+        stop(err)
     except OSError as exc:
         from ..outputs import output_error
 
-        fail(output_error(exc, verb="").elsewhere(elsewhere))
+        stop(output_error(exc, verb="").elsewhere(elsewhere))
     except KeyboardInterrupt:
         typer.secho("interrupted: outputs already written are complete; rerun to finish", err=True)
         raise typer.Exit(130) from None
 
 
-def fail(err: ToolkitError) -> None:
+def stop(err: ToolkitError) -> NoReturn:
     """Print ``err`` on one line and exit with its code."""
     typer.secho(f"error: {err.render()}", err=True, fg=typer.colors.RED)
     raise typer.Exit(err.exit_code) from None
 
 
-def usage(msg: str, hint: str) -> None:
+def usage(msg: str, hint: str) -> NoReturn:
+    """A usage error found by the command itself: one line, exit 2."""
     typer.secho(f"error: {msg} ({hint})", err=True, fg=typer.colors.RED)
     raise typer.Exit(2)
 
