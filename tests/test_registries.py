@@ -93,7 +93,7 @@ def test_configuration_accepts_the_registered_backends(tmp_path: Path) -> None:
 
 def _options(command: str) -> dict[str, str]:
     click_command = typer.main.get_command(app).commands[command]  # type: ignore[attr-defined]
-    return {p.opts[0]: p.help for p in click_command.params if p.opts[0].startswith("--")}
+    return {p.opts[0]: p.help.replace("\\[", "[") for p in click_command.params if p.opts[0].startswith("--")}
 
 
 def test_help_texts_come_from_the_registries() -> None:

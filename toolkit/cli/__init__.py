@@ -164,7 +164,7 @@ def translate(
     glossary: GlossaryOpt = None,
     backend: BackendOpt = None,
     beam_size: Annotated[
-        int | None, typer.Option("--beam-size", min=1, help="Beam width for Argos [default: 2].")
+        int | None, typer.Option("--beam-size", min=1, help="Beam width for Argos \\[default: 2].")
     ] = None,
     tm: TmOpt = None,
     no_tm: NoTmOpt = False,

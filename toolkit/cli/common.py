@@ -25,30 +25,36 @@ T = TypeVar("T")
 OUT_ELSEWHERE = "choose another -o folder"
 BUILD_ELSEWHERE = "choose other --docs-dir and --site-dir folders"
 
+
+def shown(help_text: str) -> str:
+    """``help_text`` with its ``[default: …]`` shown, not taken for rich markup and dropped."""
+    return help_text.replace("[", "\\[")
+
+
 # --- shared options: each defined once, the same name, letter and help in every command ------
 
 Inputs = Annotated[list[Path], typer.Argument(help="Files or folders to read.", show_default=False)]
 OutDir = Annotated[Path, typer.Option("--output", "-o", help="Folder to write results to.")]
 GlossaryOpt = Annotated[
-    Path | None, typer.Option("--glossary", help="Glossary folder or .tsv file [default: glossary/].")
+    Path | None, typer.Option("--glossary", help="Glossary folder or .tsv file \\[default: glossary/].")
 ]
-BackendOpt = Annotated[str | None, typer.Option("--backend", help=backends.backend_help())]
+BackendOpt = Annotated[str | None, typer.Option("--backend", help=shown(backends.backend_help()))]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Documents read in parallel (processes).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a machine-readable report on stdout.")]
-FormatOpt = Annotated[str | None, typer.Option("--format", help=readers.format_help())]
+FormatOpt = Annotated[str | None, typer.Option("--format", help=shown(readers.format_help()))]
 TmOpt = Annotated[
-    Path | None, typer.Option("--tm", help="Translation memory file [default: .toolkit/translation-memory.sqlite].")
+    Path | None, typer.Option("--tm", help="Translation memory file \\[default: .toolkit/translation-memory.sqlite].")
 ]
 NoTmOpt = Annotated[bool, typer.Option("--no-tm", help="Translate everything; do not read or write a memory.")]
 ScriptOpt = Annotated[
     str | None, typer.Option("--script", help="Force the OpenCC conversion: tw2sp, t2s, hk2s or none.")
 ]
-BuildInput = Annotated[Path | None, typer.Option("--input", "-i", help="Folder of raw pages [default: seeds/].")]
-DocsDir = Annotated[Path | None, typer.Option("--docs-dir", help="Where to write the Markdown [default: docs/].")]
-SiteDir = Annotated[Path | None, typer.Option("--site-dir", help="Where to write the HTML site [default: site/].")]
+BuildInput = Annotated[Path | None, typer.Option("--input", "-i", help="Folder of raw pages \\[default: seeds/].")]
+DocsDir = Annotated[Path | None, typer.Option("--docs-dir", help="Where to write the Markdown \\[default: docs/].")]
+SiteDir = Annotated[Path | None, typer.Option("--site-dir", help="Where to write the HTML site \\[default: site/].")]
 ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", help="Base MkDocs configuration [default: ./mkdocs.yml if present].")
+    Path | None, typer.Option("--config", help="Base MkDocs configuration \\[default: ./mkdocs.yml if present].")
 ]
 
 

@@ -118,7 +118,7 @@ def glossary_add(
     typer.echo(f"added {zh} → {en} to {target_file(path)}")
 
 
-ExchangeFmt = Annotated[str | None, typer.Option("--format", help="tbx or csv [default: by extension].")]
+ExchangeFmt = Annotated[str | None, typer.Option("--format", help="tbx or csv \\[default: by extension].")]
 
 
 @app.command("export")
