@@ -182,10 +182,13 @@ def test_line_breaks_and_controls_become_one_line() -> None:
 # --- whole pages: the property test -----------------------------------------------------------
 
 _TWIN = {c: chr(0xE000 + i) for i, c in enumerate(string.punctuation)}
+_TWIN["_"] = "\ua7f7"  # a letter: "_" is a word character for the tooltips' whole-word match
 
 
 def twin(text: str) -> str:
-    """``text`` with its ASCII punctuation replaced one-to-one by private-use characters."""
+    """``text`` with its ASCII punctuation replaced one-to-one by private-use characters (and
+    ``_``, a word character, by a letter), so that equality, substrings and word boundaries
+    are kept."""
     return "".join(_TWIN.get(c, c) for c in text)
 
 
