@@ -60,10 +60,12 @@ def test_an_import_error_inside_trafilatura_is_an_install_error(
 def test_the_cli_says_so_in_one_line_and_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
 ) -> None:
-    page = tmp_path / "page.html"
-    page.write_text(PAGE, encoding="utf-8")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("a.html", "b.html"):  # one line for the install, not one per page
+        (pages / name).write_text(PAGE, encoding="utf-8")
     monkeypatch.setitem(sys.modules, "trafilatura", None)
-    code, _, err = invoke(runner, "clean", str(page), "-o", str(tmp_path / "out"))
+    code, _, err = invoke(runner, "clean", str(pages), "-o", str(tmp_path / "out"))
     errors = [line for line in err.splitlines() if line.startswith("error:")]
-    assert code != 0 and len(errors) == 1 and "trafilatura" in errors[0] and "lxml_html_clean" in errors[0]
+    assert code == 2 and len(errors) == 1 and "trafilatura" in errors[0] and "lxml_html_clean" in errors[0]
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

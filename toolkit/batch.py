@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from . import readers
-from .errors import InputError, ToolkitError
+from .errors import InputError, InstallError, ToolkitError
 
 if TYPE_CHECKING:
     from .config import Config
@@ -130,7 +130,8 @@ def read_documents(
     ``listener.fail`` and is skipped. ``jobs`` > 1 reads in a process pool; a file over
     ``max_bytes`` (None: the default limit) is refused.
 
-    An unknown ``fmt`` is a :class:`~toolkit.errors.ConfigError`, raised before anything is read.
+    An unknown ``fmt`` is a :class:`~toolkit.errors.ConfigError`, raised before anything is read;
+    a broken install (:class:`~toolkit.errors.InstallError`) is raised, not reported per file.
     """
     if fmt is not None:
         readers.by_name(fmt)
@@ -150,6 +151,8 @@ def read_documents(
         results = [read_one(t) for t in listener.progress(tasks, "reading")]
     docs = []
     for r in results:
+        if isinstance(r, InstallError):
+            raise r  # the install, not this file: every other file would fail the same way
         if isinstance(r, ToolkitError):
             listener.fail(r)
         else:
