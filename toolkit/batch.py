@@ -107,6 +107,20 @@ def read_one(task: ReadTask) -> Document | ToolkitError:
         return err
 
 
+def outside_links(paths: Sequence[Path], inputs: Sequence[Path]) -> list[Path]:
+    """The files found inside an input folder that are symbolic links to something outside
+    it: an archive's link to ``~/.ssh/…`` must not end up on a public site."""
+    folders = [(f, f.resolve()) for f in inputs if f.is_dir()]
+    out = []
+    for path in paths:
+        if path in inputs or not path.is_symlink():
+            continue
+        root = next((real for f, real in folders if path.is_relative_to(f)), None)
+        if root is not None and not path.resolve().is_relative_to(root):
+            out.append(path)
+    return out
+
+
 def input_paths(inputs: Sequence[Path]) -> list[Path]:
     """The files to read: those given, and inside given folders those a reader claims."""
     from .files import expand_inputs
@@ -140,6 +154,15 @@ def read_documents(
     except ToolkitError as err:
         listener.fail(err)
         return []
+    for path in outside_links(paths, inputs):
+        listener.fail(
+            InputError(
+                "a symbolic link to a file outside the input folder; not read",
+                path=path,
+                hint="copy the file into the folder, or pass it by name",
+            )
+        )
+        paths.remove(path)
     tasks = [ReadTask(p, fmt, script, until, max_bytes) for p in paths]
     results: list[Document | ToolkitError]
     if jobs > 1 and len(tasks) > 1:
@@ -253,9 +276,14 @@ class Built:
 
 
 def recover(cfg: Config) -> None:
-    """Put back what a killed build left half-swapped, and delete its staging folders."""
-    from .outputs import recover
+    """Check that the build's folders are apart and replaceable; then put back what a killed
+    build left half-swapped, and delete its staging folders."""
+    from .outputs import check_apart, recover
+    from .publish import check_docs_dir, check_site_dir
 
+    check_apart({"--input": cfg.input, "--docs-dir": cfg.docs_dir, "--site-dir": cfg.site_dir})
+    check_docs_dir(cfg.docs_dir)
+    check_site_dir(cfg.site_dir)
     recover(cfg.docs_dir)
     recover(cfg.site_dir)
 

@@ -141,22 +141,37 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
-        meta = Meta(**_known(Meta, data["meta"]))
+        """The inverse of :meth:`to_dict`. Anything of the wrong type (a number for a text, a
+        heading level outside 1–6, a line number that is not one) is a ``ValueError``."""
+        meta = Meta(**_texts(Meta, _mapping(data["meta"], "meta")))
         blocks = []
-        for b in data.get("blocks", []):
+        for b in _list(data.get("blocks", []), "blocks"):
+            b = _mapping(b, "block")
             kind = b["kind"]
             if kind not in BLOCK_KINDS:
                 raise ValueError(f"unknown block kind {kind!r}")
+            level = _int(b.get("level", 0), "level")
+            if not 0 <= level <= 6:
+                raise ValueError(f"level {level} is not 0 to 6")
             blocks.append(
                 Block(
                     kind=cast(BlockKind, kind),
-                    text=b["text"],
-                    level=int(b.get("level", 0)),
-                    lines=tuple(b.get("lines", ())),
-                    segments=tuple(segment_from_dict(s) for s in b.get("segments", [])),
+                    text=_text(b["text"], "text"),
+                    level=level,
+                    lines=tuple(_int(n, "line") for n in _list(b.get("lines", ()), "lines")),
+                    segments=tuple(
+                        segment_from_dict(_mapping(s, "segment")) for s in _list(b.get("segments", []), "segments")
+                    ),
                 )
             )
-        dropped = tuple(Dropped(**_known(Dropped, d)) for d in data.get("dropped", []))
+        dropped = tuple(
+            Dropped(
+                line=_int(d.get("line", 0), "line"),
+                text=_text(d.get("text", ""), "text"),
+                rule=_text(d.get("rule", ""), "rule"),
+            )
+            for d in (_mapping(x, "dropped") for x in _list(data.get("dropped", []), "dropped"))
+        )
         return cls(meta=meta, blocks=tuple(blocks), dropped=dropped)
 
 
@@ -174,11 +189,14 @@ def segment_to_dict(s: Segment) -> dict[str, Any]:
 def segment_from_dict(d: dict[str, Any]) -> Segment:
     prov = d.get("provenance")
     return Segment(
-        id=d["id"],
-        zh=d["zh"],
-        en=d.get("en", ""),
-        terms=tuple(TermMatch(zh=t["zh"], en=t["en"], start=int(t.get("start", -1))) for t in d.get("terms", [])),
-        provenance=Provenance(**_known(Provenance, prov)) if prov else None,
+        id=_text(d["id"], "id"),
+        zh=_text(d["zh"], "zh"),
+        en=_text(d.get("en", ""), "en"),
+        terms=tuple(
+            TermMatch(zh=_text(t["zh"], "zh"), en=_text(t["en"], "en"), start=_int(t.get("start", -1), "start"))
+            for t in (_mapping(x, "term") for x in _list(d.get("terms", []), "terms"))
+        ),
+        provenance=Provenance(**_texts(Provenance, _mapping(prov, "provenance"))) if prov else None,
     )
 
 
@@ -189,3 +207,40 @@ def _plain(obj: Any) -> dict[str, Any]:
 def _known(cls: Any, data: dict[str, Any]) -> dict[str, Any]:
     names = {f.name for f in fields(cls)}
     return {k: v for k, v in data.items() if k in names}
+
+
+def _texts(cls: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """The fields of ``cls`` in ``data``, each checked: a text (``null`` as empty), or a
+    boolean where the field is one."""
+    out: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name in data:
+            value = data[f.name]
+            out[f.name] = value if f.type == "bool" and isinstance(value, bool) else _text(value, f.name)
+    return out
+
+
+def _text(value: Any, name: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"{name!r} must be text, not {type(value).__name__}")
+    return value
+
+
+def _int(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not -1 <= value <= 10**9:
+        raise ValueError(f"{name!r} must be a whole number, not {value!r:.40}")
+    return value
+
+
+def _list(value: Any, name: str) -> list[Any]:
+    if not isinstance(value, list | tuple):
+        raise ValueError(f"{name!r} must be a list, not {type(value).__name__}")
+    return list(value)
+
+
+def _mapping(value: Any, name: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"a {name} must be a mapping, not {type(value).__name__}")
+    return value

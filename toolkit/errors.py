@@ -7,7 +7,18 @@ exits with the error's ``exit_code``, never with a traceback.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _one_line(text: str) -> str:
+    """A message on one line, whatever a file name or a field in it holds: line breaks,
+    terminal escapes and bidi overrides are shown as code points (``\\x0a``), not obeyed."""
+    return _UNSAFE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 class ToolkitError(Exception):
@@ -40,7 +51,7 @@ class ToolkitError(Exception):
         text = where + self.message
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return _one_line(text)
 
 
 def one_of(names: tuple[str, ...] | list[str]) -> str:

@@ -12,7 +12,7 @@ of these functions, chosen by the output context, and nowhere else:
 
 All three first make the text *one line of plain characters*: control characters (including
 U+0002/U+0003, which Python-Markdown uses for its own placeholders) and lone surrogates are
-removed, and every line break (``\\n``, ``\\r``, ``\\v``, ``\\f``, U+0085, U+2028, U+2029 …)
+removed (and so are bidi overrides), and every line break (``\\n``, ``\\r``, ``\\v``, ``\\f``, U+0085, U+2028, U+2029 …)
 becomes a space, so no input can end a Markdown block, a table row or a raw HTML block early.
 
 :func:`md_inline` then writes every character that Markdown — Python-Markdown, the extensions
@@ -33,7 +33,9 @@ from collections.abc import Mapping
 
 # Control characters (C0 but tab, DEL, C1), lone surrogates and line/paragraph separators.
 _LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+"""Also the bidi embeddings, overrides and isolates: a U+202E in a file name would reverse the
+toolkit's own text beside it."""
 _SPACES = re.compile(r"[ \t]+")
 
 # Always syntax somewhere: escaped wherever they stand.

@@ -335,6 +335,9 @@ def _front_matter(source: str, path: Path) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise InputError("front matter is nested too deeply", path=path, line=1) from None
+    except (ValueError, OverflowError) as exc:  # a date YAML reads but no calendar has (2024-02-30)
+        hint = "quote the value, or correct it"
+        raise InputError(f"front matter holds a value YAML cannot read: {exc}", path=path, line=1, hint=hint) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1

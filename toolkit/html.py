@@ -42,6 +42,12 @@ NOT_MAIN = "not-main-content"
 """The rule name for visible lines trafilatura left out of the main text."""
 TOO_LARGE = "page-too-large-for-extraction"
 """The rule name under which ``--explain`` says that a page was too large for trafilatura."""
+MAX_EXTRACT_ATTRIBUTES = 50_000
+"""Pages with more attributes skip trafilatura too (lxml, htmldate and jusText slow down with
+the square of one element's attributes: 40,000 on one <p> took 57 s); ordinary pages have a
+few thousand."""
+MAX_ELEMENT_ATTRIBUTES = 1_000
+"""Nor is a page with an element of more attributes than this (real ones have a dozen)."""
 MAX_EXTRACT_ELEMENTS = 20_000
 """Pages with more elements skip trafilatura (whose time grows with their square: 40,000
 elements took twice as long per element as 20,000) and keep every visible line for the rules.
@@ -120,6 +126,9 @@ class _Extractor(HTMLParser):
         """Indexes of lines that are list items (``<li>``)."""
         self.in_item = False
         self.elements = 0
+        self.attributes = 0
+        self.widest = 0
+        """The most attributes on one element."""
         """Start tags seen."""
         self.has_text = False
         """Whether ``current`` holds more than whitespace (kept as a flag: joining ``current``
@@ -138,6 +147,8 @@ class _Extractor(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements += 1
+        self.attributes += len(attrs)
+        self.widest = max(self.widest, len(attrs))
         if tag == "meta":
             a = {k.lower(): (v or "") for k, v in attrs}
             name = (a.get("name") or a.get("property") or a.get("itemprop") or "").lower()
@@ -414,6 +425,12 @@ def parse_html(html: str) -> HtmlPage:
     if parser.elements > MAX_EXTRACT_ELEMENTS:
         skipped = (
             f"{parser.elements:,} elements, over {MAX_EXTRACT_ELEMENTS:,}: main-text extraction skipped,"
+            " every visible line went to the line rules"
+        )
+    elif parser.attributes > MAX_EXTRACT_ATTRIBUTES or parser.widest > MAX_ELEMENT_ATTRIBUTES:
+        skipped = (
+            f"{parser.attributes:,} attributes (up to {parser.widest:,} on one element), over "
+            f"{MAX_EXTRACT_ATTRIBUTES:,} (or {MAX_ELEMENT_ATTRIBUTES:,} on one): main-text extraction skipped,"
             " every visible line went to the line rules"
         )
     extracted = _main_text(html) if visible and not skipped else None

@@ -85,9 +85,12 @@ def replacement_mode(path: Path) -> int:
     """The mode for a file written over ``path``: the umask's, plus any bit the file it
     replaces had (a group-writable glossary stays group-writable)."""
     try:
-        return file_mode() | stat.S_IMODE(path.stat().st_mode)
+        info = path.lstat()  # a link is replaced, not its target: its target's bits do not count
     except OSError:
         return file_mode()
+    if not stat.S_ISREG(info.st_mode):
+        return file_mode()
+    return file_mode() | (stat.S_IMODE(info.st_mode) & 0o777)  # never setuid/setgid/sticky
 
 
 # --- atomic folder swaps ---------------------------------------------------------------------
@@ -201,6 +204,29 @@ def recover(target: Path) -> None:
             remove_tree(p)
 
 
+def check_apart(folders: dict[str, Path], cwd: Path | None = None) -> None:
+    """Refuse a build whose folders overlap: replacing the site or docs folder must never
+    delete the input, the other output, or the folder the command runs from (or one above
+    it). ``folders``: option name → path; the first is the input, the others are replaced."""
+    from .errors import ConfigError
+
+    here = (cwd or Path.cwd()).resolve()
+    named = [(name, path.resolve()) for name, path in folders.items()]
+    replaced = named[1:]
+    for name, path in replaced:
+        if path == here or path in here.parents:
+            raise ConfigError(
+                f"{name} {path} holds the folder you run from; a build replaces it whole",
+                hint=f"pass a folder of its own, e.g. {here / 'site'}",
+            )
+        for other, opath in named:
+            if other != name and (path == opath or path in opath.parents or opath in path.parents):
+                raise ConfigError(
+                    f"{name} {path} and {other} {opath} overlap; a build replaces {name} whole",
+                    hint="give each its own folder, side by side",
+                )
+
+
 def real_target(target: Path) -> Path:
     """``target``, or the folder it links to: a symlinked ``site/`` keeps its link, and its
     staging folders sit beside the real folder, on its file system."""
@@ -256,6 +282,9 @@ class Staging:
         swaps leaves the new docs and the old site, each whole.
         """
         try:
+            from .publish import MARKER
+
+            (self.new_site / MARKER).write_text("Written by `toolkit build`; the next build replaces it.\n")
             keep_hidden(self.site_dir, self.new_site)
         except OSError as exc:
             raise output_error(exc, self.site_dir) from None

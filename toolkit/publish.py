@@ -10,7 +10,6 @@ the memory reaches a page through :mod:`toolkit.escape` (``md_inline`` in Markdo
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -20,9 +19,9 @@ import yaml
 
 from .document import Block, Document, Segment
 from .errors import BuildError
-from .escape import html_attr, html_text, md_inline
+from .escape import html_attr, html_text, md_inline, plain_line
 from .glossary import Glossary
-from .outputs import fresh_dir, output_error, real_target, remove_tree, swap_in
+from .outputs import fresh_dir, keep_hidden, output_error, real_target, remove_tree, swap_in
 
 MARKER = ".toolkit-generated"
 """File that marks a docs folder as ours to replace on the next build."""
@@ -73,7 +72,7 @@ def _made_by(doc: Document) -> str:
 def banner(doc: Document) -> str:
     """The admonition on every page that shows English: how it was made, for readers."""
     engine, model, gver = _engine(doc)
-    glossary = f"the project glossary (version <code>{md_inline(gver)}</code>)" if gver else "no glossary"
+    glossary = f"the project glossary (version <code>{md_inline(_cell(gver))}</code>)" if gver else "no glossary"
     reviewed, total = _reviewed(doc), len(doc.segments)
     review = (
         f"\n\n    {reviewed} of {total} sentences were reviewed by a human translator." if 0 < reviewed < total else ""
@@ -81,7 +80,7 @@ def banner(doc: Document) -> str:
     if engine == "gloss":
         return (
             '!!! warning "Dictionary gloss — not a translation"\n\n'
-            f"    The English on this page is a word-by-word gloss made by {md_inline(model)}, with "
+            f"    The English on this page is a word-by-word gloss made by {md_inline(_cell(model))}, with "
             f"{glossary}. It is **not a translation**: word order and grammar are the Chinese original's. "
             "To publish a machine translation, install an Argos zh→en model "
             f"(`toolkit models install translate-zh_en`) and rebuild.{review}\n"
@@ -91,7 +90,7 @@ def banner(doc: Document) -> str:
     return (
         '!!! info "Machine translation"\n\n'
         f"    The English on this page was made by machine translation with Argos Translate package "
-        f"{md_inline(model)} and {glossary}. Unless marked below, it has not been reviewed by a human "
+        f"{md_inline(_cell(model))} and {glossary}. Unless marked below, it has not been reviewed by a human "
         f"translator; the Chinese text is the authoritative version.{review}\n"
     )
 
@@ -119,15 +118,15 @@ def _meta_line(doc: Document) -> str:
     m = doc.meta
     bits = []
     if m.date:
-        bits.append(f"日期 Date: {md_inline(m.date)}")
+        bits.append(f"日期 Date: {md_inline(_cell(m.date))}")
     if m.source:
-        bits.append(f"来源 Source: {md_inline(m.source)}")
-    bits.append(f"原文 Original: <code>{md_inline(m.origin)}</code> ({_origin_form(m.script, m.encoding)})")
+        bits.append(f"来源 Source: {md_inline(_cell(m.source))}")
+    bits.append(f"原文 Original: <code>{md_inline(_cell(m.origin))}</code> ({_origin_form(m.script, m.encoding)})")
     return " · ".join(bits) + "\n{: .tk-meta }\n"
 
 
 def _origin_form(script: str, encoding: str) -> str:
-    return f"{md_inline(script or 'simplified')}, {md_inline(encoding)}"
+    return f"{md_inline(_cell(script or 'simplified'))}, {md_inline(_cell(encoding))}"
 
 
 def _block_en(block: Block) -> str:
@@ -148,10 +147,10 @@ def _tooltips(segments: tuple[Segment, ...]) -> dict[str, str]:
 
 
 def zh_page(doc: Document) -> str:
-    out = [_front({"title": html_text(doc.meta.title), "alternates": _alternates(doc.meta.slug)})]
+    out = [_front({"title": html_text(_title(doc.meta.title)), "alternates": _alternates(doc.meta.slug)})]
     out.append('<div lang="zh-Hans" markdown>\n')
     for i, block in enumerate(doc.blocks):
-        out.append(_md_block(block, md_inline(block.text)))
+        out.append(_md_block(block, block.text))
         if i == 0:
             out.append(_meta_line(doc))
             out.append(_views(doc.meta.slug, "zh"))
@@ -161,10 +160,10 @@ def zh_page(doc: Document) -> str:
 
 def en_page(doc: Document) -> str:
     title = _en_title(doc) or doc.meta.slug
-    out = [_front({"title": html_text(title), "alternates": _alternates(doc.meta.slug)})]
+    out = [_front({"title": html_text(_title(title)), "alternates": _alternates(doc.meta.slug)})]
     out.append('<div lang="en" markdown>\n')
     for i, block in enumerate(doc.blocks):
-        out.append(_md_block(block, md_inline(_block_en(block), _tooltips(block.segments))))
+        out.append(_md_block(block, _block_en(block), _tooltips(block.segments)))
         if i == 0:
             out.append(_meta_line(doc))
             out.append(_views(doc.meta.slug, "en"))
@@ -173,10 +172,41 @@ def en_page(doc: Document) -> str:
     return "\n".join(out)
 
 
-def _md_block(block: Block, text: str) -> str:
-    """A block as a Markdown line; ``text`` is already escaped."""
+LONG_LINE = 2_000
+"""A block longer than this is written as raw HTML, which Markdown passes through in linear
+time; its inline pass is quadratic in the character references of one line."""
+TITLE_MAX = 200
+"""Titles in navigation, tables and the browser tab are cut here (the page shows them whole)."""
+CELL_MAX = 500
+"""Metadata and table cells are cut here."""
+
+
+def _short(text: str, limit: int) -> str:
+    text = plain_line(text)
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def _title(text: str) -> str:
+    return _short(text, TITLE_MAX)
+
+
+def _cell(text: str) -> str:
+    return _short(text, CELL_MAX)
+
+
+def _md_block(block: Block, text: str, abbrs: dict[str, str] | None = None) -> str:
+    """A block as one Markdown line (raw HTML when it is very long), ``text`` escaped here."""
+    level = min(max(block.level, 1), 6)
+    if len(plain_line(text)) > LONG_LINE:
+        inner = html_text(text, abbrs)
+        if block.kind == "heading":
+            return f"<h{level}>{inner}</h{level}>\n"
+        if block.kind == "list_item":
+            return f"<ul><li>{inner}</li></ul>\n"
+        return f"<p>{inner}</p>\n"
+    text = md_inline(text, abbrs)
     if block.kind == "heading":
-        return "#" * block.level + " " + text + "\n"
+        return "#" * level + " " + text + "\n"
     if block.kind == "list_item":
         return "- " + text + "\n"
     return text + "\n"
@@ -184,11 +214,14 @@ def _md_block(block: Block, text: str) -> str:
 
 def aligned_page(doc: Document) -> str:
     slug = doc.meta.slug
-    out = [_front({"title": html_text(doc.meta.title), "alternates": _alternates(slug)})]
+    out = [_front({"title": html_text(_title(doc.meta.title)), "alternates": _alternates(slug)})]
     blocks = list(doc.blocks)
     head = blocks.pop(0) if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
     if head is not None:
-        out.append(f'# <span lang="zh-Hans">{md_inline(head.text)}</span>\n')
+        if len(plain_line(head.text)) > LONG_LINE:
+            out.append(f'<h1><span lang="zh-Hans">{html_text(head.text)}</span></h1>\n')
+        else:
+            out.append(f'# <span lang="zh-Hans">{md_inline(head.text)}</span>\n')
         out.append(f'<p class="tk-subtitle" lang="en">{html_text(_en_title(doc))}</p>\n')
     out.append(_meta_line(doc))
     out.append(_views(slug, "aligned"))
@@ -246,18 +279,18 @@ def index_page(docs: list[Document], site: SiteInfo) -> str:
         "page lists any term missing from the English.\n"
     )
     if site.backend_reason:
-        out.append(f'!!! note "How the English was made"\n\n    {md_inline(site.backend_reason)}\n')
+        out.append(f'!!! note "How the English was made"\n\n    {md_inline(_cell(site.backend_reason))}\n')
     out.append("| 中文标题 | English title | Date | Source | Original | English | Glossary QA | Read |")
     out.append("|---|---|---|---|---|---|---|---|")
     for d in docs:
         s = d.meta.slug
         cells = [
-            f"[{md_inline(d.meta.title)}](zh/{s}.md)",
-            f"[{md_inline(_en_title(d))}](en/{s}.md)",
-            md_inline(d.meta.date) or "—",
-            md_inline(d.meta.source) or "—",
+            f"[{md_inline(_title(d.meta.title))}](zh/{s}.md)",
+            f"[{md_inline(_title(_en_title(d)))}](en/{s}.md)",
+            md_inline(_cell(d.meta.date)) or "—",
+            md_inline(_cell(d.meta.source)) or "—",
             _origin_form(d.meta.script, d.meta.encoding),
-            md_inline(_made_by(d)),
+            md_inline(_cell(_made_by(d))),
             _qa_status(d),
             f"[中文](zh/{s}.md) · [English](en/{s}.md) · [对照 Aligned](aligned/{s}.md)",
         ]
@@ -280,15 +313,15 @@ def qa_page(docs: list[Document]) -> str:
     out.append("| Document | Sentence | Term | Required English | English as made |")
     out.append("|---|---|---|---|---|")
     for d, s, t in misses:
-        link = f"[{md_inline(d.meta.title)}](aligned/{d.meta.slug}.md)"
-        cells = (md_inline(s.id), md_inline(t.zh), md_inline(t.en), md_inline(s.en))
+        link = f"[{md_inline(_title(d.meta.title))}](aligned/{d.meta.slug}.md)"
+        cells = (md_inline(_cell(s.id)), md_inline(_cell(t.zh)), md_inline(_cell(t.en)), md_inline(_cell(s.en)))
         out.append(f"| {link} | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
 
 
 def glossary_page(glossary: Glossary) -> str:
     out = [_front({"title": "Glossary · 术语表"}), "# Glossary · 术语表\n"]
-    version = f" (version <code>{md_inline(glossary.version)}</code>)" if glossary.version else ""
+    version = f" (version <code>{md_inline(_cell(glossary.version))}</code>)" if glossary.version else ""
     out.append(
         f"The curated terms{version} every English text on this site must use. "
         "Translators edit them in the project's `glossary/` folder.\n"
@@ -297,7 +330,7 @@ def glossary_page(glossary: Glossary) -> str:
     out.append("|---|---|---|---|---|")
     for e in sorted(glossary.entries, key=lambda e: e.zh):
         cells = [e.zh, e.en, e.status, e.source, e.note]
-        out.append("| " + " | ".join(md_inline(c) or "—" for c in cells) + " |")
+        out.append("| " + " | ".join(md_inline(_cell(c)) or "—" for c in cells) + " |")
     return "\n".join(out) + "\n"
 
 
@@ -316,6 +349,21 @@ def check_docs_dir(docs_dir: Path) -> None:
             "docs folder holds files the toolkit did not write; refusing to replace them",
             path=docs_dir,
             hint="pass an empty or new --docs-dir",
+        )
+
+
+def check_site_dir(site_dir: Path) -> None:
+    """Refuse to replace a site folder that holds something other than a built site: the
+    toolkit's marker, or what MkDocs writes (``404.html`` and ``sitemap.xml``)."""
+    if not site_dir.is_dir():
+        return
+    content = [p for p in site_dir.iterdir() if not p.name.startswith(".")]
+    built = (site_dir / MARKER).exists() or all((site_dir / n).is_file() for n in ("404.html", "sitemap.xml"))
+    if content and not built:
+        raise BuildError(
+            "site folder holds files that are not a built site; refusing to replace them",
+            path=site_dir,
+            hint="pass an empty or new --site-dir",
         )
 
 
@@ -374,11 +422,9 @@ def _write_tree(pages: dict[str, str], docs_dir: Path, new: Path) -> None:
             target = new / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        if docs_dir.is_dir():
-            # Keep the user's dotfiles (.gitignore …); everything else is ours to replace.
-            for p in docs_dir.iterdir():
-                if p.name.startswith(".") and p.name not in (".toolkit", MARKER) and p.is_file():
-                    shutil.copy2(p, new / p.name)
+        # Keep the user's hidden entries (.gitignore, .git …, links as links); everything
+        # else is ours to replace.
+        keep_hidden(docs_dir, new)
     except OSError as exc:
         raise output_error(exc, docs_dir) from None
 
@@ -390,7 +436,7 @@ def search_userdict(glossary: Glossary) -> str:
 
 def nav(docs: list[Document]) -> list[Any]:
     def title(d: Document, lang: str) -> str:
-        return html_text(d.meta.title if lang == "zh" else (_en_title(d) or d.meta.slug))
+        return html_text(_title(d.meta.title if lang == "zh" else (_en_title(d) or d.meta.slug)))
 
     return [
         {"Documents · 文档": "index.md"},

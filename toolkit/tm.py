@@ -13,6 +13,7 @@ A reviewed human translation of a source segment overrides machine output for it
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import unicodedata
@@ -59,9 +60,19 @@ class Hit:
     provenance: Provenance
 
 
+def _texts(row: tuple[object, ...], path: Path) -> tuple[str, str]:
+    """A row's English and glossary version, which must be text (a memory edited by another
+    tool may hold a number or a blob there)."""
+    if not all(isinstance(v, str) for v in row[:2]):
+        raise MemoryFileError("a translation in the memory is not text", path=path, hint="repair or move the file")
+    return str(row[0]), str(row[1])
+
+
 class TranslationMemory:
     def __init__(self, path: Path) -> None:
         self.path = path
+        if os.path.lexists(path) and not path.is_file():  # /dev/null, a FIFO, a folder
+            raise MemoryFileError("not a regular file", path=path, hint="pass --tm with a file path, or --no-tm")
         with self._errors():
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=30)
@@ -72,7 +83,7 @@ class TranslationMemory:
             if row is None:
                 self.db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
                 self.db.commit()
-            elif int(row[0]) != SCHEMA_VERSION:
+            elif str(row[0]) != str(SCHEMA_VERSION):
                 raise MemoryFileError(f"translation memory schema {row[0]} is not {SCHEMA_VERSION}", path=path)
 
     @contextmanager
@@ -103,13 +114,15 @@ class TranslationMemory:
             (source,),
         ).fetchone()
         if row is not None:
-            return Hit(row[0], Provenance(engine="human", model="reviewed", glossary=row[1], reviewed=True))
+            en, glossary = _texts(row, self.path)
+            return Hit(en, Provenance(engine="human", model="reviewed", glossary=glossary, reviewed=True))
         row = self.db.execute(
             "SELECT en, glossary FROM translations WHERE source = ? AND engine = ? AND model = ? AND terms = ?",
             (source, engine, model, terms_key(seg)),
         ).fetchone()
         if row is not None:
-            return Hit(row[0], Provenance(engine=engine, model=model, glossary=row[1]))
+            en, glossary = _texts(row, self.path)
+            return Hit(en, Provenance(engine=engine, model=model, glossary=glossary))
         return None
 
     def store(self, rows: Iterable[tuple[Segment, str, Provenance]]) -> None:
