@@ -167,12 +167,27 @@ def test_paragraph_anchor_is_shareable(server: str, browser: Any) -> None:
 
 @pytest.mark.parametrize("query", ["双轮驱动", "dual-wheel drive"])
 def test_search_finds_seed_000(server: str, browser: Any, query: str, tmp_path: Path) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{server}/")
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(query)
+    # Material's search worker loads the index in the background: a query typed before it is
+    # ready can be dropped, so wait for it, and type the query again if no result comes.
+    ready = "() => { const m = document.querySelector('.md-search-result__meta'); return !!m && !/Initializing/i.test(m.textContent) }"  # noqa: E501
+    page.wait_for_function(ready, timeout=60_000)
+    box = page.locator("input.md-search__input")
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=20_000)
+    for attempt in range(3):
+        box.fill("")
+        box.fill(query)
+        box.press("End")
+        try:
+            results.first.wait_for(timeout=20_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
     hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
     assert any(SLUG in h for h in hrefs), hrefs
     page.screenshot(path=str(tmp_path / f"search-{'zh' if query[0] > 'z' else 'en'}.png"))
