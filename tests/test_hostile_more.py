@@ -210,3 +210,13 @@ def test_a_file_written_over_a_link_gets_the_umask_mode(tmp_path: Path) -> None:
     link.symlink_to(target)
     mode = replacement_mode(link)
     assert not mode & (stat.S_ISUID | stat.S_ISGID) and mode & 0o002 == 0
+
+
+def test_small_naming_cases(tmp_path: Path) -> None:
+    from toolkit.files import load_markdown, slugify
+
+    assert slugify("index.txt") == "index-doc"  # zh/index.md would be the folder's own page
+    with pytest.raises(InputError, match="no closing"):  # ---x is not the closing line
+        load_markdown("---\ntitle: t\n---x\n\n正文。\n", tmp_path / "a.md")
+    doc = load_markdown("---\ntitle: t\n---\n\n正文。\n", tmp_path / "a.md")
+    assert doc.meta.origin == "a.md" and doc.meta.title == "t"

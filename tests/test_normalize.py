@@ -556,7 +556,7 @@ def test_cli_bad_input(tmp_path: Path) -> None:
     empty.write_text("---\ntitle: x\n---\n", encoding="utf-8")
     result = runner.invoke(app, ["normalize", str(empty), str(PAGES / "tw-satellite.txt"), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "error: empty: no body text left after cleaning" in result.stderr
+    assert "error: empty.md: no body text left after cleaning" in result.stderr  # the file, not its slug
     assert (tmp_path / "o" / "tw-satellite.md").exists()
 
 

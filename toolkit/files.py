@@ -122,7 +122,13 @@ def slugify(name: str) -> str:
         import hashlib
 
         slug = "doc-" + hashlib.sha1(stem.encode()).hexdigest()[:10]
-    return slug[:80].rstrip("-")
+    slug = slug[:80].rstrip("-")
+    # zh/index.md would be the zh/ folder's own page, not a document of that name.
+    return f"{slug}-doc" if slug in RESERVED_SLUGS else slug
+
+
+RESERVED_SLUGS = frozenset({"index"})
+"""Names a document cannot take: MkDocs serves ``zh/index.md`` as ``zh/``."""
 
 
 def output_path(folder: Path, slug: str, suffix: str) -> Path:
@@ -267,6 +273,10 @@ def dump_markdown(doc: Document) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+_CLOSING = re.compile(r"\n---[ \t]*(?=\r?\n|$)")
+"""The line that closes front matter: ``---`` alone (not ``---x``)."""
+
+
 def load_markdown(text: str, path: Path) -> Document:
     """Parse Markdown written by :func:`dump_markdown` (or by hand in the same shape)."""
     from markdown_it import MarkdownIt
@@ -274,9 +284,10 @@ def load_markdown(text: str, path: Path) -> Document:
     front: dict[str, Any] = {}
     body = text
     if text.startswith("---"):
-        end = text.find("\n---", 3, 3 + MAX_FRONT_MATTER + 1)
+        closing = _CLOSING.search(text, 3, 3 + MAX_FRONT_MATTER + 8)
+        end = closing.start() if closing else -1
         if end == -1:
-            if text.find("\n---", 3) != -1:
+            if _CLOSING.search(text, 3):
                 raise InputError(
                     f"front matter is over {MAX_FRONT_MATTER // 1024} KiB", path=path, line=1, hint="shorten it"
                 )
@@ -293,6 +304,7 @@ def load_markdown(text: str, path: Path) -> Document:
     fields = {k: str(v) for k, v in front.items() if k in names}
     # A slug from front matter is a wish, not a path: it is slugged again (../../x → x).
     fields["slug"] = slugify(fields["slug"]) if fields.get("slug") else slugify(path.name)
+    fields.setdefault("origin", path.name)
     meta = Meta(**fields)
     blocks = list(_md_blocks(MarkdownIt("commonmark"), body))
     return Document(meta=meta, blocks=tuple(blocks))

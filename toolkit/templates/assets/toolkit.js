@@ -29,7 +29,7 @@
       if (!seg) return;
       var pair = seg.closest(".tk-pair");
       var id = seg.getAttribute("data-seg");
-      pair.querySelectorAll('.tk-seg[data-seg="' + id + '"]').forEach(function (s) {
+      pair.querySelectorAll('.tk-seg[data-seg="' + CSS.escape(id) + '"]').forEach(function (s) {
         s.classList.toggle("tk-active", on);
       });
     }
