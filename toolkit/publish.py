@@ -21,10 +21,7 @@ from .document import Block, Document, Segment
 from .errors import BuildError
 from .escape import html_attr, html_text, md_inline, plain_line
 from .glossary import Glossary
-from .outputs import fresh_dir, keep_hidden, output_error, real_target, remove_tree, swap_in
-
-MARKER = ".toolkit-generated"
-"""File that marks a docs folder as ours to replace on the next build."""
+from .outputs import MARKER, fresh_dir, keep_hidden, output_error, real_target, remove_tree, swap_in
 
 
 @dataclass(frozen=True, slots=True)

@@ -217,14 +217,14 @@ def build(
     as_json: JsonOpt = False,
 ) -> None:
     """The whole pipeline: seeds/ + glossary/ → docs/ → site/ (a MkDocs Material site)."""
-    from ..batch import build_docs, recover
+    from ..batch import build_docs, prepare_folders
     from ..outputs import staged
     from ..site import build_site
 
     rep = Reporter("build", quiet, as_json)
     with on_error(elsewhere=BUILD_ELSEWHERE):
         cfg = settings(backend, tm, no_tm, input=input_dir, docs_dir=docs_dir, site_dir=site_dir, mkdocs_config=config)
-        recover(cfg)
+        prepare_folders(cfg)
         _check_config(config)
         # docs and site are built in fresh folders beside docs/ and site/, swapped in only
         # when MkDocs succeeded: a failed or killed build leaves the previous ones as they were.
@@ -253,13 +253,13 @@ def serve(
     quiet: QuietOpt = False,
 ) -> None:
     """Build, then serve the site locally (Ctrl-C stops)."""
-    from ..batch import build_docs, recover
+    from ..batch import build_docs, prepare_folders
     from ..site import serve as serve_site
 
     rep = Reporter("serve", quiet, False)
     with on_error(elsewhere=BUILD_ELSEWHERE):
         cfg = settings(backend, tm, no_tm, input=input_dir, docs_dir=docs_dir, site_dir=site_dir, mkdocs_config=config)
-        recover(cfg)
+        prepare_folders(cfg)
         _check_config(config)
         built = build_docs(cfg, rep, glossary, jobs)
         rep.info(f"wrote {len(built.translation.docs)} documents to {cfg.docs_dir}/")
