@@ -126,10 +126,11 @@ class _Extractor(HTMLParser):
         """Indexes of lines that are list items (``<li>``)."""
         self.in_item = False
         self.elements = 0
+        """Start tags seen."""
         self.attributes = 0
+        """Attributes seen, on all start tags."""
         self.widest = 0
         """The most attributes on one element."""
-        """Start tags seen."""
         self.has_text = False
         """Whether ``current`` holds more than whitespace (kept as a flag: joining ``current``
         at every cell would take quadratic time on a row of many cells)."""
