@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .glossary import Glossary
     from .outputs import Staging
+    from .qa import Problem
     from .translate import Choice, Stats
 
 T = TypeVar("T")
@@ -226,6 +227,8 @@ class Translation:
     stats: Stats
     misses: dict[str, list[tuple[str, str, str]]]
     """QA, per document slug: (segment id, zh term, en rendering) for each term missing from the English."""
+    problems: dict[str, list[Problem]] = field(default_factory=dict)
+    """QA, per document slug: every problem :mod:`toolkit.qa` finds in the English."""
 
 
 def translate_documents(
@@ -238,6 +241,7 @@ def translate_documents(
 ) -> Translation:
     """Read, clean, normalise, segment, match terms and translate; say loudly which backend and why."""
     from .pipeline import Context, run
+    from .qa import document_problems
     from .tm import TranslationMemory
     from .translate import Stats, choose_backend, term_misses
 
@@ -256,12 +260,14 @@ def translate_documents(
     finally:
         if memory is not None:
             memory.close()
-    listener.info(f"segments: {stats.translated} translated, {stats.from_memory} from the translation memory")
+    fuzzy = f", {stats.fuzzy} fuzzy suggestions (need review)" if stats.fuzzy else ""
+    listener.info(f"segments: {stats.translated} translated, {stats.from_memory} from the translation memory{fuzzy}")
     misses = {d.meta.slug: term_misses(d) for d in docs}
-    count = sum(len(m) for m in misses.values())
+    problems = {d.meta.slug: document_problems(d, gl.version) for d in docs}
+    count = sum(len(p) for p in problems.values())
     if count:
-        listener.warn(f"QA: {count} glossary term(s) missing from the English (see --json)")
-    return Translation(docs, gl, choice, stats, misses)
+        listener.warn(f"QA: {count} problem(s) in the English (see --json's qa, or the site's QA page)")
+    return Translation(docs, gl, choice, stats, misses, problems)
 
 
 # --- building --------------------------------------------------------------------------------

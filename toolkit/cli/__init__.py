@@ -186,16 +186,16 @@ def translate(
         rep.translation(done)
         for doc in done.docs:
             out = write("translate", doc, output)[0]
-            misses = done.misses[doc.meta.slug]
-            rep.outputs.append({"path": str(out), "segments": len(doc.segments), "term_misses": len(misses)})
+            slug = doc.meta.slug
+            rep.outputs.append(
+                {
+                    "path": str(out),
+                    "segments": len(doc.segments),
+                    "term_misses": len(done.misses[slug]),
+                    "problems": len(done.problems[slug]),
+                }
+            )
             rep.info(f"{doc.meta.origin} → {out} ({len(doc.segments)} segments)")
-        rep.fields["qa"] = {
-            "term_misses": [
-                {"document": slug, "segment": m[0], "zh": m[1], "en": m[2]}
-                for slug, misses in done.misses.items()
-                for m in misses
-            ]
-        }
     rep.done()
 
 
