@@ -162,6 +162,8 @@ def segment_problems(seg: Segment, glossary_version: str = "") -> list[tuple[str
     """(check, detail) for everything wrong with ``seg``'s English."""
     if not _HAN.search(seg.zh) and not re.search(r"\d", seg.zh):
         return []
+    if seg.provenance is None and not seg.en:
+        return []  # not translated yet (``new``): a state, not a fault of the English
     en = seg.en
     if not en.strip():
         return [("empty", "")]
