@@ -286,6 +286,8 @@ def translate_documents(
         listener.info(f"translation memory: {cfg.tm} ({memory.count()} translations)")
     elif cfg.tm is None:
         listener.info("translation memory: none (--no-tm)")
+    else:
+        listener.info(f"translation memory: {cfg.tm} (none yet)")
     try:
         ctx = Context(glossary=gl, backend=choice.backend, memory=memory, stats=stats, engine=engine)
         docs = run(docs, ctx, skip=("clean", "normalize", "segment"))
