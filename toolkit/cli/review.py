@@ -10,7 +10,6 @@ import typer
 from .common import (
     OUT_ELSEWHERE,
     BackendOpt,
-    FormatOpt,
     GlossaryOpt,
     Inputs,
     JobsOpt,
@@ -39,7 +38,6 @@ def review_export(
     fmt: Annotated[
         str, typer.Option("--format", help="xliff (XLIFF 2.0), xliff12 (XLIFF 1.2, for OmegaT) or po (gettext).")
     ] = "xliff",
-    source_format: FormatOpt = None,
     glossary: GlossaryOpt = None,
     backend: BackendOpt = None,
     tm: TmOpt = None,
@@ -60,7 +58,7 @@ def review_export(
     rep = Reporter("review export", quiet, as_json)
     with on_error(OUT_ELSEWHERE):
         cfg = settings(backend, tm, no_tm)
-        docs = documents_to_export(inputs, rep, cfg, glossary, source_format, jobs)
+        docs = documents_to_export(inputs, rep, cfg, glossary, None, jobs)
         if docs:
             units = [units_of(d) for d in docs]
             for path in export(units, output, fmt):
@@ -92,7 +90,6 @@ def review_import(
             "input, seeds/].",
         ),
     ] = None,
-    source_format: FormatOpt = None,
     tm: TmOpt = None,
     jobs: JobsOpt = 1,
     quiet: QuietOpt = False,
@@ -114,7 +111,7 @@ def review_import(
         if cfg.tm is None:
             usage("no translation memory configured", "pass --tm PATH")
         inputs = input_paths or [cfg.input]
-        current = current_sources(inputs, rep, cfg, source_format, jobs)
+        current = current_sources(inputs, rep, cfg, None, jobs)
         plan = plan_import(files, current, reviewer, cfg.max_input_bytes)
         for err in plan.errors:
             rep.fail(err)

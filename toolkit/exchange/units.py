@@ -182,6 +182,7 @@ def split_inputs(inputs: Sequence[Path], listener: Listener, max_bytes: int) -> 
     """The inputs to run through the pipeline, and the documents read from ``translate`` JSON
     outputs among them (already translated: their English and provenance are kept)."""
     from ..batch import input_paths
+    from ..files import slugify
 
     try:
         paths = input_paths(inputs)
@@ -205,7 +206,9 @@ def split_inputs(inputs: Sequence[Path], listener: Listener, max_bytes: int) -> 
             records.append(doc)
     if not records:  # the ordinary path: folders as given (their link checks included)
         return list(inputs), []
-    return rest, records
+    # beside each translate JSON output lies its bilingual Markdown: the JSON is the document
+    taken = {d.meta.slug for d in records}
+    return [p for p in rest if p in inputs or slugify(p.name) not in taken], records
 
 
 def documents_to_export(

@@ -190,11 +190,28 @@ def _returned(uid: str, source: Any, target: Any, mark: str, notes: dict[Any, st
 # --- XLIFF 1.2 -------------------------------------------------------------------------------
 
 
+XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
+
+
+def _xliff12_store() -> Any:
+    """translate-toolkit's ``xlifffile``, writing XLIFF 1.2 (its own skeleton says 1.1)."""
+    from translate.storage.xliff import xlifffile, xliffunit
+
+    class Xliff12Unit(xliffunit):  # type: ignore[misc]
+        namespace = XLIFF12_NS
+
+    class Xliff12File(xlifffile):  # type: ignore[misc]
+        UnitClass = Xliff12Unit
+        XMLskeleton = xlifffile.XMLskeleton.replace("1.1", "1.2")
+        namespace = XLIFF12_NS
+
+    return Xliff12File(sourcelanguage=SOURCE_LANG, targetlanguage=TARGET_LANG)
+
+
 def xliff12_bytes(docs: list[DocUnits]) -> bytes:
     from lxml import etree
-    from translate.storage.xliff import xlifffile
 
-    store = xlifffile(sourcelanguage=SOURCE_LANG, targetlanguage=TARGET_LANG)
+    store = _xliff12_store()
     for doc in docs:
         slug = doc.meta.slug
         store.switchfile(slug, createifmissing=True)
