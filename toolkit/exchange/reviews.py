@@ -92,10 +92,11 @@ def read_file(path: Path, max_bytes: int) -> ReturnedFile:
         return read_po(path, data)
     from .xliff import read_xliff2, read_xliff12
 
-    head = data[:2048]
-    if re.search(rb"""version\s*=\s*["']1\.""", head) or b"urn:oasis:names:tc:xliff:document:1." in head:
+    root = re.search(rb"<(?:\w+:)?xliff\b[^>]*", data[:4096])
+    version = re.search(rb"""\bversion\s*=\s*["'](\d)""", root.group()) if root else None
+    if version and version.group(1) == b"1":
         return read_xliff12(path, data)
-    if re.search(rb"""version\s*=\s*["']2\.""", head):
+    if version and version.group(1) == b"2":
         return read_xliff2(path, data)
     raise ExchangeError(
         "not an XLIFF 1.2 or 2.0 file, nor PO (.po)", path=path, usable=False, hint="pass a file `review export` wrote"
