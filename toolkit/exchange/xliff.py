@@ -197,10 +197,10 @@ def _xliff12_store() -> Any:
     """translate-toolkit's ``xlifffile``, writing XLIFF 1.2 (its own skeleton says 1.1)."""
     from translate.storage.xliff import xlifffile, xliffunit
 
-    class Xliff12Unit(xliffunit):  # type: ignore[misc]
+    class Xliff12Unit(xliffunit):
         namespace = XLIFF12_NS
 
-    class Xliff12File(xlifffile):  # type: ignore[misc]
+    class Xliff12File(xlifffile[Xliff12Unit]):
         UnitClass = Xliff12Unit
         XMLskeleton = xlifffile.XMLskeleton.replace("1.1", "1.2")
         namespace = XLIFF12_NS
