@@ -437,3 +437,9 @@ def test_tmx_library_reads_what_it_writes(tmp_path: Path) -> None:
     path.write_bytes(tmx_bytes([Review("科技", "S&T", "final", "Ann", "2026-01-01T00:00:00+00:00")], []))
     found = read_tmx(path, 10**6)
     assert not found.errors and found.reviews[0].state == "final" and found.reviews[0].reviewer == "Ann"
+
+
+def test_import_needs_the_current_documents(runner: CliRunner, translated: Path, tmp_path: Path) -> None:
+    po = _export(runner, translated, tmp_path / "r.po", "po")
+    code, _, err = invoke(runner, "review", "import", str(po), "--tm", "tm.sqlite")  # no seeds/ here
+    assert code == 2 and "seeds: no such input" in err and "--input" in err

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import ConfigError
 from .common import (
     OUT_ELSEWHERE,
     BackendOpt,
@@ -111,6 +112,13 @@ def review_import(
         if cfg.tm is None:
             usage("no translation memory configured", "pass --tm PATH")
         inputs = input_paths or [cfg.input]
+        for path in inputs:
+            if not path.exists():
+                raise ConfigError(
+                    "no such input: the ids are checked against the current documents",
+                    path=path,
+                    hint="pass --input with the sources or `translate` outputs the file was exported from",
+                )
         current = current_sources(inputs, rep, cfg, None, jobs)
         plan = plan_import(files, current, reviewer, cfg.max_input_bytes)
         for err in plan.errors:
