@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..document import Block, Document, Meta, Segment, segment_from_dict, state_of
+from ..document import Document, Meta, Segment, state_of
 from ..errors import InputError, ToolkitError
 
 if TYPE_CHECKING:
@@ -152,13 +152,14 @@ def _flat(text: str) -> str:
 
 def is_translation_record(data: Any) -> bool:
     """Whether JSON ``data`` is the ``translate`` command's output (``meta`` + ``segments``)."""
-    return isinstance(data, dict) and "segments" in data and "blocks" not in data and isinstance(data.get("meta"), dict)
+    return isinstance(data, dict) and "segments" in data and isinstance(data.get("meta"), dict)
 
 
 def read_translation_record(path: Path, max_bytes: int) -> Document | None:
-    """The document of a ``translate`` JSON output file; None when ``path`` is JSON of another
-    kind (a ``Document.to_dict``, read by the ordinary readers)."""
-    from ..files import read_input, slugify
+    """The document of a ``translate`` JSON output file, English and provenance kept (read by
+    :func:`toolkit.files.load_document`); None when ``path`` is JSON of another kind (a
+    ``Document.to_dict``, which goes through the pipeline like any source)."""
+    from ..files import load_document, read_input
 
     raw = read_input(path, max_bytes)
     try:
@@ -167,22 +168,13 @@ def read_translation_record(path: Path, max_bytes: int) -> Document | None:
         raise InputError(f"not valid JSON: {exc}", path=path) from None
     if not is_translation_record(data):
         return None
-    try:
-        meta = dict(data["meta"])
-        meta["slug"] = slugify(str(meta.get("slug") or path.name))  # never a path from input
-        known = set(Meta.__slots__)
-        segs = tuple(segment_from_dict(s) for s in data["segments"])
-        block = Block("paragraph", " ".join(s.zh for s in segs), segments=segs)
-        return Document(Meta(**{k: v for k, v in meta.items() if k in known}), (block,))
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InputError(f"not a `toolkit translate` JSON output: {exc}", path=path) from None
+    return load_document(path, max_bytes=max_bytes)
 
 
 def split_inputs(inputs: Sequence[Path], listener: Listener, max_bytes: int) -> tuple[list[Path], list[Document]]:
     """The inputs to run through the pipeline, and the documents read from ``translate`` JSON
     outputs among them (already translated: their English and provenance are kept)."""
     from ..batch import input_paths
-    from ..files import slugify
 
     try:
         paths = input_paths(inputs)
@@ -206,9 +198,7 @@ def split_inputs(inputs: Sequence[Path], listener: Listener, max_bytes: int) -> 
             records.append(doc)
     if not records:  # the ordinary path: folders as given (their link checks included)
         return list(inputs), []
-    # beside each translate JSON output lies its bilingual Markdown: the JSON is the document
-    taken = {d.meta.slug for d in records}
-    return [p for p in rest if p in inputs or slugify(p.name) not in taken], records
+    return rest, records
 
 
 def documents_to_export(
