@@ -6,6 +6,7 @@ Uses only lxml and the standard library; it does not import or run the toolkit.
     python tests/pages_real/check_gold.py [DIR]        # all pages, prints problems
     python tests/pages_real/check_gold.py --dump PAGE  # the page's visible text, one block a line
 """
+
 import re
 import sys
 from pathlib import Path
@@ -14,9 +15,41 @@ import lxml.html
 import yaml
 
 HERE = Path(__file__).resolve().parent
-BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
-         "th", "table", "section", "article", "header", "footer", "blockquote", "pre", "dd",
-         "dt", "dl", "center", "form", "nav", "aside", "figure", "figcaption", "hr", "title"}
+BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "center",
+    "form",
+    "nav",
+    "aside",
+    "figure",
+    "figcaption",
+    "hr",
+    "title",
+}
 DROP = {"script", "style", "noscript", "template", "head", "textarea", "select", "svg"}
 
 
@@ -26,20 +59,18 @@ def decode(raw: bytes, encoding: str) -> str:
 
 def blocks(text: str):
     """The page's visible text as a list of blocks (split at block-level tags)."""
-    root = lxml.html.document_fromstring(text.encode("utf-8"),
-                                         parser=lxml.html.HTMLParser(encoding="utf-8"))
+    root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     for el in list(root.iter()):
-        if not isinstance(el.tag, str):  # comments, processing instructions
-            if el.getparent() is not None:
-                tail = el.tail
-                parent = el.getparent()
-                prev = el.getprevious()
-                if tail:
-                    if prev is not None:
-                        prev.tail = (prev.tail or "") + tail
-                    else:
-                        parent.text = (parent.text or "") + tail
-                parent.remove(el)
+        if not isinstance(el.tag, str) and el.getparent() is not None:  # comments, processing instructions
+            tail = el.tail
+            parent = el.getparent()
+            prev = el.getprevious()
+            if tail:
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + tail
+                else:
+                    parent.text = (parent.text or "") + tail
+            parent.remove(el)
     for el in list(root.iter(*DROP)):
         if el.getparent() is not None:
             el.drop_tree()
