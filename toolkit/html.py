@@ -36,7 +36,7 @@ from typing import Any
 
 from .errors import InstallError
 from .files import split_lines
-from .textmeta import TITLE_SEP, text_metadata
+from .textmeta import TITLE_SEP, is_metadata, key, text_metadata, unmark
 
 NOT_MAIN = "not-main-content"
 """The rule name for visible lines trafilatura left out of the main text."""
@@ -388,6 +388,23 @@ def _below_heading(visible: list[str], main: list[bool], title: str, widest: int
     return out
 
 
+def _headline_above(visible: list[str], main: list[bool], title: str) -> list[bool]:
+    """When the title found in the markup is not on the page (a ``<title>`` naming only the
+    site), the headline and metadata line just above the main text ("徒手抓子弹真的存在吗？" /
+    "来源：科普中国") are main text for the cleaner's header passes to judge."""
+    want = _norm(title)
+    if any(_norm(line) == want for line in visible):
+        return main
+    first = next((i for i, m in enumerate(main) if m), None)
+    if first is None or first < 2:
+        return main
+    if not is_metadata(unmark(key(visible[first - 1]))) or is_metadata(unmark(key(visible[first - 2]))):
+        return main
+    out = list(main)
+    out[first - 2 : first] = [True, True]
+    return out
+
+
 def _fill_gap(a: list[str], b: list[str], gap: list[int], keep: list[bool]) -> None:
     if not gap:
         return
@@ -486,7 +503,7 @@ def parse_html(html: str) -> HtmlPage:
         title = title or next((t for tag, t in parser.headings if tag == "h1" and len(t) >= 5 and t != site), "")
         title = title or (parts[0] if parts else "")
     if title and extracted is not None:
-        main = _below_heading(visible, main, title)
+        main = _headline_above(visible, _below_heading(visible, main, title), title)
     if title:
         meta["title"] = _ASCII_WS.sub(" ", title).strip(" \u3000\u00a0")
     # The markup's own fields, then the page's "发布日期：" and "来源：" lines, then guesses:
