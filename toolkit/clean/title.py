@@ -209,13 +209,13 @@ def header_title(page: Page) -> None:
         a, b = split
         page.title = strip_line(page.lines[a]) + strip_line(page.lines[b])
         page.title_lines = {a, b} | {c.index for c in cands if holds_title(ks[c.index], key(page.title))}
-    elif meta_title and title_like(key(meta_title)) and not (shown := _headline(page, cands, meta_title)):
+    elif meta_title and title_like(key(meta_title)) and not (headline := _headline(page, cands, meta_title)):
         page.title = meta_title
         page.title_lines = {c.index for c in cands if holds_title(ks[c.index], key(meta_title))}
-    elif meta_title and shown:
+    elif meta_title and headline:
         # The markup's title is not on the page (a <title> naming only the site): the headline
         # is the title-like line just above the metadata line.
-        page.title, page.title_lines = strip_line(shown.title), {shown.index}
+        page.title, page.title_lines = strip_line(headline.title), {headline.index}
     else:
         shown = [line if i not in dropped else "" for i, line in enumerate(page.lines)]
         nav = [i for i in range(page.body_start) if (r := dropped.get(i)) is not None and r.navigation]
