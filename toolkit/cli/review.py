@@ -102,8 +102,10 @@ def review_import(
     reviewed, final), become reviews (`final` when signed off). Units whose source changed
     since export are listed as fuzzy suggestions and not stored. An unknown id, an empty or
     still-Chinese target refuses the import (exit 1); an unreadable file, exit 2."""
-    from ..exchange.reviews import apply, plan_import
+    from ..batch import load_glossary
+    from ..exchange.reviews import apply, plan_import, review_problems, with_glossary
     from ..exchange.units import current_sources
+    from ..qa import CHECKS
     from ..tm import TranslationMemory
 
     rep = Reporter("review import", quiet, as_json)
@@ -120,7 +122,8 @@ def review_import(
                     hint="pass --input with the sources or `translate` outputs the file was exported from",
                 )
         current = current_sources(inputs, rep, cfg, None, jobs)
-        plan = plan_import(files, current, reviewer, cfg.max_input_bytes)
+        gl = load_glossary(None, cfg)
+        plan = with_glossary(plan_import(files, current, reviewer, cfg.max_input_bytes), gl.version)
         for err in plan.errors:
             rep.fail(err)
         stored = 0
@@ -128,10 +131,19 @@ def review_import(
             with TranslationMemory(cfg.tm) as memory:
                 stored = apply(plan, memory)
         for suggestion in plan.suggestions:
-            rep.warn(f"{suggestion['file']}: unit {suggestion['unit']}: source changed since export; not stored")
+            rep.warn(
+                f"{suggestion['file']}: unit {suggestion['unit']}: source changed since export; kept as a fuzzy "
+                "suggestion for the new source, not as its review"
+            )
+        problems = review_problems(plan, gl)
+        for path, uid, check_name, detail in problems:
+            rep.warn(f"{path}: unit {uid}: QA: {CHECKS[check_name]}" + (f": {detail}" if detail else ""))
         reviews = [
             {"file": str(path), "unit": uid, "state": r.state, "reviewer": r.reviewer, "en": r.en}
             for path, uid, r in plan.reviews
+        ]
+        rep.fields["qa"] = [
+            {"file": str(path), "unit": uid, "check": name, "detail": detail} for path, uid, name, detail in problems
         ]
         rep.fields.update(
             check=check,

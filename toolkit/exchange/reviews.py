@@ -7,7 +7,9 @@ What an import does with each unit of a returned file:
   exit 1); a file that cannot be read at all is unusable (exit 2). Either way **nothing** is
   stored: the import is all or nothing.
 - a unit whose source is no longer the segment's current Chinese becomes a *fuzzy
-  suggestion*: listed, never stored as reviewed.
+  suggestion*: listed, and stored as the review of the source it was made for (which it is),
+  never of the current one; the next build offers it for the current segment as a fuzzy
+  match (state ``fuzzy``, with its score) when the two are alike enough and it passes QA.
 - a unit not translated (no target, or the source copied into the target by a CAT tool, on a
   unit still marked new) is skipped.
 - a target that differs from the English exported becomes a review: ``final`` when the file
@@ -28,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConfigError, ExchangeError, ToolkitError
+from ..glossary import Glossary
 from ..tm import Review, TranslationMemory, source_key
 from .units import DocUnits, ReturnedFile
 
@@ -124,6 +127,8 @@ class Plan:
     """(file, unit id, review) for each review to store."""
     suggestions: list[dict[str, str]] = field(default_factory=list)
     """Units whose source changed since export: ``{"file", "unit", "zh", "current", "en"}``."""
+    stale: list[Review] = field(default_factory=list)
+    """Their reviews, of the source they were made for (fuzzy matches for the current one)."""
     unchanged: int = 0
     untranslated: int = 0
     errors: list[ExchangeError] = field(default_factory=list)
@@ -197,6 +202,7 @@ def _plan_unit(plan: Plan, path: Path, unit: object, current: dict[str, str], wh
         return
     if source_key(unit.zh) != source_key(current[uid]):
         plan.suggestions.append({"file": str(path), "unit": uid, "zh": unit.zh, "current": current[uid], "en": unit.en})
+        plan.stale.append(Review(unit.zh, unit.en, state, who, origin=path.name))
         return
     plan.reviews.append((path, uid, Review(current[uid], unit.en, state, who, origin=path.name)))
 
@@ -213,4 +219,27 @@ def apply(plan: Plan, memory: TranslationMemory) -> int:
     the plan has errors."""
     if plan.errors:
         raise plan.errors[0]
-    return memory.add_reviews(review for _, _, review in plan.reviews)
+    return memory.add_reviews([*plan.stale, *(review for _, _, review in plan.reviews)]) - len(plan.stale)
+
+
+def review_problems(plan: Plan, glossary: Glossary) -> list[tuple[Path, str, str, str]]:
+    """QA (:mod:`toolkit.qa`) of every review the plan stores, against its source and the
+    glossary terms in it: (file, unit id, check, detail). Reported, not refused: the reviewer's
+    English may rightly differ (a term the context renders otherwise)."""
+    from ..document import Segment
+    from ..qa import segment_problems
+
+    out: list[tuple[Path, str, str, str]] = []
+    for path, uid, review in plan.reviews:
+        seg = Segment(uid, review.zh, review.en, tuple(glossary.match(review.zh)), review.provenance())
+        out.extend((path, uid, check, detail) for check, detail in segment_problems(seg, glossary.version))
+    return out
+
+
+def with_glossary(plan: Plan, version: str) -> Plan:
+    """``plan`` with every review recording the glossary version it was imported under."""
+    from dataclasses import replace
+
+    plan.reviews = [(path, uid, replace(r, glossary=version)) for path, uid, r in plan.reviews]
+    plan.stale = [replace(r, glossary=version) for r in plan.stale]
+    return plan

@@ -77,7 +77,8 @@ def machine_rows(memory: TranslationMemory) -> Iterator[MachineRow]:
     """Every machine translation in the memory (engine, model, terms: the full key)."""
     try:
         rows = memory.db.execute(
-            "SELECT source, en, engine, model, terms, glossary, created FROM translations"
+            "SELECT CASE WHEN text = '' THEN source ELSE text END, en, engine, model, terms, glossary, created"
+            " FROM translations"
             " WHERE reviewed = 0 ORDER BY source, engine, model, terms"
         ).fetchall()
     except sqlite3.Error as exc:
