@@ -50,7 +50,8 @@ def test_curated_glossary_covers_the_seeds_most_repeated_terms() -> None:
         ("双轮驱动 dual-wheel drive\n", 2, "at least the zh and en fields"),
         ("双轮驱动\tdual-wheel drive\n# c\n双轮驱动\tdual-wheel drive\n", 4, "duplicate term '双轮驱动' (also at"),
         ("双轮驱动\tdual-wheel drive\n双轮驱动\ttwo-wheel drive\n", 3, "conflicting translations for '双轮驱动'"),
-        ("双轮驱动\tdual-wheel drive\t\t\t雙輪驅動\n雙輪驅動\tx\n", 3, "conflicting translations"),
+        ("双轮驱动\tdual-wheel drive\t\t\t两轮驱动\n两轮驱动\tx\n", 3, "conflicting translations"),
+        ("雙輪驅動\tdual-wheel drive\n", 2, "has Traditional characters: write '双轮驱动'"),
     ],
 )
 def test_bad_rows_are_line_numbered(tmp_path: Path, body: str, line: int, message: str) -> None:
@@ -90,7 +91,7 @@ def test_longest_match_wins_without_overlaps(tmp_path: Path) -> None:
 
 
 def test_variants_match_and_report_the_canonical_term(tmp_path: Path) -> None:
-    gl = glossary.load(write(tmp_path, "双轮驱动\tdual-wheel drive\tapproved\tno\t雙輪驅動\n"))
+    gl = glossary.load(write(tmp_path, "双轮驱动\tdual-wheel drive\tproposed\tno\t雙輪驅動\n"))
     assert [(m.zh, m.en) for m in gl.match("坚持雙輪驅動")] == [("双轮驱动", "dual-wheel drive")]
 
 
@@ -115,7 +116,7 @@ def test_matches_never_overlap(words: list[str], text: str) -> None:
 def test_line_numbers_count_only_real_line_ends(tmp_path: Path, separator: str) -> None:
     """str.splitlines() split a note at U+2028 (or U+0085, a form feed …) and shifted every
     later line number; the character stays inside its row."""
-    body = f"双轮驱动\tdual-wheel drive\tapproved\tno\t\t\tfirst{separator}second\n科创中心\t\n"
+    body = f"双轮驱动\tdual-wheel drive\tproposed\tno\t\t\tfirst{separator}second\n科创中心\t\n"
     _, problems = glossary.check(write(tmp_path, body))
     assert [(p.line, p.message) for p in problems] == [(3, "empty en field for '科创中心'")]
     entries, _ = glossary.check(write(tmp_path, body.split("\n")[0] + "\n"))

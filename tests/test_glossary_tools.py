@@ -26,9 +26,9 @@ def fields(entries: list[glossary.Entry]) -> list[tuple[object, ...]]:
 HOSTILE_TSV = HEADER + "".join(
     f"{zh}\t{en}\t{status}\t{fixed}\t{variants}\t{source}\t{note}\n"
     for zh, en, status, fixed, variants, source, note in [
-        ("双轮驱动", '=HYPERLINK("http://evil.example","click")', "approved", "no", "", "@SUM(A1)", "+1 for this"),
+        ("双轮驱动", '=HYPERLINK("http://evil.example","click")', "proposed", "no", "", "@SUM(A1)", "+1 for this"),
         ("科创中心", "-based centre", "proposed", "yes", "-科创|@科创", "'=quoted", "'plain quote"),
-        ("创新", "+innovation", "approved", "no", "", "''=two quotes", "=1+1"),
+        ("创新", "+innovation", "proposed", "no", "", "''=two quotes", "=1+1"),
     ]
 )
 
@@ -70,7 +70,7 @@ def test_tbx_is_iso_30042_shaped(tmp_path: Path, runner: CliRunner) -> None:
 
 def test_import_conflict_changes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     mine = tmp_path / "mine.tsv"
-    mine.write_text(HEADER + "双轮驱动\ttwo-wheel drive\tapproved\tno\t\t\t\n", encoding="utf-8")
+    mine.write_text(HEADER + "双轮驱动\ttwo-wheel drive\tproposed\tno\t\t\t\n", encoding="utf-8")
     before = mine.read_text(encoding="utf-8")
     exported = tmp_path / "g.csv"
     invoke(runner, "glossary", "export", str(exported), "--glossary", str(GLOSSARY))
@@ -93,11 +93,12 @@ def test_add_keeps_the_file_sorted_and_refuses_conflicts(runner: CliRunner, tmp_
     g = tmp_path / "glossary"
     shutil.copytree(GLOSSARY, g)
     code, _out, err = invoke(
-        runner, "glossary", "add", "重要指示批示精神", "the guiding principles of important instructions",
+        runner, "glossary", "add", "重要指示批示精神", "guiding principles of important instructions",
         "--source", "translator proposal", "--glossary", str(g),
     )  # fmt: skip
     assert code == 0, err
-    rows = [line.split("\t")[0] for line in (g / "terms.tsv").read_text(encoding="utf-8").splitlines()[4:]]
+    lines = (g / "terms.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t")[0] for line in lines if not line.startswith("#")][1:]
     assert "重要指示批示精神" in rows and rows == sorted(rows)
     entries, problems = glossary.check(g)
     assert not [p for p in problems if p.severity == "error"]
@@ -115,7 +116,7 @@ def test_nested_term_with_inconsistent_rendering_is_an_error(tmp_path: Path) -> 
         HEADER
         + "科创中心\tscience and technology innovation center\n"
         + "上海科创中心\tShanghai tech hub\n"
-        + "深圳市科技创新委\tShenzhen Science, Technology and Innovation Commission\tapproved\tyes\n"
+        + "深圳市科技创新委\tShenzhen Science, Technology and Innovation Commission\tproposed\tyes\n"
         + "科技创新\tscience and technology innovation\n",
         encoding="utf-8",
     )

@@ -6,13 +6,20 @@ spreadsheet opens it, and term text never needs quoting. Columns, in this order:
 
 ``zh``        the Chinese term (Simplified, as normalise produces it)
 ``en``        the English rendering every translation must use
-``status``    ``approved`` or ``proposed``
+``status``    ``approved`` or ``proposed`` (empty: approved if ``source`` is findable, else proposed)
 ``fixed``     ``yes`` when the English is a fixed name whose case is kept; else ``no``
 ``variants``  other Chinese spellings (Traditional forms …), separated by ``|``
 ``source``    where the English rendering comes from
 ``note``      anything a translator should know
 
 Lines starting with ``#`` and blank lines are ignored. The first other line is the header.
+
+House style (``docs/glossary-style.md``), enforced by :func:`parse_row` where it can be: no
+leading "the" in a rendering (the sentence supplies its article: "the the" otherwise); no
+field wrapped in quotes; no Traditional characters in ``zh`` (they belong in ``variants``);
+US spelling ("center", "program", "-ize") except in a fixed name; and an ``approved`` entry
+cites a findable source, a publication with its year or a URL (what only "common usage"
+supports is ``proposed``).
 """
 
 from __future__ import annotations
@@ -28,10 +35,39 @@ from typing import Any
 from .document import Document, TermMatch
 from .errors import GlossaryError
 from .files import MAX_INPUT_BYTES, line_of, read_input, split_lines
+from .textmeta import _t2s
 
 COLUMNS = ("zh", "en", "status", "fixed", "variants", "source", "note")
 STATUSES = ("approved", "proposed")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_LEADING_THE = re.compile(r"the\s", re.IGNORECASE)
+_QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u300c": "\u300d"}
+_FINDABLE = re.compile(r"\b(?:1[89]|20)\d\d\b|https?://\S+")
+"""A source is findable when it names a year (a dated publication) or gives a URL."""
+_UK_SPELLING = re.compile(
+    r"\b(?:centre|centres|programme|programmes|labour|defence|\w+is(?:e|es|ed|ing|ation|ations))\b",
+    re.IGNORECASE,
+)
+_UK_EXCEPTIONS = frozenset(
+    "advertise advise analyses bases cases comprise compromise concise crises devise disguise enterprise "
+    "enterprises exercise exercises expertise franchise improvise incise merchandise otherwise paradise "
+    "precise premise premises promise promises raise raised raises revise revised rise rises rising "
+    "supervise supervised supervising surprise televise treatise wise noise praise arise arising".split()
+)
+
+
+def traditional_chars(zh: str) -> str:
+    """The Simplified form of ``zh`` if it differs (it has Traditional characters), else ``""``."""
+    simple = _t2s()(zh)
+    return simple if simple != zh else ""
+
+
+def uk_spelling(en: str) -> str:
+    """The first UK spelling in ``en`` ("centre", "programme", "organisation"), or ``""``."""
+    for m in _UK_SPELLING.finditer(en):
+        if m.group(0).lower() not in _UK_EXCEPTIONS:
+            return m.group(0)
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,13 +241,28 @@ def parse_row(fields: list[str], path: str, lineno: int) -> tuple[Entry | None, 
         err("empty zh field")
     elif not _HAN.search(row["zh"]):
         err(f"zh field {row['zh']!r} has no Chinese characters (columns swapped?)")
+    elif simple := traditional_chars(row["zh"]):
+        err(f"zh {row['zh']!r} has Traditional characters: write {simple!r} and put {row['zh']!r} in variants")
     if not row["en"]:
         err(f"empty en field for {row['zh']!r}")
-    status = row["status"] or "approved"
+    for name, value in row.items():
+        if len(value) >= 2 and _QUOTES.get(value[0]) == value[-1] and value[-1] not in value[1:-1]:
+            err(f"{name} field {value!r} is wrapped in quotes: remove them (TSV needs no quoting)")
+    if _LEADING_THE.match(row["en"]):
+        err(f"en {row['en']!r} starts with 'the': drop it, the sentence supplies its article (house style)")
+    # An empty status means approved when the source is findable, else proposed.
+    status = row["status"] or ("approved" if _FINDABLE.search(row["source"]) else "proposed")
     if status not in STATUSES:
         err(f"status {row['status']!r} is not one of {', '.join(STATUSES)}")
     if row["fixed"].lower() not in ("", "yes", "no"):
         err(f"fixed {row['fixed']!r} must be yes or no")
+    if row["en"] and row["fixed"].lower() != "yes" and (uk := uk_spelling(row["en"])):
+        err(f"en {row['en']!r} has the UK spelling {uk!r}: the house style is US spelling (or mark a name fixed)")
+    if status == "approved" and not _FINDABLE.search(row["source"]):
+        err(
+            f"approved entry {row['zh']!r} cites no findable source ({row['source'] or 'none'!r}):"
+            " give the publication and year or a URL, or make it proposed"
+        )
     if problems:
         return None, problems
     variants = tuple(v.strip() for v in row["variants"].split("|") if v.strip())
@@ -246,16 +297,29 @@ def _cross_check(entries: list[Entry]) -> list[Problem]:
             problems.append(Problem("error", e.path, e.line, msg))
     # A term inside a longer term must be rendered inside the longer term's English too
     # (科创中心 "… innovation center" in 上海科创中心). Fixed names are exempt: an official
-    # name need not contain its parts' renderings.
-    by_len = sorted(entries, key=lambda e: len(e.zh))
-    for short in by_len:
-        for long in by_len:
-            if (
-                len(long.zh) > len(short.zh)
-                and short.zh in long.zh
-                and not long.fixed
-                and not renders_inside(short.en, long.en)
-            ):
+    # name need not contain its parts' renderings. The shorter terms inside each longer one
+    # come from the Aho-Corasick automaton: linear in the termbase, not all pairs.
+    problems += nested_problems(entries, Glossary(entries))
+    return problems
+
+
+def nested_problems(candidates: Iterable[Entry], glossary: Glossary) -> list[Problem]:
+    """Errors for each of ``candidates`` (not fixed) that contains a term of ``glossary`` whose
+    rendering its English lacks."""
+    problems: list[Problem] = []
+    if not glossary.entries:
+        return problems
+    auto = glossary._automaton
+    for long in candidates:
+        if long.fixed:
+            continue
+        seen: set[int] = set()
+        for _end, (i, _form) in auto.iter(long.zh):
+            short = glossary.entries[i]
+            if i in seen or len(short.zh) >= len(long.zh) or short.zh not in long.zh:
+                continue
+            seen.add(i)
+            if not renders_inside(short.en, long.en):
                 problems.append(
                     Problem(
                         "error",
