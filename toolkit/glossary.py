@@ -360,9 +360,20 @@ def apply_glossary(doc: Document, glossary: Glossary) -> Document:
 
 # --- suggestions ---------------------------------------------------------------------------------
 
-
-_EDGE_CHARS = set("的和与及是在了等为对把将以从向于由并或之其该这此各也都而")
-_START_CHARS = set("年月日个项次名家")  # after a number: 2019年工作 is not a term
+# jieba part-of-speech tags (ICTCLAS set). A term is a noun phrase: it ends on a noun and
+# starts on a noun, a distinguishing word (大型) or an adjective (高端), never on a verb
+# (深入实施, 扎实推进), a verbal noun (研究制订新区 starts a clause, not a term), an adverb,
+# a number or a function word.
+_HEAD_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "j", "l", "vn", "an", "eng"})
+_FIRST_TAGS = (_HEAD_TAGS - {"vn"}) | {"b", "a"}
+_INNER_BANNED = frozenset({"c", "p", "u", "uj", "ul", "uz", "uv", "ud", "ug", "d", "x", "y", "e", "o", "m", "q", "t", "f"})
+_LIGHT_HEADS = frozenset(
+    "建设 发展 工作 情况 方面 部署 任务 要求 问题 水平 能力 力度 作用 成效 进展 领域 重点 精神 活动 措施".split()
+)
+"""Heads that make a general-language phrase of almost any noun before them (产业发展, 平台建设,
+工作机制 …): a candidate ending on one of these is no term unless it is a fixed formula with
+an ending of its own, which the glossary then holds (重要讲话精神 is one: see ``_FORMULA_HEADS``)."""
+_FORMULA_HEADS = ("讲话精神", "批示精神", "指示精神")
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,51 +381,103 @@ class Suggestion:
     zh: str
     count: int
     examples: tuple[str, ...]
-    """Up to three contexts the n-gram occurs in."""
+    """Up to three contexts the candidate occurs in."""
+    score: float = 0.0
+    """Its termhood (C-value)."""
+
+
+def _is_term_shape(words: list[tuple[str, str]]) -> bool:
+    """Whether a run of (word, tag) pairs has the shape of a noun-phrase term."""
+    first, last = words[0], words[-1]
+    if first[1] not in _FIRST_TAGS or last[1] not in _HEAD_TAGS:
+        return False
+    if any(tag in _INNER_BANNED or tag.startswith("u") for _, tag in words):
+        return False
+    if any(word in _EDGE_CHARS for word, _ in words):  # 的, 和, 与 … as words of their own
+        return False
+    text = "".join(w for w, _ in words)
+    if last[0] in _LIGHT_HEADS and not text.endswith(_FORMULA_HEADS):
+        return False
+    nominal = sum(tag in _FIRST_TAGS for _, tag in words)
+    return nominal * 2 >= len(words) + 1  # mostly nouns: 政府扶持项目 yes, 研究制订新区 no
+
+
+_EDGE_CHARS = set("的和与及是在了等为对把将以从向于由并或之其该这此各也都而")
+
+
+def _one_neighbour(chars: set[str]) -> bool:
+    """Whether a candidate always has the same Chinese character beside it (a fragment);
+    ``^`` / ``$`` mark the edge of a run of Chinese, which is no sign of one."""
+    return len(chars) == 1 and not chars <= {"^", "$"}
 
 
 def suggest(
-    texts: Iterable[str], glossary: Glossary, *, min_count: int = 3, max_len: int = 8, limit: int = 30
+    texts: Iterable[str], glossary: Glossary, *, min_count: int = 2, max_len: int = 12, limit: int = 30
 ) -> list[Suggestion]:
-    """Frequent Chinese n-grams not yet in the glossary, for a translator to accept or reject.
+    """Noun-phrase terms of ``texts`` that the glossary lacks, best first, for a translator to
+    accept or reject.
 
-    Candidates are 3–``max_len`` character n-grams of two or more words inside runs of
-    Chinese characters, that begin and end on jieba word boundaries (no fragments such as
-    技创新) and not on a function word (的, 和 …), occur at least
-    ``min_count`` times, neither overlap a glossary term nor are one, and are not part of a
-    longer candidate that occurs as often. Ranked by count × (length − 1).
+    Candidates are runs of two to five jieba words (part-of-speech tagged, ``jieba.posseg``)
+    inside runs of Chinese characters, 3–``max_len`` characters long, that have a term's shape
+    (:func:`_is_term_shape`: a noun phrase, not a verb collocation such as 深入实施 nor a
+    general phrase such as 产业发展), occur at least ``min_count`` times, and neither overlap a
+    glossary term nor are one. A candidate whose every occurrence has the same character
+    before it, or after it (and not punctuation), is a fragment of a longer expression (时代中国特色 in 新时代中国特色 …)
+    and is dropped. The rest are ranked by C-value (Frantzi, Ananiadou & Mima 2000):
+    ``log2(length) × (count − mean count of the longer candidates containing it)``, which
+    favours long, frequent candidates that also occur on their own.
     """
-    import jieba
+    import math
 
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(60)
     texts = list(texts)
     counts: dict[str, int] = {}
+    left: dict[str, set[str]] = {}
+    right: dict[str, set[str]] = {}
     for text in texts:
-        covered = [False] * len(text)
+        covered = bytearray(len(text))
         for m in glossary.match(text):
-            covered[m.start : m.start + len(m.zh)] = [True] * len(m.zh)
+            covered[m.start : m.start + len(m.zh)] = b"\x01" * len(m.zh)
         for run_match in re.finditer(r"[\u3400-\u9fff]+", text):
             run, offset = run_match.group(0), run_match.start()
-            bounds = {0}
-            pos = 0
-            for word in jieba.cut(run, HMM=False):
-                pos += len(word)
-                bounds.add(pos)
-            for i in bounds:
-                for j in range(i + 3, min(len(run), i + max_len) + 1):
-                    gram = run[i:j]
-                    if (
-                        j in bounds
-                        and any(b in bounds for b in range(i + 1, j))  # two words or more: a term, not a word
-                        and gram[0] not in _EDGE_CHARS | _START_CHARS
-                        and gram[-1] not in _EDGE_CHARS
-                        and not any(covered[offset + i : offset + j])
-                    ):
-                        counts[gram] = counts.get(gram, 0) + 1
-    frequent = {g: c for g, c in counts.items() if c >= min_count and len(set(g)) > 1}
-    closed = [
-        g for g, c in frequent.items() if not any(len(h) > len(g) and g in h and frequent[h] >= c for h in frequent)
-    ]
-    ranked = sorted(closed, key=lambda g: (-frequent[g] * (len(g) - 1), g))[:limit]
+            words = [(p.word, p.flag) for p in pseg.cut(run)]
+            starts = [0]
+            for w, _ in words:
+                starts.append(starts[-1] + len(w))
+            for i in range(len(words)):
+                for j in range(i + 2, min(len(words), i + 5) + 1):
+                    a, b = starts[i], starts[j]
+                    if b - a > max_len:
+                        break
+                    if b - a < 3 or any(covered[offset + a : offset + b]):
+                        continue
+                    if not _is_term_shape(words[i:j]):
+                        continue
+                    gram = run[a:b]
+                    counts[gram] = counts.get(gram, 0) + 1
+                    left.setdefault(gram, set()).add(run[a - 1] if a > 0 else "^")
+                    right.setdefault(gram, set()).add(run[b] if b < len(run) else "$")
+    frequent = {
+        g: c
+        for g, c in counts.items()
+        if c >= min_count and len(set(g)) > 1 and not _one_neighbour(left[g]) and not _one_neighbour(right[g])
+    }
+    # C-value: the longer candidates that contain each one, found by substring search over the
+    # candidates of the same text (few: thousands on a corpus of megabytes).
+    containers: dict[str, list[int]] = {}
+    by_len = sorted(frequent, key=len)
+    for k, g in enumerate(by_len):
+        for h in by_len[k + 1 :]:
+            if len(h) > len(g) and g in h:
+                containers.setdefault(g, []).append(frequent[h])
+    scores = {}
+    for g, c in frequent.items():
+        nested = containers.get(g)
+        scores[g] = math.log2(len(g)) * (c - (sum(nested) / len(nested) if nested else 0))
+    ranked = sorted((g for g in frequent if scores[g] > 0), key=lambda g: (-scores[g], -frequent[g], g))[:limit]
     out = []
     for g in ranked:
         examples: list[str] = []
@@ -425,5 +488,5 @@ def suggest(
                     break
             if len(examples) == 3:
                 break
-        out.append(Suggestion(zh=g, count=frequent[g], examples=tuple(examples)))
+        out.append(Suggestion(zh=g, count=frequent[g], examples=tuple(examples), score=round(scores[g], 2)))
     return out

@@ -163,7 +163,7 @@ def glossary_suggest(
     corpus: Annotated[list[Path], typer.Argument(help="Pages (or cleaned documents) to mine.", show_default=False)],
     glossary: GlossaryOpt = None,
     limit: Annotated[int, typer.Option(help="How many candidates.")] = 30,
-    min_count: Annotated[int, typer.Option(help="Minimum occurrences.")] = 3,
+    min_count: Annotated[int, typer.Option(help="Minimum occurrences.")] = 2,
     jobs: JobsOpt = 1,
     as_json: JsonOpt = False,
 ) -> None:
