@@ -37,7 +37,7 @@ def test_suggest_precision_at_30(runner: CliRunner) -> None:
     assert len(top) == 30
     precision = sum(z in gold["accept"] for z in top) / len(top)
     print(f"suggest precision@30 = {precision:.2f} (before: {BEFORE:.2f})")
-    assert precision >= MEASURED - 1e-9 and precision > 3 * BEFORE
+    assert precision >= MEASURED - 1e-9 and precision >= 3 * BEFORE - 1e-9
     assert not set(top) & {"深入实施", "扎实推进", "深入推进", "加快建设", "十九届二中"}
 
 
