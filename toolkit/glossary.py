@@ -395,6 +395,10 @@ def _is_term_shape(words: list[tuple[str, str]]) -> bool:
         return False
     if any(word in _EDGE_CHARS for word, _ in words):  # 的, 和, 与 … as words of their own
         return False
+    # A verb inside modifies the head after a noun (政府扶持项目); after an adjective it is
+    # the predicate of a collocation (扎实推进人才计划).
+    if any(tag.startswith("v") and tag != "vn" and words[k - 1][1] not in _HEAD_TAGS for k, (_, tag) in enumerate(words) if k):
+        return False
     text = "".join(w for w, _ in words)
     if last[0] in _LIGHT_HEADS and not text.endswith(_FORMULA_HEADS):
         return False
