@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -60,11 +61,11 @@ def test_tbx_is_iso_30042_shaped(tmp_path: Path, runner: CliRunner) -> None:
     path = tmp_path / "g.tbx"
     assert invoke(runner, "glossary", "export", str(path), "--glossary", str(GLOSSARY))[0] == 0
     root = etree.parse(str(path)).getroot()
-    assert root.tag == "martif" and root.get("type") == "TBX"
+    assert root.tag == "martif" and root.get("type") == "TBX-Basic"
     entry = next(e for e in root.iter("termEntry") if e.find("langSet/tig/term").text == "双轮驱动")
     [en] = [ls for ls in entry.findall("langSet") if ls.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"]
     assert en.find("tig/term").text == "dual-wheel drive"
-    assert en.find("tig/termNote[@type='processStatus']").text == "finalized"
+    assert en.find("tig/termNote[@type='administrativeStatus']").text == "preferredTerm-admn-sts"
     assert len(list(root.iter("termEntry"))) == len(glossary.check(GLOSSARY)[0])
 
 
@@ -155,10 +156,16 @@ def test_qa_page_in_the_built_site(built_site: dict[str, Path]) -> None:
 
 HOSTILE = [
     glossary.Entry(
-        zh="双轮驱动", en='=HYPERLINK("http://evil.example","click")', note="+1 for this", source="@SUM(A1)"
+        zh="双轮驱动",
+        en='=HYPERLINK("http://evil.example","click")',
+        note="+1 for this",
+        source="@SUM(A1)",
+        status="proposed",
     ),
-    glossary.Entry(zh="科创中心", en="-based centre", variants=("-科创",), note="\tindented", source="\rcr"),
-    glossary.Entry(zh="创新", en="'=already quoted", note="'plain quote", source="''=two quotes"),
+    glossary.Entry(
+        zh="科创中心", en="-based center", variants=("-科创",), note="\tindented", source="\rcr", status="proposed"
+    ),
+    glossary.Entry(zh="创新", en="'=already quoted", note="'plain quote", source="''=two quotes", status="proposed"),
     glossary.Entry(zh="改革", en="reform", note="=1+1", status="proposed", fixed=True),
 ]
 
@@ -177,7 +184,9 @@ def test_csv_export_neutralises_formulas_and_import_restores_them(tmp_path: Path
     cells = [cell for row in rows for cell in row]
     assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert '\'=HYPERLINK("http://evil.example","click")' in cells and "'plain quote" in cells
-    assert fields(read(path)) == fields(HOSTILE)
+    # Import validates each row as a TSV row, which has no leading or trailing blanks.
+    stripped = [replace(e, note=e.note.strip(), source=e.source.strip()) for e in HOSTILE]
+    assert fields(read(path)) == fields(stripped)
 
 
 def test_importing_a_named_pipe_is_an_error_not_a_hang(tmp_path: Path) -> None:

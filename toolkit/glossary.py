@@ -49,10 +49,54 @@ _UK_SPELLING = re.compile(
     re.IGNORECASE,
 )
 _UK_EXCEPTIONS = frozenset(
-    "advertise advise analyses bases cases comprise compromise concise crises devise disguise enterprise "
-    "enterprises exercise exercises expertise franchise improvise incise merchandise otherwise paradise "
-    "precise premise premises promise promises raise raised raises revise revised rise rises rising "
-    "supervise supervised supervising surprise televise treatise wise noise praise arise arising".split()
+    [
+        "advertise",
+        "advise",
+        "analyses",
+        "bases",
+        "cases",
+        "comprise",
+        "compromise",
+        "concise",
+        "crises",
+        "devise",
+        "disguise",
+        "enterprise",
+        "enterprises",
+        "exercise",
+        "exercises",
+        "expertise",
+        "franchise",
+        "improvise",
+        "incise",
+        "merchandise",
+        "otherwise",
+        "paradise",
+        "precise",
+        "premise",
+        "premises",
+        "promise",
+        "promises",
+        "raise",
+        "raised",
+        "raises",
+        "revise",
+        "revised",
+        "rise",
+        "rises",
+        "rising",
+        "supervise",
+        "supervised",
+        "supervising",
+        "surprise",
+        "televise",
+        "treatise",
+        "wise",
+        "noise",
+        "praise",
+        "arise",
+        "arising",
+    ]
 )
 
 
@@ -366,9 +410,32 @@ def apply_glossary(doc: Document, glossary: Glossary) -> Document:
 # a number or a function word.
 _HEAD_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "j", "l", "vn", "an", "eng"})
 _FIRST_TAGS = (_HEAD_TAGS - {"vn"}) | {"b", "a"}
-_INNER_BANNED = frozenset({"c", "p", "u", "uj", "ul", "uz", "uv", "ud", "ug", "d", "x", "y", "e", "o", "m", "q", "t", "f"})
+_INNER_BANNED = frozenset(
+    {"c", "p", "u", "uj", "ul", "uz", "uv", "ud", "ug", "d", "x", "y", "e", "o", "m", "q", "t", "f"}
+)
 _LIGHT_HEADS = frozenset(
-    "建设 发展 工作 情况 方面 部署 任务 要求 问题 水平 能力 力度 作用 成效 进展 领域 重点 精神 活动 措施".split()
+    [
+        "建设",
+        "发展",
+        "工作",
+        "情况",
+        "方面",
+        "部署",
+        "任务",
+        "要求",
+        "问题",
+        "水平",
+        "能力",
+        "力度",
+        "作用",
+        "成效",
+        "进展",
+        "领域",
+        "重点",
+        "精神",
+        "活动",
+        "措施",
+    ]
 )
 """Heads that make a general-language phrase of almost any noun before them (产业发展, 平台建设,
 工作机制 …): a candidate ending on one of these is no term unless it is a fixed formula with
@@ -397,7 +464,11 @@ def _is_term_shape(words: list[tuple[str, str]]) -> bool:
         return False
     # A verb inside modifies the head after a noun (政府扶持项目); after an adjective it is
     # the predicate of a collocation (扎实推进人才计划).
-    if any(tag.startswith("v") and tag != "vn" and words[k - 1][1] not in _HEAD_TAGS for k, (_, tag) in enumerate(words) if k):
+    if any(
+        tag.startswith("v") and tag != "vn" and words[k - 1][1] not in _HEAD_TAGS
+        for k, (_, tag) in enumerate(words)
+        if k
+    ):
         return False
     text = "".join(w for w, _ in words)
     if last[0] in _LIGHT_HEADS and not text.endswith(_FORMULA_HEADS):
@@ -426,8 +497,8 @@ def suggest(
     (:func:`_is_term_shape`: a noun phrase, not a verb collocation such as 深入实施 nor a
     general phrase such as 产业发展), occur at least ``min_count`` times, and neither overlap a
     glossary term nor are one. A candidate whose every occurrence has the same character
-    before it, or after it (and not punctuation), is a fragment of a longer expression (时代中国特色 in 新时代中国特色 …)
-    and is dropped. The rest are ranked by C-value (Frantzi, Ananiadou & Mima 2000):
+    before it, or after it (and not punctuation), is a fragment of a longer expression
+    (时代中国特色 in 新时代中国特色 …) and is dropped. The rest are ranked by C-value (Frantzi, Ananiadou & Mima 2000):
     ``log2(length) × (count − mean count of the longer candidates containing it)``, which
     favours long, frequent candidates that also occur on their own.
     """
