@@ -87,7 +87,7 @@ def test_tbx_2008_export_is_tbx_basic_and_translate_toolkit_reads_it(
     entries, _ = glossary.check(GLOSSARY)
     assert [(u.source, u.target) for u in store.units] == [(e.zh, e.en) for e in entries]
     unit = next(u for u in store.units if u.source == "双轮驱动")
-    assert [t.text for t in unit.get_source_terms()][0] == "双轮驱动"
+    assert next(t.text for t in unit.get_source_terms()) == "双轮驱动"
 
 
 @pytest.mark.parametrize("fmt", ["tbx", "tbx3", "csv"])
@@ -95,7 +95,7 @@ def test_round_trip_is_lossless(runner: CliRunner, tmp_path: Path, fmt: str) -> 
     path = tmp_path / f"g.{'csv' if fmt == 'csv' else 'tbx'}"
     export(runner, path, "--format", fmt)
     fresh = tmp_path / "fresh.tsv"
-    code, out, err = invoke(runner, "glossary", "import", str(path), "--format", fmt, "--glossary", str(fresh))
+    code, _out, err = invoke(runner, "glossary", "import", str(path), "--format", fmt, "--glossary", str(fresh))
     assert code == 0, err
     key = lambda e: (e.zh, e.en, e.status, e.fixed, e.variants, e.source, e.note)  # noqa: E731
     assert sorted(map(key, glossary.check(fresh)[0])) == sorted(map(key, glossary.check(GLOSSARY)[0]))
@@ -110,7 +110,7 @@ def test_translate_toolkit_tbx_with_region_tags_imports(runner: CliRunner, tmp_p
     path = tmp_path / "theirs.tbx"
     path.write_bytes(bytes(store))
     target = tmp_path / "g.tsv"
-    code, out, err = invoke(runner, "glossary", "import", str(path), "--glossary", str(target))
+    code, _out, err = invoke(runner, "glossary", "import", str(path), "--glossary", str(target))
     assert code == 0, err
     [entry] = glossary.check(target)[0]
     assert (entry.zh, entry.en) == ("科技小巨人", "little giant technology enterprise")
@@ -155,7 +155,7 @@ def test_csv_import_maps_common_headers(runner: CliRunner, tmp_path: Path, heade
     rows.append(sep.join(["科技小巨人", "little giant enterprise", "Shanghai"]))  # identical: skipped
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     target = tmp_path / "g.tsv"
-    code, out, err = invoke(runner, "glossary", "import", str(path), "--glossary", str(target))
+    code, _out, err = invoke(runner, "glossary", "import", str(path), "--glossary", str(target))
     assert code == 0, err
     [e] = glossary.check(target)[0]
     assert (e.zh, e.en, e.note, e.status) == ("科技小巨人", "little giant enterprise", "Shanghai", "proposed")
@@ -220,7 +220,7 @@ def test_add_refuses_nested_mismatch_and_says_already_present(runner: CliRunner,
 
 
 def test_add_warns_on_traditional_and_stores_simplified(runner: CliRunner, mine: Path) -> None:
-    code, out, err = invoke(runner, "glossary", "add", "黨組會議", "leading Party members group meeting",
+    code, _out, err = invoke(runner, "glossary", "add", "黨組會議", "leading Party members group meeting",
                             "--glossary", str(mine))  # fmt: skip
     assert code == 0 and "warning" in err and "'党组会议'" in err, err
     e = next(e for e in glossary.check(mine)[0] if e.zh == "党组会议")
