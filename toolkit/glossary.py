@@ -14,7 +14,7 @@ spreadsheet opens it, and term text never needs quoting. Columns, in this order:
 
 Lines starting with ``#`` and blank lines are ignored. The first other line is the header.
 
-House style (``docs/glossary-style.md``), enforced by :func:`parse_row` where it can be: no
+House style (``glossary/STYLE.md``), enforced by :func:`parse_row` where it can be: no
 leading "the" in a rendering (the sentence supplies its article: "the the" otherwise); no
 field wrapped in quotes; no Traditional characters in ``zh`` (they belong in ``variants``);
 US spelling ("center", "program", "-ize") except in a fixed name; and an ``approved`` entry
