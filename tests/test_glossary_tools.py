@@ -131,7 +131,7 @@ def test_suggest_shows_real_candidates(runner: CliRunner) -> None:
     assert code == 0, err
     rows = json.loads(out)
     zh = [r["zh"] for r in rows]
-    assert "重要讲话精神" in zh and "深入实施" not in zh and "扎实推进" not in zh
+    assert "用人单位信用管理制度" in zh and "深入实施" not in zh and "扎实推进" not in zh
     gl = glossary.load(GLOSSARY)
     for r in rows:
         assert r["count"] >= 2 and r["examples"] and all(r["zh"] in x for x in r["examples"])

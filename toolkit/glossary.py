@@ -409,7 +409,7 @@ def apply_glossary(doc: Document, glossary: Glossary) -> Document:
 # (深入实施, 扎实推进), a verbal noun (研究制订新区 starts a clause, not a term), an adverb,
 # a number or a function word.
 _HEAD_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "j", "l", "vn", "an", "eng"})
-_FIRST_TAGS = (_HEAD_TAGS - {"vn"}) | {"b", "a"}
+_FIRST_TAGS = (_HEAD_TAGS - {"vn"}) | {"b", "a", "s"}
 _INNER_BANNED = frozenset(
     {"c", "p", "u", "uj", "ul", "uz", "uv", "ud", "ug", "d", "x", "y", "e", "o", "m", "q", "t", "f"}
 )
@@ -473,7 +473,7 @@ def _is_term_shape(words: list[tuple[str, str]]) -> bool:
     text = "".join(w for w, _ in words)
     if last[0] in _LIGHT_HEADS and not text.endswith(_FORMULA_HEADS):
         return False
-    nominal = sum(tag in _FIRST_TAGS for _, tag in words)
+    nominal = sum(tag in _HEAD_TAGS or tag in _FIRST_TAGS for _, tag in words)
     return nominal * 2 >= len(words) + 1  # mostly nouns: 政府扶持项目 yes, 研究制订新区 no
 
 
@@ -492,15 +492,18 @@ def suggest(
     """Noun-phrase terms of ``texts`` that the glossary lacks, best first, for a translator to
     accept or reject.
 
-    Candidates are runs of two to five jieba words (part-of-speech tagged, ``jieba.posseg``)
-    inside runs of Chinese characters, 3–``max_len`` characters long, that have a term's shape
+    Candidates are runs of two to five jieba words (part-of-speech tagged, ``jieba.posseg``),
+    at least two of them of two characters or more (全社会 is a word and an affix), inside
+    runs of Chinese characters, 3–``max_len`` characters long, that have a term's shape
     (:func:`_is_term_shape`: a noun phrase, not a verb collocation such as 深入实施 nor a
     general phrase such as 产业发展), occur at least ``min_count`` times, and neither overlap a
-    glossary term nor are one. A candidate whose every occurrence has the same character
-    before it, or after it (and not punctuation), is a fragment of a longer expression
-    (时代中国特色 in 新时代中国特色 …) and is dropped. The rest are ranked by C-value (Frantzi, Ananiadou & Mima 2000):
-    ``log2(length) × (count − mean count of the longer candidates containing it)``, which
-    favours long, frequent candidates that also occur on their own.
+    glossary term nor are one. A candidate whose every occurrence has the same word beside it
+    that could extend the noun phrase is a fragment of a longer expression (时代中国特色 in
+    新时代中国特色 …) and is dropped. The rest are ranked by C-value (Frantzi, Ananiadou & Mima
+    2000), ``log2(length) × (count − mean count of the longer candidates containing it)``,
+    which favours long, frequent candidates that also occur on their own, times the headness
+    of the last word (the share of its occurrences not followed by a noun: 科技 mostly
+    modifies one, so 重大科技 is a fragment).
     """
     import math
 
@@ -512,6 +515,9 @@ def suggest(
     counts: dict[str, int] = {}
     left: dict[str, set[str]] = {}
     right: dict[str, set[str]] = {}
+    seen_word: dict[str, int] = {}
+    last_word: dict[str, str] = {}
+    before_noun: dict[str, int] = {}
     for text in texts:
         covered = bytearray(len(text))
         for m in glossary.match(text):
@@ -519,6 +525,10 @@ def suggest(
         for run_match in re.finditer(r"[\u3400-\u9fff]+", text):
             run, offset = run_match.group(0), run_match.start()
             words = [(p.word, p.flag) for p in pseg.cut(run)]
+            for k, (w, _) in enumerate(words):
+                seen_word[w] = seen_word.get(w, 0) + 1
+                if k + 1 < len(words) and words[k + 1][1] in _HEAD_TAGS:
+                    before_noun[w] = before_noun.get(w, 0) + 1
             starts = [0]
             for w, _ in words:
                 starts.append(starts[-1] + len(w))
@@ -532,26 +542,36 @@ def suggest(
                     if not _is_term_shape(words[i:j]):
                         continue
                     gram = run[a:b]
+                    if sum(len(w) > 1 for w, _ in words[i:j]) < 2:
+                        continue  # 全社会, 常态化: one word and an affix, not a multi-word term
+                    last_word[gram] = words[j - 1][0]
                     counts[gram] = counts.get(gram, 0) + 1
-                    left.setdefault(gram, set()).add(run[a - 1] if a > 0 else "^")
-                    right.setdefault(gram, set()).add(run[b] if b < len(run) else "$")
+                    # The neighbouring words that could extend the noun phrase (a verb such as
+                    # 引进 before 外国人才, or 和, is a boundary, not a sign of a fragment).
+                    before = words[i - 1] if i > 0 else ("^", "")
+                    after = words[j] if j < len(words) else ("$", "")
+                    left.setdefault(gram, set()).add(before[0] if before[1] in _FIRST_TAGS else "^")
+                    right.setdefault(gram, set()).add(after[0] if after[1] in _HEAD_TAGS else "$")
     frequent = {
         g: c
         for g, c in counts.items()
         if c >= min_count and len(set(g)) > 1 and not _one_neighbour(left[g]) and not _one_neighbour(right[g])
     }
-    # C-value: the longer candidates that contain each one, found by substring search over the
-    # candidates of the same text (few: thousands on a corpus of megabytes).
+    # C-value needs, for each candidate, the longer candidates that contain it: each candidate's
+    # substrings (at most max_len² of them) looked up, linear in the number of candidates.
     containers: dict[str, list[int]] = {}
-    by_len = sorted(frequent, key=len)
-    for k, g in enumerate(by_len):
-        for h in by_len[k + 1 :]:
-            if len(h) > len(g) and g in h:
-                containers.setdefault(g, []).append(frequent[h])
+    for h, c in frequent.items():
+        subs = {h[x:y] for x in range(len(h)) for y in range(x + 3, len(h) + 1) if y - x < len(h)}
+        for g in subs & frequent.keys():
+            containers.setdefault(g, []).append(c)
     scores = {}
     for g, c in frequent.items():
         nested = containers.get(g)
-        scores[g] = math.log2(len(g)) * (c - (sum(nested) / len(nested) if nested else 0))
+        # Headness: a last word that usually modifies a following noun (科技 in 科技企业,
+        # 科技创新 …) makes a poor end for a term (重大科技, 高层次科技 are fragments).
+        head = last_word[g]
+        modifier = before_noun.get(head, 0) / (seen_word[head] + 1)
+        scores[g] = math.log2(len(g)) * (c - (sum(nested) / len(nested) if nested else 0)) * (1 - modifier)
     ranked = sorted((g for g in frequent if scores[g] > 0), key=lambda g: (-scores[g], -frequent[g], g))[:limit]
     out = []
     for g in ranked:
