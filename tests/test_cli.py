@@ -111,7 +111,7 @@ def test_translate_output_contract(runner: CliRunner, tmp_path: Path) -> None:
     report = json.loads(out)
     assert report["backend"]["engine"] == "gloss" and report["qa"]["term_misses"] == []
     data = json.loads((tmp_path / "000-278de87c3f697afd.json").read_text(encoding="utf-8"))
-    assert set(data) == {"meta", "segments"}
+    assert set(data) == {"meta", "segments", "blocks"}
     assert data["meta"]["title"] == "2019年市科技工作党委、市科委工作情况报告"
     seg = next(s for s in data["segments"] if "双轮驱动" in s["zh"])
     assert set(seg) == {"id", "zh", "en", "terms", "provenance"}

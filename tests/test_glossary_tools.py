@@ -144,14 +144,15 @@ def test_qa_page_lists_misses() -> None:
     )
     doc = Document(meta=Meta(slug="d", title="标题"), blocks=(Block("paragraph", seg.zh, segments=(seg,)),))
     page = qa_page([doc])
-    assert "1 of 1 matched glossary terms are missing" in page and "dual-wheel drive" in page
+    assert "1 problem in 1 of 1 documents" in page and "glossary term missing from the English" in page
+    assert "双轮驱动 → dual-wheel drive" in page
     ok = Document(meta=Meta(slug="d", title="标题"), blocks=(Block("paragraph", seg.zh, segments=()),))
-    assert "All 0 glossary terms" in qa_page([ok])
+    assert "No problems found: all 0 glossary terms" in qa_page([ok])
 
 
 def test_qa_page_in_the_built_site(built_site: dict[str, Path]) -> None:
     text = (built_site["site"] / "qa" / "index.html").read_text(encoding="utf-8")
-    assert "glossary terms matched in the Chinese text appear in the English" in text
+    assert "QA · 质量检查" in text and ("No problems found" in text or " of 5 documents" in text)
 
 
 HOSTILE = [

@@ -148,9 +148,14 @@ def test_the_translate_json_contract(runner: CliRunner, tmp_path: Path) -> None:
     assert code == 0, err
     [path] = tmp_path.glob("*.json")
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert set(data) == {"meta", "segments"}
+    assert set(data) == {"meta", "segments", "blocks"}
     seg = data["segments"][0]
     assert set(seg) == {"id", "zh", "en", "terms", "provenance"}
-    assert set(seg["provenance"]) == {"engine", "model", "glossary", "reviewed"}
+    assert set(seg["provenance"]) == {
+        "engine", "model", "glossary", "reviewed", "state", "reviewer", "reviewed_at", "score", "match"
+    }  # fmt: skip
+    assert seg["provenance"]["state"] == "gloss"
     assert all(set(t) == {"zh", "en"} for s in data["segments"] for t in s["terms"])
-    assert (tmp_path / f"{path.stem}.md").read_text(encoding="utf-8").startswith("# ")
+    assert [i for b in data["blocks"] for i in b["segments"]] == [s["id"] for s in data["segments"]]
+    bilingual = (tmp_path / f"{path.stem}.md").read_text(encoding="utf-8")
+    assert bilingual.startswith("---\ntoolkit: bilingual\n") and "\n# " in bilingual

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .glossary import Glossary
     from .outputs import Staging
+    from .qa import Problem
     from .translate import Choice, Stats
 
 T = TypeVar("T")
@@ -128,7 +129,22 @@ def input_paths(inputs: Sequence[Path]) -> list[Path]:
     paths = expand_inputs(inputs)
     if any(p.is_dir() for p in inputs):
         paths = [p for p in paths if p.suffix.lower() in readers.SUFFIXES or p in inputs]
+        # a folder of ``translate`` output: each document is its JSON; the bilingual .md beside
+        # it is a page for reading (named on the command line, it is refused with that hint)
+        found = set(paths)
+        paths = [p for p in paths if p in inputs or not (_bilingual(p) and p.with_suffix(".json") in found)]
     return paths
+
+
+def _bilingual(path: Path) -> bool:
+    if path.suffix.lower() != ".md":
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(64)
+    except OSError:
+        return False
+    return head.startswith(b"---\ntoolkit: bilingual\n")
 
 
 def read_documents(
@@ -226,6 +242,8 @@ class Translation:
     stats: Stats
     misses: dict[str, list[tuple[str, str, str]]]
     """QA, per document slug: (segment id, zh term, en rendering) for each term missing from the English."""
+    problems: dict[str, list[Problem]] = field(default_factory=dict)
+    """QA, per document slug: every problem :mod:`toolkit.qa` finds in the English."""
 
 
 def translate_documents(
@@ -235,33 +253,58 @@ def translate_documents(
     glossary: Path | None = None,
     fmt: str | None = None,
     jobs: int = 1,
+    engine: bool = True,
 ) -> Translation:
-    """Read, clean, normalise, segment, match terms and translate; say loudly which backend and why."""
+    """Read, clean, normalise, segment, match terms and translate; say loudly which backend and
+    why, and which glossary and memory. With ``engine=False`` (``toolkit status``) nothing is
+    translated: segments get what the memory holds, documents read back from ``translate``'s
+    JSON keep their English, and the memory file is not created when it does not exist."""
     from .pipeline import Context, run
+    from .qa import document_problems
     from .tm import TranslationMemory
     from .translate import Stats, choose_backend, term_misses
 
     gl = load_glossary(glossary, cfg)
-    choice = choose_backend(cfg.backend, gl, cfg.beam_size)
-    if choice.warning:
-        listener.warn(f"WARNING: {choice.reason}")
+    where = glossary if glossary is not None else cfg.glossary
+    if gl.entries:
+        listener.info(f"glossary: {where} ({len(gl.entries)} entries, version {gl.version})")
     else:
+        listener.warn(
+            f"WARNING: no glossary terms at {where}: none will be applied "
+            "(create glossary/*.tsv in the project, or pass --glossary PATH)"
+        )
+    choice = choose_backend(cfg.backend, gl, cfg.beam_size)
+    if engine and choice.warning:
+        listener.warn(f"WARNING: {choice.reason}")
+    elif engine:
         listener.info(f"backend: {choice.backend.engine} — {choice.reason}")
     docs = read_documents(inputs, listener, fmt, None, "segment", jobs, cfg.max_input_bytes)
     stats = Stats()
-    memory = TranslationMemory(cfg.tm) if cfg.tm is not None else None
+    use_memory = cfg.tm is not None and (engine or cfg.tm.exists())
+    memory = TranslationMemory(cfg.tm) if cfg.tm is not None and use_memory else None
+    if memory is not None:
+        listener.info(f"translation memory: {cfg.tm} ({memory.count()} translations)")
+    elif cfg.tm is None:
+        listener.info("translation memory: none (--no-tm)")
+    else:
+        listener.info(f"translation memory: {cfg.tm} (none yet)")
     try:
-        ctx = Context(glossary=gl, backend=choice.backend, memory=memory, stats=stats)
+        ctx = Context(glossary=gl, backend=choice.backend, memory=memory, stats=stats, engine=engine)
         docs = run(docs, ctx, skip=("clean", "normalize", "segment"))
     finally:
         if memory is not None:
             memory.close()
-    listener.info(f"segments: {stats.translated} translated, {stats.from_memory} from the translation memory")
+    fuzzy = f", {stats.fuzzy} fuzzy suggestions (need review)" if stats.fuzzy else ""
+    if engine:
+        listener.info(
+            f"segments: {stats.translated} translated, {stats.from_memory} from the translation memory{fuzzy}"
+        )
     misses = {d.meta.slug: term_misses(d) for d in docs}
-    count = sum(len(m) for m in misses.values())
+    problems = {d.meta.slug: document_problems(d, gl.version) for d in docs}
+    count = sum(len(p) for p in problems.values())
     if count:
-        listener.warn(f"QA: {count} glossary term(s) missing from the English (see --json)")
-    return Translation(docs, gl, choice, stats, misses)
+        listener.warn(f"QA: {count} problem(s) in the English (see --json's qa, or the site's QA page)")
+    return Translation(docs, gl, choice, stats, misses, problems)
 
 
 # --- building --------------------------------------------------------------------------------

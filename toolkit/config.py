@@ -1,12 +1,17 @@
 """Configuration: one typed place, validated at load time.
 
-Read from ``toolkit.toml`` in the current directory, else from the ``[tool.toolkit]``
-table of ``pyproject.toml`` there; command-line options override both. Relative paths
-are taken relative to the file they are written in.
+The project root is found as git finds its repository: the current directory or the
+nearest folder above it that holds ``toolkit.toml``, ``pyproject.toml``, a ``glossary/`` or a
+``.toolkit/`` folder (:func:`find_root`). Settings are read from ``toolkit.toml`` there, else
+from the ``[tool.toolkit]`` table of its ``pyproject.toml``; command-line options override
+both. Relative paths in a file are taken relative to it; the defaults (``seeds/``,
+``glossary/``, ``docs/``, ``site/``, the memory in ``.toolkit/``) relative to the root, so
+``toolkit build`` run in ``docs/`` or any subfolder uses the project's glossary and memory.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -54,11 +59,37 @@ class Config:
 _PATHS = {"input", "glossary", "docs_dir", "site_dir", "mkdocs_config", "tm"}
 
 
+ROOT_MARKERS = ("toolkit.toml", "pyproject.toml", "glossary", ".toolkit")
+"""What makes a folder a project root (the first found walking up from the current one)."""
+
+
+def find_root(cwd: Path) -> Path:
+    """The nearest folder, ``cwd`` or above, holding one of :data:`ROOT_MARKERS`; else ``cwd``."""
+    for folder in (cwd, *cwd.parents):
+        if any((folder / marker).exists() for marker in ROOT_MARKERS):
+            return folder
+    return cwd
+
+
+def _from_root(cfg: Config, root: Path, cwd: Path, chosen: set[str]) -> Config:
+    """``cfg`` with the default paths (those not in ``chosen``) taken from ``root``, written
+    relative to ``cwd`` (``../glossary``)."""
+    if root == cwd:
+        return cfg
+    moved: dict[str, Any] = {}
+    for name in _PATHS - chosen:
+        value = getattr(cfg, name)
+        if value is not None and not value.is_absolute():
+            moved[name] = Path(os.path.relpath(root / value, cwd))
+    return replace(cfg, **moved)
+
+
 def load_config(cwd: Path | None = None) -> Config:
     cwd = cwd or Path.cwd()
+    root = find_root(cwd)
     table: dict[str, Any] = {}
     origin: Path | None = None
-    toml_path, pyproject = cwd / "toolkit.toml", cwd / "pyproject.toml"
+    toml_path, pyproject = root / "toolkit.toml", root / "pyproject.toml"
     try:
         if toml_path.is_file():
             table, origin = tomllib.loads(toml_path.read_text(encoding="utf-8")), toml_path
@@ -68,7 +99,7 @@ def load_config(cwd: Path | None = None) -> Config:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot parse configuration: {exc}", path=origin or toml_path) from None
     if origin is None:
-        return Config()
+        return _from_root(Config(), root, cwd, set())
     known = {f.name for f in fields(Config)} - {"extra"}
     values: dict[str, Any] = {}
     for k, v in table.items():
@@ -86,4 +117,4 @@ def load_config(cwd: Path | None = None) -> Config:
         elif name == "backend" and v not in backends.CHOICES:
             raise ConfigError(f"backend must be {one_of(backends.CHOICES)}", path=origin)
         values[name] = v
-    return replace(Config(), **values)
+    return _from_root(replace(Config(), **values), root, cwd, set(values))

@@ -17,18 +17,49 @@ BlockKind = Literal["raw", "heading", "paragraph", "list_item"]
 BLOCK_KINDS: tuple[BlockKind, ...] = ("raw", "heading", "paragraph", "list_item")
 
 
+STATES = ("new", "gloss", "machine", "fuzzy", "reviewed", "final")
+"""A segment's English, from least to most trusted: ``new`` (none yet), ``gloss`` (a
+dictionary gloss, not a translation), ``machine`` (machine translation), ``fuzzy`` (a reviewed
+translation of a *similar* source, needing review), ``reviewed`` (a human reviewed or wrote
+it), ``final`` (reviewed and signed off)."""
+HUMAN_STATES = ("reviewed", "final")
+
+
 @dataclass(frozen=True, slots=True)
 class Provenance:
-    """How an English segment was made."""
+    """How an English segment was made, and who reviewed it."""
 
     engine: str
     """``argos`` (neural MT), ``gloss`` (dictionary gloss, not a translation) or ``human``."""
     model: str
-    """Package name and version for ``argos``; the dictionaries used for ``gloss``."""
+    """Package name and version for ``argos``; the dictionaries used for ``gloss``;
+    ``reviewed`` or ``fuzzy`` for ``human``."""
     glossary: str
     """Glossary version (content hash) that was applied, or ``""`` when none."""
     reviewed: bool = False
-    """True when a human reviewed this segment's English."""
+    """True when a human reviewed this segment's English (state ``reviewed`` or ``final``)."""
+    state: str = ""
+    """One of :data:`STATES` but ``new``; derived from ``engine`` and ``reviewed`` when empty."""
+    reviewer: str = ""
+    """Who reviewed the English (a reviewed, final or fuzzy segment's translator)."""
+    reviewed_at: str = ""
+    """When, ISO 8601 (UTC)."""
+    score: int = 0
+    """For ``fuzzy``: how similar (0–100, characters) the reviewed source is to this one."""
+    match: str = ""
+    """For ``fuzzy``: the reviewed Chinese source whose English this is."""
+
+    def __post_init__(self) -> None:
+        state = self.state or ("reviewed" if self.reviewed else "gloss" if self.engine == "gloss" else "machine")
+        if state not in STATES[1:]:
+            raise ValueError(f"unknown state {state!r}: use {', '.join(STATES[1:])}")
+        object.__setattr__(self, "state", state)
+        object.__setattr__(self, "reviewed", state in HUMAN_STATES)
+
+
+def state_of(seg: Segment) -> str:
+    """The segment's state (:data:`STATES`): ``new`` when it has no English yet."""
+    return seg.provenance.state if seg.provenance is not None and seg.en else "new"
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,8 +227,15 @@ def segment_from_dict(d: dict[str, Any]) -> Segment:
             TermMatch(zh=_text(t["zh"], "zh"), en=_text(t["en"], "en"), start=_int(t.get("start", -1), "start"))
             for t in (_mapping(x, "term") for x in _list(d.get("terms", []), "terms"))
         ),
-        provenance=Provenance(**_texts(Provenance, _mapping(prov, "provenance"))) if prov else None,
+        provenance=_provenance(_mapping(prov, "provenance")) if prov else None,
     )
+
+
+def _provenance(data: dict[str, Any]) -> Provenance:
+    values = _texts(Provenance, data)
+    for name in ("engine", "model", "glossary"):
+        values.setdefault(name, "")
+    return Provenance(**values)
 
 
 def _plain(obj: Any) -> dict[str, Any]:
@@ -211,12 +249,17 @@ def _known(cls: Any, data: dict[str, Any]) -> dict[str, Any]:
 
 def _texts(cls: Any, data: dict[str, Any]) -> dict[str, Any]:
     """The fields of ``cls`` in ``data``, each checked: a text (``null`` as empty), or a
-    boolean where the field is one."""
+    boolean or a whole number where the field is one."""
     out: dict[str, Any] = {}
     for f in fields(cls):
         if f.name in data:
             value = data[f.name]
-            out[f.name] = value if f.type == "bool" and isinstance(value, bool) else _text(value, f.name)
+            if f.type == "bool" and isinstance(value, bool):
+                out[f.name] = value
+            elif f.type == "int":
+                out[f.name] = _int(value, f.name)
+            else:
+                out[f.name] = _text(value, f.name)
     return out
 
 

@@ -277,6 +277,50 @@ _CLOSING = re.compile(r"\n---[ \t]*(?=\r?\n|$)")
 """The line that closes front matter: ``---`` alone (not ``---x``)."""
 
 
+def document_from_record(record: dict[str, Any]) -> dict[str, Any]:
+    """The ``Document.to_dict`` form of a ``translate`` JSON record (:mod:`toolkit.writers`):
+    its blocks, each with its segments (English and provenance kept). A record without
+    ``blocks`` (an older one) gets a block per ``p<n>`` of its segment ids, the first a title
+    heading when it is the title."""
+    segments = record["segments"]
+    if not isinstance(segments, list) or not all(isinstance(s, dict) for s in segments):
+        raise ValueError("'segments' must be a list of segment records")
+    by_id = {str(s.get("id")): s for s in segments}
+    blocks = record.get("blocks")
+    if blocks is None:
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for seg in segments:
+            groups.setdefault(re.sub(r"s\d+$", "", str(seg.get("id"))), []).append(seg)
+        title = str(record["meta"].get("title") or "")
+        blocks = []
+        for n, segs in enumerate(groups.values()):
+            text = "".join(str(s.get("zh", "")) for s in segs)
+            heading = n == 0 and text == title
+            blocks.append(
+                {
+                    "kind": "heading" if heading else "paragraph",
+                    "level": 1 if heading else 0,
+                    "text": text,
+                    "segments": segs,
+                }
+            )
+        return {"meta": record["meta"], "blocks": blocks}
+    out = []
+    for b in blocks:
+        if not isinstance(b, dict) or not isinstance(b.get("segments"), list):
+            raise ValueError("a block must be a mapping with a list of segment ids")
+        missing = [i for i in b["segments"] if str(i) not in by_id]
+        if missing:
+            raise ValueError(f"block names segment {missing[0]!r}, which is not in 'segments'")
+        out.append({**b, "segments": [by_id[str(i)] for i in b["segments"]]})
+    return {"meta": record["meta"], "blocks": out}
+
+
+BILINGUAL = "bilingual"
+"""The ``toolkit`` front-matter value of the bilingual Markdown ``translate`` writes: a page to
+read, not a document to read back (its ``.json`` twin is)."""
+
+
 def load_markdown(text: str, path: Path) -> Document:
     """Parse Markdown written by :func:`dump_markdown` (or by hand in the same shape)."""
     from markdown_it import MarkdownIt
@@ -294,6 +338,12 @@ def load_markdown(text: str, path: Path) -> Document:
             raise InputError("front matter has no closing '---'", path=path, line=1)
         front = _front_matter(text[3:end], path)
         body = text[end + 4 :]
+    if front.get("toolkit") == BILINGUAL:
+        raise InputError(
+            "this is the bilingual Markdown `toolkit translate` writes, not a document to read back",
+            path=path,
+            hint=f"pass its JSON twin, {path.with_suffix('.json').name}",
+        )
     names = set(Meta.__slots__)
     for key, value in front.items():
         if key in names and not isinstance(value, _SCALARS):
@@ -406,6 +456,8 @@ def load_document(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Document:
             data = json.loads(decoded)
             meta = data["meta"]
             meta["slug"] = slugify(str(meta.get("slug") or path.name))  # never a path from input
+            if "segments" in data:  # the ``translate`` JSON output (Document.to_dict has none)
+                data = document_from_record(data)
             return Document.from_dict(data)
         except RecursionError:
             raise InputError("not a toolkit document JSON: nested too deeply", path=path) from None

@@ -29,6 +29,8 @@ class Context:
     memory: TranslationMemory | None = None
     """Translation memory consulted and filled by translate; None: translate everything."""
     stats: Stats = field(default_factory=Stats)
+    engine: bool = True
+    """False: translate only from the memory (``toolkit status``); the rest keeps no English."""
 
 
 StageFn = Callable[[list[Document], Context], list[Document]]
@@ -43,7 +45,15 @@ def _translate(docs: list[Document], ctx: Context) -> list[Document]:
         raise ValueError("translate stage needs a backend")
     from .translate import translate
 
-    return translate(docs, ctx.backend, ctx.glossary, ctx.memory, ctx.stats)
+    done = [d for d in docs if _translated(d)] if not ctx.engine else []
+    todo = [d for d in docs if not any(d is t for t in done)]
+    out = iter(translate(todo, ctx.backend, ctx.glossary, ctx.memory, ctx.stats, engine=ctx.engine))
+    return [d if any(d is t for t in done) else next(out) for d in docs]
+
+
+def _translated(doc: Document) -> bool:
+    """True when every segment has English and provenance (a ``translate`` JSON read back)."""
+    return bool(doc.segments) and all(s.en and s.provenance for s in doc.segments)
 
 
 STAGES: tuple[tuple[str, StageFn], ...] = (

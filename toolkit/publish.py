@@ -17,11 +17,13 @@ from typing import Any
 
 import yaml
 
-from .document import Block, Document, Segment
+from .document import Block, Document, Segment, state_of
 from .errors import BuildError
 from .escape import html_attr, html_text, md_inline, plain_line
 from .glossary import Glossary
 from .outputs import MARKER, fresh_dir, keep_hidden, output_error, real_target, remove_tree, swap_in
+from .qa import CHECKS, document_problems
+from .status import coverage
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,23 @@ def _reviewed(doc: Document) -> int:
     return sum(1 for s in doc.segments if s.provenance and s.provenance.reviewed)
 
 
+def _review_note(doc: Document) -> str:
+    """What a reader should know of the human review of ``doc``'s English: how many sentences
+    were reviewed (and signed off), and how many are fuzzy suggestions still to review."""
+    counts = coverage(doc)
+    reviewed, total = counts["final"] + counts["reviewed"], len(doc.segments)
+    notes = []
+    if 0 < reviewed < total:
+        final = f" ({counts['final']} signed off)" if counts["final"] else ""
+        notes.append(f"{reviewed} of {total} sentences were reviewed by a human translator{final}.")
+    if counts["fuzzy"]:
+        notes.append(
+            f"{counts['fuzzy']} are taken from the reviewed translation of a similar sentence "
+            "(marked ≈, fuzzy — needs review)."
+        )
+    return "\n\n    " + " ".join(notes) if notes else ""
+
+
 def _made_by(doc: Document) -> str:
     engine, model, _ = _engine(doc)
     if engine == "gloss":
@@ -70,10 +89,7 @@ def banner(doc: Document) -> str:
     """The admonition on every page that shows English: how it was made, for readers."""
     engine, model, gver = _engine(doc)
     glossary = f"the project glossary (version <code>{md_inline(_cell(gver))}</code>)" if gver else "no glossary"
-    reviewed, total = _reviewed(doc), len(doc.segments)
-    review = (
-        f"\n\n    {reviewed} of {total} sentences were reviewed by a human translator." if 0 < reviewed < total else ""
-    )
+    review = _review_note(doc)
     if engine == "gloss":
         return (
             '!!! warning "Dictionary gloss — not a translation"\n\n'
@@ -82,8 +98,17 @@ def banner(doc: Document) -> str:
             "To publish a machine translation, install an Argos zh→en model "
             f"(`toolkit models install translate-zh_en`) and rebuild.{review}\n"
         )
+    if engine == "human" and _reviewed(doc) == len(doc.segments):
+        signed = coverage(doc)["final"] == len(doc.segments)
+        return '!!! success "Human translation"\n\n    The English on this page was reviewed by a human translator' + (
+            " and signed off.\n" if signed else ".\n"
+        )
     if engine == "human":
-        return '!!! success "Human translation"\n\n    The English on this page was reviewed by a human translator.\n'
+        return (
+            '!!! warning "Reviewed translation, with suggestions to review"\n\n'
+            "    The English on this page was reviewed by a human translator, except sentences marked ≈: "
+            f"those come from the reviewed translation of a similar sentence and need review.{review}\n"
+        )
     return (
         '!!! info "Machine translation"\n\n'
         f"    The English on this page was made by machine translation with Argos Translate package "
@@ -130,6 +155,55 @@ def _block_en(block: Block) -> str:
     return " ".join(s.en for s in block.segments if s.en)
 
 
+_MARKS = {
+    "final": ("✓✓", "signed off"),
+    "reviewed": ("✓", "reviewed"),
+    "fuzzy": ("≈", "fuzzy — needs review"),
+    "machine": ("MT", "machine translation"),
+    "gloss": ("G", "dictionary gloss, not a translation"),
+    "new": ("…", "not translated yet"),
+}
+"""Each state's mark after a sentence: a symbol for the eye, words for screen readers."""
+
+
+def state_mark(seg: Segment) -> str:
+    """The mark of ``seg``'s state (:data:`_MARKS`): a small ``<sup>`` whose words a screen
+    reader reads and whose title says who reviewed it and when, or how similar a fuzzy match is."""
+    state = state_of(seg)
+    symbol, words = _MARKS[state]
+    prov = seg.provenance
+    detail = words
+    if prov is not None and state == "fuzzy":
+        words = f"fuzzy — needs review, {prov.score}% match"
+        detail = f"{words} of the reviewed sentence {prov.match}"
+    elif prov is not None and state in ("reviewed", "final"):
+        who = f" by {prov.reviewer}" if prov.reviewer else ""
+        when = f" on {prov.reviewed_at[:10]}" if prov.reviewed_at else ""
+        detail = f"{words}{who}{when}"
+    elif prov is not None:
+        detail = f"{words}: {prov.model}"
+    symbol = f"{symbol}{prov.score}%" if state == "fuzzy" and prov is not None else symbol
+    return (
+        f'<sup class="tk-state tk-state-{state}" title="{html_attr(_cell(detail))}">'
+        f'<span aria-hidden="true">{html_text(symbol)}</span>'
+        f'<span class="tk-sr"> ({html_text(_cell(words))})</span></sup>'
+    )
+
+
+def _en_inline(block: Block, abbrs: dict[str, str], raw_html: bool) -> str:
+    """The block's English as inline Markdown (or HTML), each sentence a human touched — reviewed,
+    signed off, or a fuzzy suggestion — followed by its mark; machine sentences unmarked (the
+    banner says how they were made)."""
+    escape = html_text if raw_html else md_inline
+    parts = []
+    for seg in block.segments:
+        if not seg.en:
+            continue
+        mark = state_mark(seg) if state_of(seg) in ("final", "reviewed", "fuzzy") else ""
+        parts.append(escape(seg.en, abbrs) + mark)
+    return " ".join(parts)
+
+
 def _tooltips(segments: tuple[Segment, ...]) -> dict[str, str]:
     """Glossary terms used in these segments' English → their Chinese, shown as tooltips."""
     found: dict[str, str] = {}
@@ -160,7 +234,9 @@ def en_page(doc: Document) -> str:
     out = [_front({"title": html_text(_title(title)), "alternates": _alternates(doc.meta.slug)})]
     out.append('<div lang="en" markdown>\n')
     for i, block in enumerate(doc.blocks):
-        out.append(_md_block(block, _block_en(block), _tooltips(block.segments)))
+        abbrs = _tooltips(block.segments)
+        long = len(plain_line(_block_en(block))) > LONG_LINE
+        out.append(_block_line(block, _en_inline(block, abbrs, long), long))
         if i == 0:
             out.append(_meta_line(doc))
             out.append(_views(doc.meta.slug, "en"))
@@ -193,20 +269,25 @@ def _cell(text: str) -> str:
 
 def _md_block(block: Block, text: str, abbrs: dict[str, str] | None = None) -> str:
     """A block as one Markdown line (raw HTML when it is very long), ``text`` escaped here."""
+    long = len(plain_line(text)) > LONG_LINE
+    return _block_line(block, html_text(text, abbrs) if long else md_inline(text, abbrs), long)
+
+
+def _block_line(block: Block, inner: str, raw_html: bool) -> str:
+    """A block around ``inner``, already escaped: a Markdown line, or raw HTML for a very long
+    block (which Markdown passes through in linear time)."""
     level = min(max(block.level, 1), 6)
-    if len(plain_line(text)) > LONG_LINE:
-        inner = html_text(text, abbrs)
+    if raw_html:
         if block.kind == "heading":
             return f"<h{level}>{inner}</h{level}>\n"
         if block.kind == "list_item":
             return f"<ul><li>{inner}</li></ul>\n"
         return f"<p>{inner}</p>\n"
-    text = md_inline(text, abbrs)
     if block.kind == "heading":
-        return "#" * level + " " + text + "\n"
+        return "#" * level + " " + inner + "\n"
     if block.kind == "list_item":
-        return "- " + text + "\n"
-    return text + "\n"
+        return "- " + inner + "\n"
+    return inner + "\n"
 
 
 def aligned_page(doc: Document) -> str:
@@ -254,31 +335,48 @@ def _html_block(block: Block, lang: str) -> str:
 
 def _span(seg: Segment, lang: str) -> str:
     if lang == "zh":
-        text, sep = html_text(seg.zh), ""
+        text, after = html_text(seg.zh), ""
     else:
-        text, sep = html_text(seg.en, _tooltips((seg,))), " "
-    return f'<span class="tk-seg" tabindex="0" data-seg="{html_attr(seg.id)}">{text}</span>{sep}'
+        text, after = html_text(seg.en, _tooltips((seg,))), state_mark(seg) + " "
+    state = f' data-state="{state_of(seg)}"' if lang == "en" else ""
+    return f'<span class="tk-seg" tabindex="0" data-seg="{html_attr(seg.id)}"{state}>{text}</span>{after}'
 
 
-def _qa_status(doc: Document) -> str:
+def _qa_status(doc: Document, glossary_version: str) -> str:
+    problems = len(document_problems(doc, glossary_version))
     matched = sum(len(s.terms) for s in doc.segments)
-    missing = sum(1 for s in doc.segments for t in s.terms if t.en.lower() not in s.en.lower())
-    return f"{matched} terms, all present" if not missing else f"[{missing} of {matched} missing](qa.md)"
+    if not problems:
+        return f"no problems ({matched} terms, all present)"
+    return f"[{problems} problem{'s' if problems != 1 else ''}](qa.md#{doc.meta.slug})"
 
 
-def index_page(docs: list[Document], site: SiteInfo) -> str:
+def _reviewed_cell(doc: Document) -> str:
+    """How much of the English a human reviewed, for the index: ``12 of 150 (3 signed off)``."""
+    counts = coverage(doc)
+    reviewed = counts["final"] + counts["reviewed"]
+    out = f"{reviewed} of {len(doc.segments)}"
+    if counts["final"]:
+        out += f" ({counts['final']} signed off)"
+    if counts["fuzzy"]:
+        out += f", {counts['fuzzy']} fuzzy"
+    return out
+
+
+def index_page(docs: list[Document], site: SiteInfo, glossary_version: str = "") -> str:
     out = [_front({"title": "Documents · 文档"})]
     out.append("# Documents · 文档\n")
     out.append(
         "Chinese science-policy reports, cleaned and normalised to Simplified Chinese, each with an "
         "English page and a side-by-side aligned page. How each English text was made is shown on its "
-        "page and below. Terms follow the project [glossary](glossary.md); the [glossary QA](qa.md) "
-        "page lists any term missing from the English.\n"
+        "page and below, with how many of its sentences a human translator reviewed; on the aligned "
+        "page each English sentence is marked: ✓ reviewed, ✓✓ signed off, ≈ fuzzy (a similar sentence's "
+        "reviewed translation, needing review), MT machine translation, G dictionary gloss. Terms follow "
+        "the project [glossary](glossary.md); the [QA](qa.md) page lists what a reviewer should check.\n"
     )
     if site.backend_reason:
         out.append(f'!!! note "How the English was made"\n\n    {md_inline(_cell(site.backend_reason))}\n')
-    out.append("| 中文标题 | English title | Date | Source | Original | English | Glossary QA | Read |")
-    out.append("|---|---|---|---|---|---|---|---|")
+    out.append("| 中文标题 | English title | Date | Source | Original | English | Reviewed | QA | Read |")
+    out.append("|---|---|---|---|---|---|---|---|---|")
     for d in docs:
         s = d.meta.slug
         cells = [
@@ -288,31 +386,44 @@ def index_page(docs: list[Document], site: SiteInfo) -> str:
             md_inline(_cell(d.meta.source)) or "—",
             _origin_form(d.meta.script, d.meta.encoding),
             md_inline(_cell(_made_by(d))),
-            _qa_status(d),
+            _reviewed_cell(d),
+            _qa_status(d, glossary_version),
             f"[中文](zh/{s}.md) · [English](en/{s}.md) · [对照 Aligned](aligned/{s}.md)",
         ]
         out.append("| " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
 
 
-def qa_page(docs: list[Document]) -> str:
-    """Glossary QA: every matched term that is missing from its segment's English."""
-    out = [_front({"title": "Glossary QA · 术语检查"}), "# Glossary QA · 术语检查\n"]
+def qa_page(docs: list[Document], glossary_version: str = "") -> str:
+    """QA: every problem :mod:`toolkit.qa` finds in the English, by document."""
+    out = [_front({"title": "QA · 质量检查"}), "# QA · 质量检查\n"]
     matched = sum(len(s.terms) for d in docs for s in d.segments)
-    misses = [(d, s, t) for d in docs for s in d.segments for t in s.terms if t.en.lower() not in s.en.lower()]
-    if not misses:
+    found = [(d, document_problems(d, glossary_version)) for d in docs]
+    total = sum(len(p) for _, p in found)
+    out.append(
+        "What a reviewer should check first in the English: glossary terms, numbers (亿 and 万 amounts "
+        "included), Chinese left untranslated, empty sentences, brackets and quotes. "
+        f"{matched} glossary terms were matched in the Chinese text; see the [glossary](glossary.md).\n"
+    )
+    if not total:
         out.append(
-            f"All {matched} glossary terms matched in the Chinese text appear in the English. "
-            "See the [glossary](glossary.md).\n"
+            f"No problems found: all {matched} glossary terms matched in the Chinese text appear in the English.\n"
         )
         return "\n".join(out)
-    out.append(f"{len(misses)} of {matched} matched glossary terms are missing from the English:\n")
-    out.append("| Document | Sentence | Term | Required English | English as made |")
-    out.append("|---|---|---|---|---|")
-    for d, s, t in misses:
-        link = f"[{md_inline(_title(d.meta.title))}](aligned/{d.meta.slug}.md)"
-        cells = (md_inline(_cell(s.id)), md_inline(_cell(t.zh)), md_inline(_cell(t.en)), md_inline(_cell(s.en)))
-        out.append(f"| {link} | " + " | ".join(cells) + " |")
+    plural = "s" if total != 1 else ""
+    out.append(f"{total} problem{plural} in {sum(1 for _, p in found if p)} of {len(docs)} documents.\n")
+    texts = {(d.meta.slug, s.id): s for d in docs for s in d.segments}
+    for d, problems in found:
+        if not problems:
+            continue
+        out.append(f"## [{md_inline(_title(d.meta.title))}](aligned/{d.meta.slug}.md) {{: #{d.meta.slug} }}\n")
+        out.append("| Sentence | Check | What | English as made |")
+        out.append("|---|---|---|---|")
+        for p in problems:
+            seg = texts[(p.document, p.segment)]
+            cells = (p.segment, CHECKS[p.check], p.detail or "—", seg.en or "—")
+            out.append("| " + " | ".join(md_inline(_cell(c)) for c in cells) + " |")
+        out.append("")
     return "\n".join(out) + "\n"
 
 
@@ -367,9 +478,9 @@ def check_site_dir(site_dir: Path) -> None:
 def docs_pages(docs: list[Document], glossary: Glossary, site: SiteInfo) -> dict[str, str]:
     """Every file of the docs tree: path relative to the docs folder → text."""
     pages: dict[str, str] = {
-        "index.md": index_page(docs, site),
+        "index.md": index_page(docs, site, glossary.version),
         "glossary.md": glossary_page(glossary),
-        "qa.md": qa_page(docs),
+        "qa.md": qa_page(docs, glossary.version),
     }
     for d in docs:
         pages[f"zh/{d.meta.slug}.md"] = zh_page(d)

@@ -16,15 +16,21 @@ commands name the writers they use in :data:`COMMANDS`.
                   "site", "script", "region", "conversion"},
          "segments": [{"id", "zh", "en",
                        "terms": [{"zh", "en"}],
-                       "provenance": {"engine", "model", "glossary", "reviewed"}}]}
+                       "provenance": {"engine", "model", "glossary", "reviewed", "state",
+                                      "reviewer", "reviewed_at", "score", "match"}}],
+         "blocks": [{"kind", "level", "text", "lines", "segments": [segment id, ...]}]}
 
     ``meta`` holds every field of :class:`~toolkit.document.Meta`; ``segments`` every
     segment in reading order, ``terms`` the glossary entries found in it, ``provenance``
-    what made the English.
+    what made the English (``state``: gloss, machine, fuzzy, reviewed or final); ``blocks``
+    the document's structure, so that the record is also an input (``translate``, ``status``
+    and ``review export`` read it back: :func:`toolkit.files.document_from_record`).
 
 ``bilingual``
     ``<slug>.md``: each block's Chinese, then its English (headings as headings, paragraphs
-    as a quote under the Chinese); every string escaped as Markdown inline text.
+    as a quote under the Chinese); every string escaped as Markdown inline text. Its front
+    matter says ``toolkit: bilingual``: it is for reading, and the readers refuse it as input
+    (its ``.json`` twin is the document).
 """
 
 from __future__ import annotations
@@ -34,8 +40,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .document import Document, segment_to_dict
-from .escape import md_inline
-from .files import dump_markdown, output_path, write_atomic
+from .escape import md_inline, plain_line
+from .files import BILINGUAL, dump_markdown, output_path, write_atomic
 
 Writer = Callable[[Document, Path], Path]
 
@@ -54,7 +60,17 @@ def translation_record(doc: Document) -> dict[str, object]:
         record = segment_to_dict(seg)
         record["terms"] = [{"zh": t.zh, "en": t.en} for t in seg.terms]
         segments.append(record)
-    return {"meta": meta, "segments": segments}
+    blocks = [
+        {
+            "kind": b.kind,
+            "level": b.level,
+            "text": b.text,
+            "lines": list(b.lines),
+            "segments": [s.id for s in b.segments],
+        }
+        for b in doc.blocks
+    ]
+    return {"meta": meta, "segments": segments, "blocks": blocks}
 
 
 def write_translation(doc: Document, folder: Path) -> Path:
@@ -72,7 +88,14 @@ def bilingual_markdown(doc: Document) -> str:
             parts.append("#" * b.level + f" {zh}\n\n" + "#" * b.level + f" {en}")
         else:
             parts.append(f"{zh}\n\n> {en}")
-    return "\n\n".join(parts) + "\n"
+    front = {"toolkit": BILINGUAL, "title": plain_line(doc.meta.title), "slug": doc.meta.slug}
+    return _front(front) + "\n\n".join(parts) + "\n"
+
+
+def _front(fields: dict[str, str]) -> str:
+    import yaml
+
+    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
 def write_bilingual(doc: Document, folder: Path) -> Path:

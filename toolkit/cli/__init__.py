@@ -48,6 +48,7 @@ from .common import (
 if TYPE_CHECKING:
     from ..batch import Translation
     from ..config import Config
+    from ..status import DocStatus
 
 app = typer.Typer(
     help="Clean, normalise, glossary-check, translate and publish Chinese web documents as a bilingual site.",
@@ -186,16 +187,16 @@ def translate(
         rep.translation(done)
         for doc in done.docs:
             out = write("translate", doc, output)[0]
-            misses = done.misses[doc.meta.slug]
-            rep.outputs.append({"path": str(out), "segments": len(doc.segments), "term_misses": len(misses)})
+            slug = doc.meta.slug
+            rep.outputs.append(
+                {
+                    "path": str(out),
+                    "segments": len(doc.segments),
+                    "term_misses": len(done.misses[slug]),
+                    "problems": len(done.problems[slug]),
+                }
+            )
             rep.info(f"{doc.meta.origin} → {out} ({len(doc.segments)} segments)")
-        rep.fields["qa"] = {
-            "term_misses": [
-                {"document": slug, "segment": m[0], "zh": m[1], "en": m[2]}
-                for slug, misses in done.misses.items()
-                for m in misses
-            ]
-        }
     rep.done()
 
 
@@ -276,6 +277,54 @@ def _built(rep: Reporter, done: Translation, cfg: Config) -> None:
     rep.fields.update(
         documents=[d.meta.slug for d in done.docs], docs_dir=str(cfg.docs_dir), site_dir=str(cfg.site_dir)
     )
+
+
+@app.command()
+def status(
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Sources, or `translate` JSON output \\[default: the configured input].", show_default=False
+        ),
+    ] = None,
+    glossary: GlossaryOpt = None,
+    backend: BackendOpt = None,
+    tm: TmOpt = None,
+    fmt: FormatOpt = None,
+    jobs: JobsOpt = 1,
+    as_json: JsonOpt = False,
+) -> None:
+    """Per document: segments final, reviewed, fuzzy, machine-made, glossed and new, and QA problems.
+
+    Nothing is translated: what the translation memory holds is counted (as the next build
+    would use it); a segment it lacks is `new`.
+    """
+    from ..batch import translate_documents
+    from ..status import document_status, totals
+
+    rep = Reporter("status", False, as_json)
+    with on_error():
+        cfg = settings(backend, tm, False)
+        if fmt is not None:
+            readers.by_name(fmt)
+        done = translate_documents(inputs or [cfg.input], rep, cfg, glossary, fmt, jobs, engine=False)
+        statuses = [document_status(d, done.glossary.version) for d in done.docs]
+        rep.outputs.extend(st.to_dict() for st in statuses)
+        rep.fields["totals"] = totals(statuses)
+    if not as_json:
+        _print_status(statuses, totals(statuses))
+    rep.done()
+
+
+def _print_status(statuses: list[DocStatus], total: dict[str, int]) -> None:
+    columns = ("final", "reviewed", "fuzzy", "machine", "gloss", "new", "qa")
+    width = max([len(s.slug) for s in statuses] + [8])
+    typer.echo(f"{'document':<{width}}  {'segments':>8}  " + "  ".join(f"{c:>8}" for c in columns))
+    for st in statuses:
+        counts = {**st.states, "qa": len(st.problems)}
+        typer.echo(f"{st.slug:<{width}}  {st.segments:>8}  " + "  ".join(f"{counts[c]:>8}" for c in columns))
+    segments = sum(s.segments for s in statuses)
+    typer.echo(f"{'total':<{width}}  {segments:>8}  " + "  ".join(f"{total[c]:>8}" for c in columns))
 
 
 @app.command()

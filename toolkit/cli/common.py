@@ -100,7 +100,20 @@ class Reporter:
         backend = done.choice.backend
         self.fields["backend"] = {"engine": backend.engine, "model": backend.model, "why": done.choice.reason}
         self.fields["glossary"] = done.glossary.version
-        self.fields["translation"] = {"translated": done.stats.translated, "from_memory": done.stats.from_memory}
+        stats = done.stats
+        self.fields["translation"] = {
+            "translated": stats.translated,
+            "from_memory": stats.from_memory,
+            "fuzzy": stats.fuzzy,
+        }
+        self.fields["qa"] = {
+            "term_misses": [
+                {"document": slug, "segment": m[0], "zh": m[1], "en": m[2]}
+                for slug, misses in done.misses.items()
+                for m in misses
+            ],
+            "problems": [p.to_dict() for problems in done.problems.values() for p in problems],
+        }
 
     def done(self) -> None:
         if self.as_json:

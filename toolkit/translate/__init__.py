@@ -9,7 +9,7 @@ from ..backends import AUTO, Request, Unavailable
 from ..document import Document, Provenance, Segment
 from ..errors import ModelError
 from ..glossary import Glossary
-from ..tm import TranslationMemory, source_key, terms_key
+from ..tm import FUZZY_THRESHOLD, TranslationMemory, source_key, terms_key
 from .base import Backend
 
 
@@ -55,6 +55,11 @@ class Stats:
 
     translated: int = 0
     from_memory: int = 0
+    """Exact matches: the same source (and for machine output the same engine, model and terms)."""
+    fuzzy: int = 0
+    """Segments given the reviewed English of a similar source (a fuzzy suggestion)."""
+    untranslated: int = 0
+    """Segments left without English (``translate(..., engine=False)``)."""
 
 
 def translate(
@@ -64,6 +69,8 @@ def translate(
     memory: TranslationMemory | None = None,
     stats: Stats | None = None,
     commit_every: int = 64,
+    engine: bool = True,
+    fuzzy: int | None = FUZZY_THRESHOLD,
 ) -> list[Document]:
     """Translate every segment of every document; one backend run for all that is pending.
 
@@ -72,7 +79,15 @@ def translate(
     segments are translated once. New translations are stored every ``commit_every``
     results, so an interrupted run keeps its finished work. Provenance on each segment
     names the engine, the model and the glossary version.
+
+    A segment with no exact match gets the reviewed English of the most similar reviewed
+    source (at least ``fuzzy`` percent alike; None: never) when that English carries the
+    segment's glossary terms and numbers (:func:`toolkit.qa.passes`): state ``fuzzy``, never
+    counted as reviewed. With ``engine=False`` nothing is sent to the engine: segments the
+    memory cannot fill keep no English (state ``new``), as ``toolkit status`` reports them.
     """
+    from ..qa import passes
+
     stats = stats if stats is not None else Stats()
     prov = Provenance(engine=backend.engine, model=backend.model, glossary=glossary.version)
     done: dict[str, tuple[str, Provenance]] = {}
@@ -82,12 +97,18 @@ def translate(
         if key in done or key in pending:
             continue
         hit = memory.lookup(seg, backend.engine, backend.model) if memory else None
+        if hit is None and memory is not None and fuzzy is not None:
+            near = memory.fuzzy(seg, fuzzy)
+            if near is not None and passes(seg, near.en):
+                hit = near
+                stats.fuzzy += 1
         if hit is not None:
             done[key] = (hit.en, hit.provenance)
         else:
             pending[key] = seg
-    stats.from_memory = len(done)
-    todo = list(pending.values())
+    stats.from_memory = len(done) - stats.fuzzy
+    todo = list(pending.values()) if engine else []
+    stats.untranslated = len(pending) - len(todo)
     batch: list[tuple[Segment, str, Provenance]] = []
     for i, english in backend.translate(todo):
         done[_key(todo[i])] = (english, prov)
@@ -104,12 +125,16 @@ def translate(
         blocks = tuple(
             replace(
                 b,
-                segments=tuple(replace(s, en=done[_key(s)][0], provenance=done[_key(s)][1]) for s in b.segments),
+                segments=tuple(_filled(s, done.get(_key(s))) for s in b.segments),
             )
             for b in doc.blocks
         )
         out.append(replace(doc, blocks=blocks))
     return out
+
+
+def _filled(seg: Segment, made: tuple[str, Provenance] | None) -> Segment:
+    return replace(seg, en=made[0], provenance=made[1]) if made is not None else replace(seg, en="", provenance=None)
 
 
 def _key(seg: Segment) -> str:

@@ -19,8 +19,9 @@ from typing import Any
 
 from ..backends import Opened, Request
 from ..document import Segment
+from ..numbers import ZH_NUMBER, english_amount
 
-GLOSS_VERSION = 1
+GLOSS_VERSION = 2
 """Bumped when the gloss algorithm changes, so the translation memory does not serve stale glosses."""
 
 # Function words whose dictionary senses read badly in a gloss; "" drops the word.
@@ -38,7 +39,23 @@ _WORD_OVERRIDES = {
     "局": "bureau", "厅": "department", "党": "Party", "国家": "national", "全市": "citywide",
     "大": "major", "新": "new", "强": "strong", "深入": "in depth", "建设": "building", "推进": "advance",
     "工作": "work", "提升": "improve", "加强": "strengthen", "开展": "carry out", "落实": "implement",
+    "元": "yuan", "亿元": "hundred million yuan", "万元": "ten thousand yuan",
 }  # fmt: skip
+# What follows a number: a date's year, month and day, read as English writes dates.
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _PUNCT = {
     "，": ",", "、": ",", "。": ".", "：": ":", "；": ";", "？": "?", "！": "!", "“": '"', "”": '"',
     "‘": "'", "’": "'", "《": '"', "》": '"', "（": "(", "）": ")", "【": "[", "】": "]", "—": "-",
@@ -130,6 +147,29 @@ class GlossBackend:
         return _join(words)
 
     def _gloss_text(self, text: str) -> list[str]:
+        """Numbers as English writes them (1328亿 → 132.8 billion, 2015年 → 2015, 3月 → March),
+        the words between them glossed."""
+        out: list[str] = []
+        pos = 0
+        for m in ZH_NUMBER.finditer(text):
+            out += self._gloss_words(text[pos : m.start()])
+            digits, unit = m.group(1) + (m.group(2) or ""), m.group(3) or ""
+            pos = m.end()
+            after = text[pos : pos + 1]
+            if unit in ("%", "％"):
+                out.append(digits + "%")
+            elif unit:
+                out.append(english_amount(digits, unit))
+            elif after == "月" and digits.isdigit() and 1 <= int(digits) <= 12:
+                out.append(_MONTHS[int(digits) - 1])
+                pos += 1
+            else:
+                out.append(digits)
+                pos += 1 if after in ("年", "日", "号") else 0
+        out += self._gloss_words(text[pos:])
+        return out
+
+    def _gloss_words(self, text: str) -> list[str]:
         if not text:
             return []
         out: list[str] = []
