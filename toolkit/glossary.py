@@ -28,7 +28,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -486,6 +486,18 @@ def _one_neighbour(chars: set[str]) -> bool:
     return len(chars) == 1 and not chars <= {"^", "$"}
 
 
+@lru_cache(maxsize=1)
+def _tagger() -> Any:
+    """A part-of-speech tagger of its own: jieba's global one may hold words others added
+    (MkDocs' search loads the glossary into it as a user dictionary), and suggestions must
+    not depend on what ran before them in the process."""
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(60)
+    return pseg.POSTokenizer(jieba.Tokenizer())
+
+
 def suggest(
     texts: Iterable[str], glossary: Glossary, *, min_count: int = 2, max_len: int = 12, limit: int = 30
 ) -> list[Suggestion]:
@@ -507,10 +519,7 @@ def suggest(
     """
     import math
 
-    import jieba
-    import jieba.posseg as pseg
-
-    jieba.setLogLevel(60)
+    tagger = _tagger()
     texts = list(texts)
     counts: dict[str, int] = {}
     left: dict[str, set[str]] = {}
@@ -524,7 +533,7 @@ def suggest(
             covered[m.start : m.start + len(m.zh)] = b"\x01" * len(m.zh)
         for run_match in re.finditer(r"[\u3400-\u9fff]+", text):
             run, offset = run_match.group(0), run_match.start()
-            words = [(p.word, p.flag) for p in pseg.cut(run)]
+            words = [(p.word, p.flag) for p in tagger.cut(run)]
             for k, (w, _) in enumerate(words):
                 seen_word[w] = seen_word.get(w, 0) + 1
                 if k + 1 < len(words) and words[k + 1][1] in _HEAD_TAGS:
