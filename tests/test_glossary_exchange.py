@@ -188,7 +188,7 @@ def test_tbx_entry_without_english_is_refused(runner: CliRunner, tmp_path: Path)
         encoding="utf-8",
     )
     code, _, err = invoke(runner, "glossary", "import", str(path), "--glossary", str(tmp_path / "g.tsv"))
-    assert code == 2 and f"{path}: term entry 1 (a) has no English term" in err
+    assert code == 2 and f"{path}:1: term entry 1 (a) has no English term" in err
 
 
 # --- editing --------------------------------------------------------------------------------------

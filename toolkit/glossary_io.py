@@ -260,7 +260,8 @@ def _local(node: Any) -> str:
 
 
 def from_tbx(data: bytes, path: Path) -> list[tuple[int, list[str]]]:
-    """(entry number, TSV fields) for each concept entry of a TBX 2008 or v3 file."""
+    """(line, TSV fields) for each concept entry of a TBX 2008 or v3 file (the line its
+    entry element starts on)."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -315,10 +316,13 @@ def from_tbx(data: bytes, path: Path) -> list[tuple[int, list[str]]]:
             raise GlossaryError(
                 f"term entry {n} ({entry.get('id') or 'no id'}) has no {'Chinese' if not zh else 'English'} term",
                 path=path,
+                line=entry.sourceline,
                 hint="every entry needs an xml:lang=zh and an xml:lang=en term",
             )
         variants = list(dict.fromkeys(v for v in zh[1:] if v != zh[0]))
-        rows.append((n, [zh[0], en[0], status, fixed or "no", "|".join(variants), source, "; ".join(notes)]))
+        rows.append(
+            (entry.sourceline or n, [zh[0], en[0], status, fixed or "no", "|".join(variants), source, "; ".join(notes)])
+        )
     return rows
 
 
