@@ -33,6 +33,8 @@ class Request:
 
     glossary: Glossary
     beam_size: int = 2
+    device: str = "auto"
+    """``cpu``, ``cuda`` or ``auto`` (a GPU when CTranslate2 sees one): for engines that care."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,8 @@ class Opened:
     backend: Backend
     reason: str
     """Why this backend, or what its English is: shown by ``build`` and ``translate``."""
+    note: str | None = None
+    """Something worth a line on how it runs (``device: auto → cpu …``); not on the pages."""
 
 
 class Unavailable(ModelError):

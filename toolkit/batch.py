@@ -273,11 +273,20 @@ def translate_documents(
             f"WARNING: no glossary terms at {where}: none will be applied "
             "(create glossary/*.tsv in the project, or pass --glossary PATH)"
         )
-    choice = choose_backend(cfg.backend, gl, cfg.beam_size)
+    choice = choose_backend(cfg.backend, gl, cfg.beam_size, cfg.device if engine else "cpu")
     if engine and choice.warning:
         listener.warn(f"WARNING: {choice.reason}")
     elif engine:
         listener.info(f"backend: {choice.backend.engine} — {choice.reason}")
+    if engine and choice.note:
+        listener.info(choice.note)
+    backend = choice.backend
+    if engine and cfg.executor != "local":
+        from . import executors
+
+        backend = executors.get(cfg.executor).wrap(backend, executors.Options(cfg.address, cfg.workers))
+        cluster = f"the Ray cluster at {cfg.address}" if cfg.address else "a local Ray cluster"
+        listener.info(f"executor: {cfg.executor} — translation runs on {cluster}")
     docs = read_documents(inputs, listener, fmt, None, "segment", jobs, cfg.max_input_bytes)
     stats = Stats()
     use_memory = cfg.tm is not None and (engine or cfg.tm.exists())
@@ -289,11 +298,14 @@ def translate_documents(
     else:
         listener.info(f"translation memory: {cfg.tm} (none yet)")
     try:
-        ctx = Context(glossary=gl, backend=choice.backend, memory=memory, stats=stats, engine=engine)
+        ctx = Context(glossary=gl, backend=backend, memory=memory, stats=stats, engine=engine)
         docs = run(docs, ctx, skip=("clean", "normalize", "segment"))
     finally:
         if memory is not None:
             memory.close()
+        close = getattr(backend, "close", None)
+        if close is not None:
+            close()
     fuzzy = f", {stats.fuzzy} fuzzy suggestions (need review)" if stats.fuzzy else ""
     if engine:
         listener.info(

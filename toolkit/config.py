@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from . import backends
+from . import backends, executors
 from .errors import ConfigError, one_of
 
 
@@ -36,6 +36,18 @@ class Config:
     :data:`toolkit.backends.BACKENDS` (``argos``, ``gloss``)."""
     beam_size: int = 2
     """Beam width for Argos translation (2: near beam-4 quality at about half the cost)."""
+    device: str = "auto"
+    """Where Argos runs: ``cpu`` (int8), ``cuda`` (int8_float16; an error without a GPU) or
+    ``auto`` (a GPU when CTranslate2 sees one, else the CPU, said so)."""
+    executor: str = "local"
+    """Where translation runs: ``local`` (this process) or ``ray`` (Ray workers, one model
+    each; ``pip install 'zh-en-toolkit[ray]'``). See :data:`toolkit.executors.EXECUTORS`."""
+    workers: int | None = None
+    """Ray workers (each holds its own model); none: one per CPU of the cluster (per GPU with
+    ``device = "cuda"``)."""
+    address: str | None = None
+    """The Ray cluster for ``executor = "ray"``: ``auto``, ``ray://host:10001``; none: a
+    local one started for the run."""
     site_name: str = "Science-policy reports · 科技政策报告"
     """Site title, unless the base ``mkdocs.yml`` sets ``site_name``."""
     tm: Path | None = Path(".toolkit/translation-memory.sqlite")
@@ -114,6 +126,14 @@ def load_config(cwd: Path | None = None) -> Config:
             raise ConfigError("beam-size must be a positive integer", path=origin)
         elif name == "max_input_mb" and (isinstance(v, bool) or not isinstance(v, int | float) or not 0 < v <= 1e6):
             raise ConfigError("max-input-mb must be a number of MB, over 0 and at most 1000000", path=origin)
+        elif name == "device" and v not in ("cpu", "cuda", "auto"):
+            raise ConfigError("device must be cpu, cuda or auto", path=origin)
+        elif name == "executor" and v not in executors.NAMES:
+            raise ConfigError(f"executor must be {one_of(executors.NAMES)}", path=origin)
+        elif name == "workers" and (isinstance(v, bool) or not isinstance(v, int) or v < 1):
+            raise ConfigError("workers must be a positive integer", path=origin)
+        elif name == "address" and not isinstance(v, str):
+            raise ConfigError("address must be a string (auto, ray://host:10001)", path=origin)
         elif name == "backend" and v not in backends.CHOICES:
             raise ConfigError(f"backend must be {one_of(backends.CHOICES)}", path=origin)
         values[name] = v

@@ -24,10 +24,13 @@ from . import tm as tm_cli
 from .common import (
     BUILD_ELSEWHERE,
     OUT_ELSEWHERE,
+    AddressOpt,
     BackendOpt,
     BuildInput,
     ConfigOpt,
+    DeviceOpt,
     DocsDir,
+    ExecutorOpt,
     FormatOpt,
     GlossaryOpt,
     Inputs,
@@ -40,6 +43,7 @@ from .common import (
     ScriptOpt,
     SiteDir,
     TmOpt,
+    WorkersOpt,
     configuration,
     on_error,
     settings,
@@ -174,6 +178,10 @@ def translate(
     no_tm: NoTmOpt = False,
     fmt: FormatOpt = None,
     jobs: JobsOpt = 1,
+    executor: ExecutorOpt = None,
+    address: AddressOpt = None,
+    workers: WorkersOpt = None,
+    device: DeviceOpt = None,
     quiet: QuietOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -183,7 +191,9 @@ def translate(
 
     rep = Reporter("translate", quiet, as_json)
     with on_error(OUT_ELSEWHERE):
-        cfg = settings(backend, tm, no_tm, beam_size=beam_size)
+        cfg = settings(
+            backend, tm, no_tm, beam_size=beam_size, executor=executor, address=address, workers=workers, device=device
+        )
         if fmt is not None:
             readers.by_name(fmt)
         done = translate_documents(inputs, rep, cfg, glossary, fmt, jobs)
@@ -217,6 +227,10 @@ def build(
     tm: TmOpt = None,
     no_tm: NoTmOpt = False,
     jobs: JobsOpt = 1,
+    executor: ExecutorOpt = None,
+    address: AddressOpt = None,
+    workers: WorkersOpt = None,
+    device: DeviceOpt = None,
     quiet: QuietOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -227,7 +241,19 @@ def build(
 
     rep = Reporter("build", quiet, as_json)
     with on_error(elsewhere=BUILD_ELSEWHERE):
-        cfg = settings(backend, tm, no_tm, input=input_dir, docs_dir=docs_dir, site_dir=site_dir, mkdocs_config=config)
+        cfg = settings(
+            backend,
+            tm,
+            no_tm,
+            input=input_dir,
+            docs_dir=docs_dir,
+            site_dir=site_dir,
+            mkdocs_config=config,
+            executor=executor,
+            address=address,
+            workers=workers,
+            device=device,
+        )
         prepare_folders(cfg)
         _check_config(config)
         # docs and site are built in fresh folders beside docs/ and site/, swapped in only

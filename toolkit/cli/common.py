@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from .. import backends, readers
-from ..errors import OutputError, ToolkitError
+from .. import backends, executors, readers
+from ..errors import ConfigError, OutputError, ToolkitError
 
 if TYPE_CHECKING:
     from ..batch import Translation
@@ -53,6 +53,29 @@ ScriptOpt = Annotated[
 BuildInput = Annotated[Path | None, typer.Option("--input", "-i", help="Folder of raw pages \\[default: seeds/].")]
 DocsDir = Annotated[Path | None, typer.Option("--docs-dir", help="Where to write the Markdown \\[default: docs/].")]
 SiteDir = Annotated[Path | None, typer.Option("--site-dir", help="Where to write the HTML site \\[default: site/].")]
+ExecutorOpt = Annotated[str | None, typer.Option("--executor", help=shown(executors.executor_help()))]
+AddressOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--address",
+        help="The Ray cluster for --executor ray: auto (one started with `ray start --head`) or "
+        "ray://HOST:10001 \\[default: a local cluster for the run].",
+    ),
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers", min=1, help="Ray workers, each with its own model \\[default: one per CPU of the cluster]."
+    ),
+]
+DeviceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--device",
+        help="Where Argos runs: cpu (int8), cuda (int8_float16; needs a GPU) or auto (the GPU when there is one) "
+        "\\[default: auto].",
+    ),
+]
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", help="Base MkDocs configuration \\[default: ./mkdocs.yml if present].")
 ]
@@ -171,5 +194,9 @@ def settings(backend: str | None = None, tm: Path | None = None, no_tm: bool = F
     refused here, before any work)."""
     if backend is not None and backend not in backends.CHOICES:
         backends.get(backend)  # raises, naming the backends there are
+    device = options.get("device")
+    if device is not None and device not in ("cpu", "cuda", "auto"):
+        raise ConfigError(f"unknown --device {device!r}", hint="use --device cpu, cuda or auto")
     cfg = configuration().with_overrides(backend=backend, tm=tm, **options)
+    executors.check(cfg.executor)  # an unknown one, or ray not installed: one line, exit 2
     return replace(cfg, tm=None) if no_tm else cfg

@@ -20,12 +20,14 @@ class Choice:
     """Why this backend: shown loudly by ``build`` and ``translate``."""
     warning: bool
     """True when the output is a gloss standing in for a translation."""
+    note: str | None = None
+    """How it runs (``device: cpu``), worth a line of its own."""
 
 
-def choose_backend(name: str, glossary: Glossary, beam_size: int = 2) -> Choice:
+def choose_backend(name: str, glossary: Glossary, beam_size: int = 2, device: str = "auto") -> Choice:
     """The backend ``name`` (a row of :data:`toolkit.backends.BACKENDS`), or with ``auto`` the
     first row that can open here: Argos when a zh→en package is installed, else the gloss."""
-    request = Request(glossary, beam_size)
+    request = Request(glossary, beam_size, device)
     if name != AUTO:
         spec = backends.get(name)
         try:
@@ -33,7 +35,7 @@ def choose_backend(name: str, glossary: Glossary, beam_size: int = 2) -> Choice:
         except Unavailable as err:
             raise ModelError(f"--backend {name}: {err.message}", hint=err.hint) from None
         reason = opened.reason if spec.translation else f"--backend {name} was given: {opened.reason}"
-        return Choice(opened.backend, reason, not spec.translation)
+        return Choice(opened.backend, reason, not spec.translation, opened.note)
     missing: list[Unavailable] = []
     for spec in backends.BACKENDS:
         try:
@@ -45,7 +47,7 @@ def choose_backend(name: str, glossary: Glossary, beam_size: int = 2) -> Choice:
         if missing:
             hints = "; ".join(m.hint for m in missing if m.hint)
             reason = ", ".join(m.why for m in missing) + f", so {reason}" + (f"; {hints}" if hints else "")
-        return Choice(opened.backend, reason, not spec.translation)
+        return Choice(opened.backend, reason, not spec.translation, opened.note)
     raise ModelError("no translation backend can run", hint="; ".join(m.hint or m.message for m in missing))
 
 
@@ -110,15 +112,18 @@ def translate(
     todo = list(pending.values()) if engine else []
     stats.untranslated = len(pending) - len(todo)
     batch: list[tuple[Segment, str, Provenance]] = []
-    for i, english in backend.translate(todo):
-        done[_key(todo[i])] = (english, prov)
-        stats.translated += 1
-        batch.append((todo[i], english, prov))
-        if memory and len(batch) >= commit_every:
+    try:
+        for i, english in backend.translate(todo):
+            done[_key(todo[i])] = (english, prov)
+            stats.translated += 1
+            batch.append((todo[i], english, prov))
+            if memory and len(batch) >= commit_every:
+                memory.store(batch)
+                batch = []
+    finally:
+        # also when the engine fails part way (a lost worker): what it finished is kept
+        if memory and batch:
             memory.store(batch)
-            batch = []
-    if memory and batch:
-        memory.store(batch)
 
     out = []
     for doc in docs:

@@ -92,7 +92,9 @@ def open_backend(request: Request) -> Opened:
         raise Unavailable(
             "no zh→en Argos package is installed", why="no zh→en Argos model is installed", hint=INSTALL_HINT
         )
-    return Opened(ArgosBackend(info, beam_size=request.beam_size), f"Argos package {info.label} is installed")
+    device, note = resolve_device(request.device)
+    backend = ArgosBackend(info, beam_size=request.beam_size, device=device)
+    return Opened(backend, f"Argos package {info.label} is installed", note or f"device: {device}")
 
 
 def install_file(path: Path) -> ModelInfo:
@@ -193,8 +195,11 @@ class ArgosBackend:
         batch_tokens: int = 1024,
         chunk_tokens: int = 8192,
         threads: int | None = None,
+        device: str = "cpu",
     ) -> None:
         self.info = info
+        self.device = device
+        """``cpu`` or ``cuda`` (resolved by :func:`resolve_device`): int8 on CPU, int8_float16 on CUDA."""
         self.model = info.label
         self.beam_size = beam_size
         self.batch_tokens = batch_tokens
@@ -203,11 +208,32 @@ class ArgosBackend:
         self._translator: Any = None
         self._sp: Any = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (for a Ray worker) without the loaded model: each worker loads its own."""
+        state = dict(self.__dict__)
+        state.update(_translator=None, _sp=None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def _load_sp(self) -> None:
+        if self._sp is not None:
+            return
+        import sentencepiece
+
+        sp_path = self.info.path / "sentencepiece.model"
+        if not sp_path.is_file():
+            raise ModelError("package has no sentencepiece.model", path=self.info.path, hint=INSTALL_HINT)
+        try:
+            self._sp = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise ModelError(f"cannot load the model: {exc}", path=self.info.path, hint=INSTALL_HINT) from None
+
     def _load(self) -> None:
         if self._translator is not None:
             return
         import ctranslate2
-        import sentencepiece
 
         model_dir = self.info.path / "model"
         sp_path = self.info.path / "sentencepiece.model"
@@ -215,11 +241,15 @@ class ArgosBackend:
             raise ModelError(
                 "package has no model/ folder or sentencepiece.model", path=self.info.path, hint=INSTALL_HINT
             )
+        self._load_sp()
         try:
             self._translator = ctranslate2.Translator(
-                str(model_dir), device="cpu", compute_type="auto", inter_threads=1, intra_threads=self.threads
+                str(model_dir),
+                device=self.device,
+                compute_type=COMPUTE_TYPES[self.device],
+                inter_threads=1,
+                intra_threads=self.threads,
             )
-            self._sp = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
         except (RuntimeError, ValueError, OSError) as exc:
             raise ModelError(f"cannot load the model: {exc}", path=self.info.path, hint=INSTALL_HINT) from None
 
@@ -228,11 +258,8 @@ class ArgosBackend:
         if not segments:
             return
         self._load()
-        encoded = [self._sp.encode(s.zh, out_type="proto") for s in segments]
-        pieces = [[p.piece for p in e.pieces] or ["▁"] for e in encoded]
-        order = sorted(range(len(segments)), key=lambda i: len(pieces[i]))
-        lengths = [len(p) for p in pieces]
-        for chunk in _chunks(order, lengths, self.chunk_tokens, self.batch_tokens, GUARD_SPREAD):
+        encoded, pieces = self._encode(segments)
+        for chunk in self._plan(pieces):
             batch = [pieces[i] for i in chunk]
             longest = max(len(b) for b in batch)
             results = self._translator.translate_batch(
@@ -247,6 +274,25 @@ class ArgosBackend:
             )
             for i, result in zip(chunk, results, strict=True):
                 yield i, self._finish(segments[i], encoded[i], result)
+
+    def _encode(self, segments: Sequence[Segment]) -> tuple[list[Any], list[list[str]]]:
+        encoded = [self._sp.encode(s.zh, out_type="proto") for s in segments]
+        return encoded, [[p.piece for p in e.pieces] or ["▁"] for e in encoded]
+
+    def _plan(self, pieces: list[list[str]]) -> Iterator[list[int]]:
+        order = sorted(range(len(pieces)), key=lambda i: len(pieces[i]))
+        lengths = [len(p) for p in pieces]
+        return _chunks(order, lengths, self.chunk_tokens, self.batch_tokens, GUARD_SPREAD)
+
+    def plan(self, segments: Sequence[Segment]) -> list[list[int]]:
+        """The chunks :meth:`translate` would send to the engine, as lists of indices into
+        ``segments`` (shortest first). Translating one chunk's segments alone gives each the
+        English it gets in the whole run (the chunk is planned again as itself): an executor
+        that spreads chunks over workers gets the local run's output."""
+        if not segments:
+            return []
+        self._load_sp()
+        return list(self._plan(self._encode(segments)[1]))
 
     def _finish(self, seg: Segment, encoded: Any, result: Any) -> str:
         tokens = list(result.hypotheses[0])
@@ -285,6 +331,41 @@ class ArgosBackend:
             pos = max(pos, b)
         parts.append(str(self._sp.decode(tokens[pos:])))
         return " ".join(p.strip() for p in parts if p.strip())
+
+
+DEVICES = ("cpu", "cuda", "auto")
+"""What ``--device`` and the ``device`` setting accept."""
+
+COMPUTE_TYPES = {"cpu": "int8", "cuda": "int8_float16"}
+"""CTranslate2's compute type per device: int8 weights, float16 activations on a GPU."""
+
+
+def cuda_devices() -> int:
+    """How many CUDA GPUs CTranslate2 can use here (0 without a GPU or a CUDA build)."""
+    import ctranslate2
+
+    try:
+        return int(ctranslate2.get_cuda_device_count())
+    except RuntimeError:
+        return 0
+
+
+def resolve_device(device: str) -> tuple[str, str | None]:
+    """``device`` (``cpu``, ``cuda`` or ``auto``) made concrete, and a note when ``auto`` fell
+    back to the CPU; ``cuda`` with no GPU is a :class:`~toolkit.errors.ConfigError` (exit 2)."""
+    from ..errors import ConfigError
+
+    if device not in DEVICES:
+        raise ConfigError(f"unknown --device {device!r}", hint="use --device cpu, cuda or auto")
+    if device == "cpu":
+        return "cpu", None
+    if cuda_devices() > 0:
+        return "cuda", None
+    if device == "cuda":
+        raise ConfigError(
+            "--device cuda: no CUDA GPU is visible to CTranslate2", hint="use --device cpu, or --device auto"
+        )
+    return "cpu", "device: auto → cpu (no CUDA GPU is visible to CTranslate2)"
 
 
 GUARD_SPREAD = 1.2
