@@ -34,7 +34,7 @@ def translate_json(runner: CliRunner, out: Path, *args: str) -> dict:  # type: i
 def test_models_install_list_remove(argos_installed: Path, runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "models", "list", "--json")
     assert code == 0
-    [model] = json.loads(out)
+    [model] = json.loads(out)["models"]
     assert (model["name"], model["from"], model["to"], model["version"]) == ("translate-zh_en-1_0", "zh", "en", "1.0")
     assert Path(model["path"]).parent == argos_installed
     code, out, _ = invoke(runner, "models", "list")

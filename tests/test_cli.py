@@ -158,7 +158,9 @@ def test_glossary_check_and_list(runner: CliRunner) -> None:
     code, _, err = invoke(runner, "glossary", "check", "--glossary", str(GLOSSARY))
     assert code == 0, err
     code, out, _ = invoke(runner, "glossary", "list", "--glossary", str(GLOSSARY), "--json")
-    rows = json.loads(out)
+    report = json.loads(out)
+    assert (report["command"], report["outputs"], report["failed"]) == ("glossary list", [], [])
+    rows = report["entries"]
     assert {"zh": "双轮驱动", "en": "dual-wheel drive"}.items() <= next(
         r for r in rows if r["zh"] == "双轮驱动"
     ).items()
@@ -173,7 +175,7 @@ def test_glossary_check_reports_errors_with_exit_2(runner: CliRunner, tmp_path: 
 
 def test_models_list_empty(runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "models", "list", "--json")
-    assert code == 0 and json.loads(out) == []
+    assert code == 0 and json.loads(out) == {"command": "models list", "outputs": [], "failed": [], "models": []}
 
 
 def test_models_install_bad_files(runner: CliRunner, tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ def test_suggest_precision_at_30(runner: CliRunner) -> None:
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
     code, out, err = invoke(runner, "glossary", "suggest", str(SEEDS), "--glossary", str(GLOSSARY), "--json")
     assert code == 0, err
-    top = [r["zh"] for r in json.loads(out)][:30]
+    top = [r["zh"] for r in json.loads(out)["suggestions"]][:30]
     assert len(top) == 30
     precision = sum(z in gold["accept"] for z in top) / len(top)
     print(f"suggest precision@30 = {precision:.2f} (before: {BEFORE:.2f})")
@@ -60,7 +60,7 @@ def test_suggest_ceiling(runner: CliRunner) -> None:
         runner, "glossary", "suggest", str(SEEDS), "--glossary", str(GLOSSARY), "--json", "--limit", "100000"
     )
     assert code == 0, err
-    every = [r["zh"] for r in json.loads(out)]
+    every = [r["zh"] for r in json.loads(out)["suggestions"]]
     reachable = [z for z in every if z in gold["accept"]]
     print(f"{len(every)} candidates, {len(reachable)} accepted: best possible precision@30 {len(reachable) / 30:.2f}")
     assert len(reachable) >= 8
@@ -78,7 +78,7 @@ def test_suggest_precision_at_30_from_an_empty_glossary(runner: CliRunner, tmp_p
     empty.write_text("zh\ten\tstatus\tfixed\tvariants\tsource\tnote\n", encoding="utf-8")
     code, out, err = invoke(runner, "glossary", "suggest", str(SEEDS), "--glossary", str(empty), "--json")
     assert code == 0, err
-    top = [r["zh"] for r in json.loads(out)][:30]
+    top = [r["zh"] for r in json.loads(out)["suggestions"]][:30]
     precision = sum(z in accepted for z in top) / len(top)
     print(f"suggest precision@30 from an empty glossary = {precision:.2f}")
     assert len(top) == 30 and precision >= 0.7

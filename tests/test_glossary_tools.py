@@ -129,7 +129,7 @@ def test_nested_term_with_inconsistent_rendering_is_an_error(tmp_path: Path) -> 
 def test_suggest_shows_real_candidates(runner: CliRunner) -> None:
     code, out, err = invoke(runner, "glossary", "suggest", str(SEEDS), "--glossary", str(GLOSSARY), "--json")
     assert code == 0, err
-    rows = json.loads(out)
+    rows = json.loads(out)["suggestions"]
     zh = [r["zh"] for r in rows]
     assert "用人单位信用管理制度" in zh and "深入实施" not in zh and "扎实推进" not in zh
     gl = glossary.load(GLOSSARY)

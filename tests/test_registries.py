@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -93,14 +94,19 @@ def test_configuration_accepts_the_registered_backends(tmp_path: Path) -> None:
 
 def _options(command: str) -> dict[str, str]:
     click_command = typer.main.get_command(app).commands[command]  # type: ignore[attr-defined]
-    return {p.opts[0]: p.help.replace("\\[", "[") for p in click_command.params if p.opts[0].startswith("--")}
+    return {p.opts[0]: _plain(p.help) for p in click_command.params if p.opts[0].startswith("--")}
+
+
+def _plain(text: str) -> str:
+    """A help text without its rich markup and full stops."""
+    return re.sub(r"\[/?dim\]|\\|\.", "", text)
 
 
 def test_help_texts_come_from_the_registries() -> None:
     for command in ("translate", "build", "serve"):
-        assert _options(command)["--backend"] == backends.backend_help()
+        assert _options(command)["--backend"] == _plain(backends.backend_help())
     for command in ("clean", "normalize", "translate"):
-        assert _options(command)["--format"] == readers.format_help()
+        assert _options(command)["--format"] == _plain(readers.format_help())
     assert all(name in backends.backend_help() for name in backends.NAMES)
     assert all(name in readers.format_help() for name in readers.FORMATS)
 

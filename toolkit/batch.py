@@ -44,8 +44,9 @@ class Listener(Protocol):
     def fail(self, err: ToolkitError) -> None:
         """One input failed; the batch goes on without it."""
 
-    def progress(self, items: Sequence[T], label: str) -> Iterable[T]:
-        """``items``, perhaps shown as a progress bar while they are worked through."""
+    def progress(self, items: Iterable[T], label: str, total: int | None = None, unit: str = "files") -> Iterable[T]:
+        """``items``, perhaps shown as a progress bar while they are worked through (``total``
+        of them, None: ``len(items)``), with the rate in ``unit`` per second and the time left."""
         ...
 
 
@@ -66,7 +67,7 @@ class Collected:
     def fail(self, err: ToolkitError) -> None:
         self.failed.append(err)
 
-    def progress(self, items: Sequence[T], label: str) -> Iterable[T]:
+    def progress(self, items: Iterable[T], label: str, total: int | None = None, unit: str = "files") -> Iterable[T]:
         return items
 
 
@@ -185,7 +186,8 @@ def read_documents(
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(read_one, tasks))
+            chunk = max(1, len(tasks) // (jobs * 8))
+            results = list(listener.progress(pool.map(read_one, tasks, chunksize=chunk), "reading", len(tasks)))
     else:
         results = [read_one(t) for t in listener.progress(tasks, "reading")]
     docs = []
@@ -298,7 +300,7 @@ def translate_documents(
     else:
         listener.info(f"translation memory: {cfg.tm} (none yet)")
     try:
-        ctx = Context(glossary=gl, backend=backend, memory=memory, stats=stats, engine=engine)
+        ctx = Context(glossary=gl, backend=backend, memory=memory, stats=stats, engine=engine, listener=listener)
         docs = run(docs, ctx, skip=("clean", "normalize", "segment"))
     finally:
         if memory is not None:

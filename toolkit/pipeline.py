@@ -7,8 +7,9 @@ pending segment of the run to the engine at once).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .clean import clean
 from .document import Document
@@ -18,6 +19,9 @@ from .segment import segment
 from .tm import TranslationMemory
 from .translate import Stats
 from .translate.base import Backend
+
+if TYPE_CHECKING:
+    from .batch import Listener
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,8 @@ class Context:
     stats: Stats = field(default_factory=Stats)
     engine: bool = True
     """False: translate only from the memory (``toolkit status``); the rest keeps no English."""
+    listener: Listener | None = None
+    """Where translate shows its progress (segments per second, time left)."""
 
 
 StageFn = Callable[[list[Document], Context], list[Document]]
@@ -47,7 +53,12 @@ def _translate(docs: list[Document], ctx: Context) -> list[Document]:
 
     done = [d for d in docs if _translated(d)] if not ctx.engine else []
     todo = [d for d in docs if not any(d is t for t in done)]
-    out = iter(translate(todo, ctx.backend, ctx.glossary, ctx.memory, ctx.stats, engine=ctx.engine))
+    listener = ctx.listener
+
+    def progress(results: Iterable[tuple[int, str]], total: int) -> Iterable[tuple[int, str]]:
+        return listener.progress(results, "translating", total, "segments") if listener else results
+
+    out = iter(translate(todo, ctx.backend, ctx.glossary, ctx.memory, ctx.stats, engine=ctx.engine, progress=progress))
     return [d if any(d is t for t in done) else next(out) for d in docs]
 
 

@@ -10,7 +10,6 @@ the commands. The options every command shares are in :mod:`.common`; the ``glos
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -44,8 +43,11 @@ from .common import (
     SiteDir,
     TmOpt,
     WorkersOpt,
+    argument,
     configuration,
+    emit,
     on_error,
+    option,
     settings,
     usage,
 )
@@ -58,7 +60,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help="Clean, normalise, glossary-check, translate and publish Chinese web documents as a bilingual site.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 app.add_typer(glossary.app, name="glossary")
@@ -76,7 +78,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool, option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     """Chinese web documents → a published Chinese–English site."""
@@ -92,7 +94,7 @@ def clean(
     fmt: FormatOpt = None,
     explain: Annotated[
         bool,
-        typer.Option(
+        option(
             "--explain",
             help="List every dropped line and the rule that dropped it (HTML: lines of the page's text, "
             "the <title> as line 0).",
@@ -125,7 +127,7 @@ def normalize(
     script: ScriptOpt = None,
     report: Annotated[
         bool,
-        typer.Option("--report", help="List every change: rule, before, after, line (with --json: in the report)."),
+        option("--report", help="List every change: rule, before, after, line (with --json: in the report)."),
     ] = False,
     fmt: FormatOpt = None,
     jobs: JobsOpt = 1,
@@ -171,9 +173,7 @@ def translate(
     output: OutDir,
     glossary: GlossaryOpt = None,
     backend: BackendOpt = None,
-    beam_size: Annotated[
-        int | None, typer.Option("--beam-size", min=1, help="Beam width for Argos \\[default: 2].")
-    ] = None,
+    beam_size: Annotated[int | None, option("--beam-size", min=1, help="Beam width for Argos \\[default: 2].")] = None,
     tm: TmOpt = None,
     no_tm: NoTmOpt = False,
     fmt: FormatOpt = None,
@@ -277,8 +277,8 @@ def serve(
     config: ConfigOpt = None,
     tm: TmOpt = None,
     no_tm: NoTmOpt = False,
-    host: Annotated[str, typer.Option(help="Address to serve on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
+    host: Annotated[str, option(help="Address to serve on.")] = "127.0.0.1",
+    port: Annotated[int, option(help="Port to serve on.")] = 8000,
     jobs: JobsOpt = 1,
     quiet: QuietOpt = False,
 ) -> None:
@@ -312,9 +312,7 @@ def _built(rep: Reporter, done: Translation, cfg: Config) -> None:
 def status(
     inputs: Annotated[
         list[Path] | None,
-        typer.Argument(
-            help="Sources, or `translate` JSON output \\[default: the configured input].", show_default=False
-        ),
+        argument(help="Sources, or `translate` JSON output \\[default: the configured input].", show_default=False),
     ] = None,
     glossary: GlossaryOpt = None,
     backend: BackendOpt = None,
@@ -369,8 +367,7 @@ def doctor(
     with on_error():
         checks = run_checks(settings(None, tm, no_tm, glossary=glossary))
     if as_json:
-        report = {"command": "doctor", "checks": [c.to_dict() for c in checks]}
-        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        emit("doctor", checks=[c.to_dict() for c in checks])
     else:
         for check in checks:
             colour = {"ok": None, "warning": typer.colors.YELLOW, "error": typer.colors.RED}[check.status]

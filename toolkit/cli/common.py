@@ -4,12 +4,13 @@ boundary, and the settings (configuration file, then options)."""
 from __future__ import annotations
 
 import json
+import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -31,32 +32,60 @@ def shown(help_text: str) -> str:
     return help_text.replace("[", "\\[")
 
 
+_DEFAULT = re.compile(r"\s*\\?\[default: (.*?)\]\.?$")
+
+
+def _defaults(help: str, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """A help text's trailing ``[default: X]`` shown as typer shows the defaults it knows
+    (after the help, dimmed): an option whose default is decided at run time (None here, the
+    configuration's value then) reads the same as ``--jobs``'s ``[default: 1]``."""
+    found = _DEFAULT.search(help)
+    text = help[: found.start()].rstrip() if found else help
+    if found and text[-1:] not in ".?!":
+        text += "."
+    text = shown(text).replace("\\\\[", "\\[")
+    if found is not None:
+        kwargs.setdefault("show_default", False)
+        text += f" [dim]\\[default: {found.group(1)}][/dim]"
+    kwargs["help"] = text
+    return kwargs
+
+
+def option(*names: str, help: str, **kwargs: Any) -> Any:
+    """``typer.Option`` with its default shown as typer shows defaults (:func:`_defaults`)."""
+    return typer.Option(*names, **_defaults(help, kwargs))
+
+
+def argument(*, help: str, **kwargs: Any) -> Any:
+    """``typer.Argument`` with its default shown as typer shows defaults (:func:`_defaults`)."""
+    return typer.Argument(**_defaults(help, kwargs))
+
+
 # --- shared options: each defined once, the same name, letter and help in every command ------
 
-Inputs = Annotated[list[Path], typer.Argument(help="Files or folders to read.", show_default=False)]
-OutDir = Annotated[Path, typer.Option("--output", "-o", help="Folder to write results to.")]
-GlossaryOpt = Annotated[
-    Path | None, typer.Option("--glossary", help="Glossary folder or .tsv file \\[default: glossary/].")
-]
-BackendOpt = Annotated[str | None, typer.Option("--backend", help=shown(backends.backend_help()))]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Documents read in parallel (processes).")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print a machine-readable report on stdout.")]
-FormatOpt = Annotated[str | None, typer.Option("--format", help=shown(readers.format_help()))]
+Inputs = Annotated[list[Path], argument(help="Files or folders to read.", show_default=False)]
+OutDir = Annotated[Path, option("--output", "-o", help="Folder to write results to.")]
+GlossaryOpt = Annotated[Path | None, option("--glossary", help="Glossary folder or .tsv file \\[default: glossary/].")]
+BackendOpt = Annotated[str | None, option("--backend", help=backends.backend_help())]
+JobsOpt = Annotated[int, option("--jobs", "-j", min=1, help="Documents read in parallel (processes).")]
+QuietOpt = Annotated[bool, option("--quiet", "-q", help="Only errors on stderr.")]
+JsonOpt = Annotated[bool, option("--json", help="Print a machine-readable report on stdout.")]
+FormatOpt = Annotated[str | None, option("--format", help=readers.format_help())]
 TmOpt = Annotated[
-    Path | None, typer.Option("--tm", help="Translation memory file \\[default: .toolkit/translation-memory.sqlite].")
+    Path | None, option("--tm", help="Translation memory file \\[default: .toolkit/translation-memory.sqlite].")
 ]
-NoTmOpt = Annotated[bool, typer.Option("--no-tm", help="Translate everything; do not read or write a memory.")]
+NoTmOpt = Annotated[bool, option("--no-tm", help="Translate everything; do not read or write a memory.")]
 ScriptOpt = Annotated[
-    str | None, typer.Option("--script", help="Force the OpenCC conversion: tw2sp, t2s, hk2s or none.")
+    str | None,
+    option("--script", help="Force the OpenCC conversion: tw2sp, t2s, hk2s or none [default: detected per document]."),
 ]
-BuildInput = Annotated[Path | None, typer.Option("--input", "-i", help="Folder of raw pages \\[default: seeds/].")]
-DocsDir = Annotated[Path | None, typer.Option("--docs-dir", help="Where to write the Markdown \\[default: docs/].")]
-SiteDir = Annotated[Path | None, typer.Option("--site-dir", help="Where to write the HTML site \\[default: site/].")]
-ExecutorOpt = Annotated[str | None, typer.Option("--executor", help=shown(executors.executor_help()))]
+BuildInput = Annotated[Path | None, option("--input", "-i", help="Folder of raw pages \\[default: seeds/].")]
+DocsDir = Annotated[Path | None, option("--docs-dir", help="Where to write the Markdown \\[default: docs/].")]
+SiteDir = Annotated[Path | None, option("--site-dir", help="Where to write the HTML site \\[default: site/].")]
+ExecutorOpt = Annotated[str | None, option("--executor", help=executors.executor_help())]
 AddressOpt = Annotated[
     str | None,
-    typer.Option(
+    option(
         "--address",
         help="The Ray cluster for --executor ray: auto (one started with `ray start --head`) or "
         "ray://HOST:10001 \\[default: a local cluster for the run].",
@@ -64,20 +93,18 @@ AddressOpt = Annotated[
 ]
 WorkersOpt = Annotated[
     int | None,
-    typer.Option(
-        "--workers", min=1, help="Ray workers, each with its own model \\[default: one per CPU of the cluster]."
-    ),
+    option("--workers", min=1, help="Ray workers, each with its own model \\[default: one per CPU of the cluster]."),
 ]
 DeviceOpt = Annotated[
     str | None,
-    typer.Option(
+    option(
         "--device",
         help="Where Argos runs: cpu (int8), cuda (int8_float16; needs a GPU) or auto (the GPU when there is one) "
         "\\[default: auto].",
     ),
 ]
 ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", help="Base MkDocs configuration \\[default: ./mkdocs.yml if present].")
+    Path | None, option("--config", help="Base MkDocs configuration \\[default: ./mkdocs.yml if present].")
 ]
 
 
@@ -93,6 +120,9 @@ class Reporter:
     def __init__(self, command: str, quiet: bool, as_json: bool) -> None:
         self.command = command
         self.quiet = quiet or as_json
+        """No progress lines: ``--quiet``, or ``--json`` (whose report is the output)."""
+        self.errors_only = quiet
+        """``--quiet``: no warnings either, only errors."""
         self.as_json = as_json
         self.outputs: list[dict[str, object]] = []
         self.failed: list[dict[str, str]] = []
@@ -104,19 +134,24 @@ class Reporter:
             typer.echo(msg, err=True)
 
     def warn(self, msg: str) -> None:
-        typer.secho(msg, err=True, fg=typer.colors.YELLOW, bold=True)
+        """A warning: shown unless quiet. ``--quiet`` leaves only errors; what a warning says
+        about the output (a gloss, not a translation; QA problems) is also in the ``--json``
+        report and on the pages themselves. With ``--json`` alone warnings stay on stderr."""
+        if not self.errors_only:
+            typer.secho(msg, err=True, fg=typer.colors.YELLOW, bold=True)
 
     def fail(self, err: ToolkitError) -> None:
         typer.secho(f"error: {err.render()}", err=True, fg=typer.colors.RED)
         self.failed.append({"path": str(err.path or ""), "error": err.render()})
 
-    def progress(self, items: Sequence[T], label: str) -> Iterable[T]:
-        """A progress bar (rich) on a terminal, for two items or more."""
-        if self.quiet or not sys.stderr.isatty() or len(items) < 2:
+    def progress(self, items: Iterable[T], label: str, total: int | None = None, unit: str = "files") -> Iterable[T]:
+        """A progress bar (rich) on stderr when it is a terminal, for two items or more: done
+        of total, the rate (``unit``/s) and the time left."""
+        if total is None and isinstance(items, Sized):
+            total = len(items)
+        if self.quiet or not sys.stderr.isatty() or (total is not None and total < 2):
             return items
-        from rich.progress import track
-
-        return track(items, description=label, transient=True)
+        return _bar(items, label, total, unit)
 
     def translation(self, done: Translation) -> None:
         """How the English was made: the backend and why, the glossary, the memory's share."""
@@ -140,10 +175,42 @@ class Reporter:
 
     def done(self) -> None:
         if self.as_json:
-            report = {"command": self.command, "outputs": self.outputs, "failed": self.failed, **self.fields}
-            typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+            emit(self.command, self.outputs, self.failed, **self.fields)
         if self.failed:
             raise typer.Exit(1)
+
+
+def emit(command: str, outputs: Sequence[object] = (), failed: Sequence[object] = (), **fields: object) -> None:
+    """Print the one ``--json`` report shape every command uses: ``{"command", "outputs"
+    (files written), "failed" (inputs that failed), ...}``, the command's own keys after them
+    (a list command's rows under a key of their own: ``entries``, ``models``)."""
+    report = {"command": command, "outputs": list(outputs), "failed": list(failed), **fields}
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+
+
+def _bar(items: Iterable[T], label: str, total: int | None, unit: str) -> Iterator[T]:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(f"{task.speed:.1f} {unit}/s" if task.speed else f"– {unit}/s", style="progress.data.speed")
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), Rate(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)
 
 
 @contextmanager

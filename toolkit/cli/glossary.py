@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..batch import load_glossary, read_documents
-from .common import GlossaryOpt, JobsOpt, JsonOpt, Reporter, configuration, on_error
+from .common import GlossaryOpt, JobsOpt, JsonOpt, Reporter, argument, configuration, emit, on_error, option
 
 if TYPE_CHECKING:
     from ..glossary import Entry, Problem
@@ -28,7 +27,8 @@ def _report_problems(problems: list[Problem]) -> None:
 def glossary_check(
     glossary: GlossaryOpt = None,
     corpus: Annotated[
-        list[Path] | None, typer.Option("--corpus", help="Pages to look for each term in (warns on unused terms).")
+        list[Path] | None,
+        option("--corpus", help="Pages to look for each term in (warns on unused terms) [default: none]."),
     ] = None,
     jobs: JobsOpt = 1,
     as_json: JsonOpt = False,
@@ -47,17 +47,10 @@ def glossary_check(
             problems += gmod.unused(entries, text)
     errors = [p for p in problems if p.severity == "error"]
     if as_json:
-        typer.echo(
-            json.dumps(
-                {
-                    "entries": len(entries),
-                    "problems": [
-                        {"severity": p.severity, "path": p.path, "line": p.line, "message": p.message} for p in problems
-                    ],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
+        emit(
+            "glossary check",
+            entries=len(entries),
+            problems=[{"severity": p.severity, "path": p.path, "line": p.line, "message": p.message} for p in problems],
         )
     else:
         _report_problems(problems)
@@ -79,7 +72,7 @@ def glossary_list(glossary: GlossaryOpt = None, as_json: JsonOpt = False) -> Non
              "source": e.source, "note": e.note}
             for e in gl.entries
         ]  # fmt: skip
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        emit("glossary list", entries=rows)
         return
     for e in gl.entries:
         typer.echo(f"{e.zh}\t{e.en}\t{e.status}")
@@ -91,15 +84,15 @@ def _glossary_path(glossary: Path | None) -> Path:
 
 @app.command("add")
 def glossary_add(
-    zh: Annotated[str, typer.Argument(help="The Chinese term (Simplified).")],
-    en: Annotated[str, typer.Argument(help="The English rendering translations must use.")],
-    status: Annotated[str, typer.Option(help="approved or proposed.")] = "proposed",
-    fixed: Annotated[bool, typer.Option("--fixed", help="The English is a fixed name (case kept).")] = False,
+    zh: Annotated[str, argument(help="The Chinese term (Simplified).")],
+    en: Annotated[str, argument(help="The English rendering translations must use.")],
+    status: Annotated[str, option(help="approved or proposed.")] = "proposed",
+    fixed: Annotated[bool, option("--fixed", help="The English is a fixed name (case kept).")] = False,
     variant: Annotated[
-        list[str] | None, typer.Option("--variant", help="Another Chinese spelling (repeatable).")
+        list[str] | None, option("--variant", help="Another Chinese spelling (repeatable) [default: none].")
     ] = None,
-    source: Annotated[str, typer.Option(help="Where the rendering comes from (publication and year, or URL).")] = "",
-    note: Annotated[str, typer.Option(help="Context for translators.")] = "",
+    source: Annotated[str, option(help="Where the rendering comes from (publication and year, or URL).")] = "",
+    note: Annotated[str, option(help="Context for translators.")] = "",
     glossary: GlossaryOpt = None,
 ) -> None:
     """Add a term to the glossary (kept sorted; refused where `glossary check` would fail).
@@ -138,7 +131,7 @@ def glossary_add(
 
 @app.command("remove")
 def glossary_remove(
-    zh: Annotated[str, typer.Argument(help="The Chinese term (or one of its variants) to remove.")],
+    zh: Annotated[str, argument(help="The Chinese term (or one of its variants) to remove.")],
     glossary: GlossaryOpt = None,
 ) -> None:
     """Remove a term (its whole row) from the glossary."""
@@ -153,16 +146,17 @@ def glossary_remove(
 
 @app.command("edit")
 def glossary_edit(
-    zh: Annotated[str, typer.Argument(help="The Chinese term (or one of its variants) to change.")],
-    new_zh: Annotated[str | None, typer.Option("--zh", help="A new Chinese term.")] = None,
-    en: Annotated[str | None, typer.Option("--en", help="A new English rendering.")] = None,
-    status: Annotated[str | None, typer.Option(help="approved or proposed.")] = None,
-    fixed: Annotated[bool | None, typer.Option("--fixed/--not-fixed", help="The English is a fixed name.")] = None,
+    zh: Annotated[str, argument(help="The Chinese term (or one of its variants) to change.")],
+    new_zh: Annotated[str | None, option("--zh", help="A new Chinese term [default: unchanged].")] = None,
+    en: Annotated[str | None, option("--en", help="A new English rendering [default: unchanged].")] = None,
+    status: Annotated[str | None, option(help="approved or proposed [default: unchanged].")] = None,
+    fixed: Annotated[bool | None, option("--fixed/--not-fixed", help="The English is a fixed name.")] = None,
     variant: Annotated[
-        list[str] | None, typer.Option("--variant", help="Replace the variants (repeatable; --variant '' clears).")
+        list[str] | None,
+        option("--variant", help="Replace the variants (repeatable; --variant '' clears) [default: unchanged]."),
     ] = None,
-    source: Annotated[str | None, typer.Option(help="Where the rendering comes from.")] = None,
-    note: Annotated[str | None, typer.Option(help="Context for translators.")] = None,
+    source: Annotated[str | None, option(help="Where the rendering comes from [default: unchanged].")] = None,
+    note: Annotated[str | None, option(help="Context for translators [default: unchanged].")] = None,
     glossary: GlossaryOpt = None,
 ) -> None:
     """Change fields of a glossary row in place; refused where `glossary check` would fail."""
@@ -196,13 +190,13 @@ def glossary_edit(
 
 ExchangeFmt = Annotated[
     str | None,
-    typer.Option("--format", help="tbx (TBX-Basic, TBX 2008), tbx3 (TBX v3) or csv \\[default: by extension]."),
+    option("--format", help="tbx (TBX-Basic, TBX 2008), tbx3 (TBX v3) or csv \\[default: by extension]."),
 ]
 
 
 @app.command("export")
 def glossary_export(
-    file: Annotated[Path, typer.Argument(help="The .tbx or .csv file to write; - for standard output.")],
+    file: Annotated[Path, argument(help="The .tbx or .csv file to write; - for standard output.")],
     fmt: ExchangeFmt = None,
     glossary: GlossaryOpt = None,
 ) -> None:
@@ -226,7 +220,7 @@ def glossary_export(
 
 @app.command("import")
 def glossary_import(
-    file: Annotated[Path, typer.Argument(help="A .tbx (TBX 2008 or v3) or .csv file (with a header row).")],
+    file: Annotated[Path, argument(help="A .tbx (TBX 2008 or v3) or .csv file (with a header row).")],
     fmt: ExchangeFmt = None,
     glossary: GlossaryOpt = None,
 ) -> None:
@@ -249,10 +243,10 @@ def glossary_import(
 
 @app.command("suggest")
 def glossary_suggest(
-    corpus: Annotated[list[Path], typer.Argument(help="Pages (or cleaned documents) to mine.", show_default=False)],
+    corpus: Annotated[list[Path], argument(help="Pages (or cleaned documents) to mine.", show_default=False)],
     glossary: GlossaryOpt = None,
-    limit: Annotated[int, typer.Option(help="How many candidates.")] = 30,
-    min_count: Annotated[int, typer.Option(help="Minimum occurrences.")] = 2,
+    limit: Annotated[int, option(help="How many candidates.")] = 30,
+    min_count: Annotated[int, option(help="Minimum occurrences.")] = 2,
     jobs: JobsOpt = 1,
     as_json: JsonOpt = False,
 ) -> None:
@@ -268,7 +262,7 @@ def glossary_suggest(
         found = suggest(texts, gl, min_count=min_count, limit=limit)
     if as_json:
         rows = [{"zh": s.zh, "count": s.count, "examples": list(s.examples)} for s in found]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        emit("glossary suggest", failed=rep.failed, suggestions=rows)
     else:
         for s in found:
             typer.echo(f"{s.count:5d}  {s.zh}\t{s.examples[0] if s.examples else ''}")

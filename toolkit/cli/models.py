@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .common import JsonOpt, on_error
+from .common import JsonOpt, argument, emit, on_error
 
 app = typer.Typer(help="List, install and remove Argos translation models.", no_args_is_help=True)
 
@@ -21,14 +20,12 @@ def models_list(as_json: JsonOpt = False) -> None:
     with on_error():
         models = installed_models()
     if as_json:
-        typer.echo(
-            json.dumps(
-                [
-                    {"name": m.name, "from": m.from_code, "to": m.to_code, "version": m.version, "path": str(m.path)}
-                    for m in models
-                ],
-                indent=2,
-            )
+        emit(
+            "models list",
+            models=[
+                {"name": m.name, "from": m.from_code, "to": m.to_code, "version": m.version, "path": str(m.path)}
+                for m in models
+            ],
         )
         return
     if not models:
@@ -39,9 +36,7 @@ def models_list(as_json: JsonOpt = False) -> None:
 
 @app.command("install")
 def models_install(
-    name: Annotated[
-        str, typer.Argument(help="A package name from the Argos index (translate-zh_en) or a .argosmodel file.")
-    ],
+    name: Annotated[str, argument(help="A package name from the Argos index (translate-zh_en) or a .argosmodel file.")],
 ) -> None:
     """Install an Argos package from a local .argosmodel file (offline) or the Argos index (network)."""
     from ..translate import argos
@@ -57,7 +52,7 @@ def models_install(
 
 @app.command("remove")
 def models_remove(
-    name: Annotated[str, typer.Argument(help="Installed package name (see `toolkit models list`).")],
+    name: Annotated[str, argument(help="Installed package name (see `toolkit models list`).")],
 ) -> None:
     """Remove an installed Argos package."""
     from ..translate import argos

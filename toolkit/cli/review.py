@@ -19,7 +19,9 @@ from .common import (
     QuietOpt,
     Reporter,
     TmOpt,
+    argument,
     on_error,
+    option,
     settings,
     usage,
 )
@@ -34,10 +36,10 @@ def review_export(
     inputs: Inputs,
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="A file (every document in it), or a folder (one file per document)."),
+        option("--output", "-o", help="A file (every document in it), or a folder (one file per document)."),
     ],
     fmt: Annotated[
-        str, typer.Option("--format", help="xliff (XLIFF 2.0), xliff12 (XLIFF 1.2, for OmegaT) or po (gettext).")
+        str, option("--format", help="xliff (XLIFF 2.0), xliff12 (XLIFF 1.2, for OmegaT) or po (gettext).")
     ] = "xliff",
     glossary: GlossaryOpt = None,
     backend: BackendOpt = None,
@@ -76,15 +78,15 @@ def review_export(
 
 @app.command("import")
 def review_import(
-    files: Annotated[list[Path], typer.Argument(help="Review files (.xlf, .xliff, .po).", show_default=False)],
+    files: Annotated[list[Path], argument(help="Review files (.xlf, .xliff, .po).", show_default=False)],
     reviewer: Annotated[
         str | None,
-        typer.Option("--reviewer", help="Who reviewed \\[default: the file's translator field, else the OS user]."),
+        option("--reviewer", help="Who reviewed \\[default: the file's translator field, else the OS user]."),
     ] = None,
-    check: Annotated[bool, typer.Option("--check", help="Dry run: report what would change, store nothing.")] = False,
+    check: Annotated[bool, option("--check", help="Dry run: report what would change, store nothing.")] = False,
     input_paths: Annotated[
         list[Path] | None,
-        typer.Option(
+        option(
             "--input",
             "-i",
             help="The current documents (sources or `translate` JSON) the ids refer to \\[default: the configured "

@@ -7,18 +7,18 @@ from typing import Annotated
 
 import typer
 
-from .common import JsonOpt, QuietOpt, Reporter, TmOpt, on_error, settings, usage
+from .common import JsonOpt, QuietOpt, Reporter, TmOpt, argument, on_error, option, settings, usage
 
 app = typer.Typer(help="Export and import the translation memory as TMX 1.4b.", no_args_is_help=True)
 
-TmxFile = Annotated[Path, typer.Argument(help="The TMX file.", show_default=False)]
+TmxFile = Annotated[Path, argument(help="The TMX file.", show_default=False)]
 
 
 @app.command("export")
 def tm_export(
     file: TmxFile,
     include_machine: Annotated[
-        bool, typer.Option("--all", help="Also the machine translations, marked x-state machine or gloss.")
+        bool, option("--all", help="Also the machine translations, marked x-state machine or gloss.")
     ] = False,
     tm: TmOpt = None,
     quiet: QuietOpt = False,

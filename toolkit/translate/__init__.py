@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from .. import backends
@@ -73,6 +74,7 @@ def translate(
     commit_every: int = 64,
     engine: bool = True,
     fuzzy: int | None = FUZZY_THRESHOLD,
+    progress: Callable[[Iterable[tuple[int, str]], int], Iterable[tuple[int, str]]] | None = None,
 ) -> list[Document]:
     """Translate every segment of every document; one backend run for all that is pending.
 
@@ -85,7 +87,8 @@ def translate(
     A segment with no exact match gets the reviewed English of the most similar reviewed
     source (at least ``fuzzy`` percent alike; None: never) when that English carries the
     segment's glossary terms and numbers (:func:`toolkit.qa.passes`): state ``fuzzy``, never
-    counted as reviewed. With ``engine=False`` nothing is sent to the engine: segments the
+    counted as reviewed. ``progress`` wraps the engine's results (and their count) to show
+    them going by. With ``engine=False`` nothing is sent to the engine: segments the
     memory cannot fill keep no English (state ``new``), as ``toolkit status`` reports them.
     """
     from ..qa import passes
@@ -112,8 +115,11 @@ def translate(
     todo = list(pending.values()) if engine else []
     stats.untranslated = len(pending) - len(todo)
     batch: list[tuple[Segment, str, Provenance]] = []
+    results: Iterable[tuple[int, str]] = backend.translate(todo)
+    if progress is not None:
+        results = progress(results, len(todo))
     try:
-        for i, english in backend.translate(todo):
+        for i, english in results:
             done[_key(todo[i])] = (english, prov)
             stats.translated += 1
             batch.append((todo[i], english, prov))
