@@ -13,6 +13,7 @@ importing this module — and ``toolkit --help`` — stays fast.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,26 +88,45 @@ class ReadTask:
     """The last stage to run: ``clean``, ``normalize`` or ``segment``."""
     max_bytes: int | None = None
     """The largest file read (the ``max-input-mb`` setting); None: the default limit."""
+    cache: Path | None = None
+    """The stage cache's folder (:mod:`toolkit.cache`); None: read everything."""
 
 
 def read_one(task: ReadTask) -> Document | ToolkitError:
     """Read a file with its reader and run the stages up to ``task.until``; an error is
-    returned, not raised, so that one bad file in a process pool does not stop the others."""
+    returned, not raised, so that one bad file in a process pool does not stop the others.
+    With ``task.cache``, a document read before from the same bytes with the same options and
+    the same toolkit comes from the cache."""
     from .files import MAX_INPUT_BYTES
     from .glossary import Glossary
     from .pipeline import Context, run
 
+    max_bytes = task.max_bytes if task.max_bytes is not None else MAX_INPUT_BYTES
+    key = store = None
+    if task.cache is not None:
+        from .cache import StageCache, read_key
+
+        try:
+            if task.path.is_file() and task.path.stat().st_size <= max_bytes:
+                key = read_key(task.path.read_bytes(), str(task.path), task.fmt, task.script, task.until, max_bytes)
+        except OSError:
+            key = None
+        store = StageCache(task.cache / "read")
+        hit = store.get(key) if key is not None else None
+        if hit is not None:
+            return hit
     try:
-        max_bytes = task.max_bytes if task.max_bytes is not None else MAX_INPUT_BYTES
         doc = readers.for_path(task.path, task.fmt).read(task.path, max_bytes)
         doc = run([doc], Context(glossary=Glossary([]), script=task.script), until=task.until)[0]
         if task.until != "clean" and not doc.blocks:
             raise InputError(
                 "no body text left after cleaning", path=task.path, hint="check it with `toolkit clean --explain`"
             )
-        return doc
     except ToolkitError as err:
         return err
+    if store is not None and key is not None:
+        store.put(key, doc)
+    return doc
 
 
 def outside_links(paths: Sequence[Path], inputs: Sequence[Path]) -> list[Path]:
@@ -148,18 +168,26 @@ def _bilingual(path: Path) -> bool:
     return head.startswith(b"---\ntoolkit: bilingual\n")
 
 
+POOL_FROM = 16
+"""With ``--jobs`` left to its default, fewer files than this are read in this process:
+starting a pool of processes that import the stages costs about a second."""
+
+
 def read_documents(
     inputs: Sequence[Path],
     listener: Listener,
     fmt: str | None = None,
     script: str | None = None,
     until: str = "clean",
-    jobs: int = 1,
+    jobs: int | None = 1,
     max_bytes: int | None = None,
+    cache: Path | None = None,
 ) -> list[Document]:
     """Documents for every readable input, in order; each unreadable one goes to
-    ``listener.fail`` and is skipped. ``jobs`` > 1 reads in a process pool; a file over
-    ``max_bytes`` (None: the default limit) is refused.
+    ``listener.fail`` and is skipped. ``jobs`` > 1 reads in a process pool (None: one process
+    per core when there are :data:`POOL_FROM` files or more, where the pool pays); a file over
+    ``max_bytes`` (None: the default limit) is refused. With ``cache`` (a folder), documents
+    read before come from the stage cache (:mod:`toolkit.cache`).
 
     An unknown ``fmt`` is a :class:`~toolkit.errors.ConfigError`, raised before anything is read;
     a broken install (:class:`~toolkit.errors.InstallError`) is raised, not reported per file.
@@ -180,7 +208,9 @@ def read_documents(
             )
         )
         paths.remove(path)
-    tasks = [ReadTask(p, fmt, script, until, max_bytes) for p in paths]
+    tasks = [ReadTask(p, fmt, script, until, max_bytes, cache) for p in paths]
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(tasks) >= POOL_FROM else 1
     results: list[Document | ToolkitError]
     if jobs > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -254,7 +284,7 @@ def translate_documents(
     cfg: Config,
     glossary: Path | None = None,
     fmt: str | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
     engine: bool = True,
 ) -> Translation:
     """Read, clean, normalise, segment, match terms and translate; say loudly which backend and
@@ -289,7 +319,7 @@ def translate_documents(
         backend = executors.get(cfg.executor).wrap(backend, executors.Options(cfg.address, cfg.workers))
         cluster = f"the Ray cluster at {cfg.address}" if cfg.address else "a local Ray cluster"
         listener.info(f"executor: {cfg.executor} — translation runs on {cluster}")
-    docs = read_documents(inputs, listener, fmt, None, "segment", jobs, cfg.max_input_bytes)
+    docs = read_documents(inputs, listener, fmt, None, "segment", jobs, cfg.max_input_bytes, cfg.cache)
     stats = Stats()
     use_memory = cfg.tm is not None and (engine or cfg.tm.exists())
     memory = TranslationMemory(cfg.tm) if cfg.tm is not None and use_memory else None
@@ -346,7 +376,7 @@ def prepare_folders(cfg: Config) -> None:
 
 
 def build_docs(
-    cfg: Config, listener: Listener, glossary: Path | None = None, jobs: int = 1, stage: Staging | None = None
+    cfg: Config, listener: Listener, glossary: Path | None = None, jobs: int | None = 1, stage: Staging | None = None
 ) -> Built:
     """The whole pipeline up to the Markdown: raw pages + glossary → a docs tree, and the
     MkDocs configuration for it.

@@ -52,6 +52,9 @@ class Config:
     """Site title, unless the base ``mkdocs.yml`` sets ``site_name``."""
     tm: Path | None = Path(".toolkit/translation-memory.sqlite")
     """Translation memory (SQLite): reruns translate only what changed; None: no memory."""
+    cache: Path | None = Path(".toolkit/cache")
+    """The stage cache (:mod:`toolkit.cache`): documents read before are not read again;
+    None (``--no-cache``): read everything."""
     mkdocs_config: Path = Path("mkdocs.yml")
     """Base MkDocs configuration, used when it exists (theme palette, copyright, extras)."""
     max_input_mb: float = 50
@@ -68,7 +71,7 @@ class Config:
         return replace(self, **{k: v for k, v in values.items() if v is not None})
 
 
-_PATHS = {"input", "glossary", "docs_dir", "site_dir", "mkdocs_config", "tm"}
+_PATHS = {"input", "glossary", "docs_dir", "site_dir", "mkdocs_config", "tm", "cache"}
 
 
 ROOT_MARKERS = ("toolkit.toml", "pyproject.toml", "glossary", ".toolkit")

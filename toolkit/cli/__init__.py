@@ -35,6 +35,7 @@ from .common import (
     Inputs,
     JobsOpt,
     JsonOpt,
+    NoCacheOpt,
     NoTmOpt,
     OutDir,
     QuietOpt,
@@ -100,7 +101,7 @@ def clean(
             "the <title> as line 0).",
         ),
     ] = False,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     quiet: QuietOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -130,7 +131,7 @@ def normalize(
         option("--report", help="List every change: rule, before, after, line (with --json: in the report)."),
     ] = False,
     fmt: FormatOpt = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     quiet: QuietOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -176,8 +177,9 @@ def translate(
     beam_size: Annotated[int | None, option("--beam-size", min=1, help="Beam width for Argos \\[default: 2].")] = None,
     tm: TmOpt = None,
     no_tm: NoTmOpt = False,
+    no_cache: NoCacheOpt = False,
     fmt: FormatOpt = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     executor: ExecutorOpt = None,
     address: AddressOpt = None,
     workers: WorkersOpt = None,
@@ -192,7 +194,15 @@ def translate(
     rep = Reporter("translate", quiet, as_json)
     with on_error(OUT_ELSEWHERE):
         cfg = settings(
-            backend, tm, no_tm, beam_size=beam_size, executor=executor, address=address, workers=workers, device=device
+            backend,
+            tm,
+            no_tm,
+            no_cache,
+            beam_size=beam_size,
+            executor=executor,
+            address=address,
+            workers=workers,
+            device=device,
         )
         if fmt is not None:
             readers.by_name(fmt)
@@ -226,7 +236,8 @@ def build(
     config: ConfigOpt = None,
     tm: TmOpt = None,
     no_tm: NoTmOpt = False,
-    jobs: JobsOpt = 1,
+    no_cache: NoCacheOpt = False,
+    jobs: JobsOpt = None,
     executor: ExecutorOpt = None,
     address: AddressOpt = None,
     workers: WorkersOpt = None,
@@ -245,6 +256,7 @@ def build(
             backend,
             tm,
             no_tm,
+            no_cache,
             input=input_dir,
             docs_dir=docs_dir,
             site_dir=site_dir,
@@ -279,7 +291,7 @@ def serve(
     no_tm: NoTmOpt = False,
     host: Annotated[str, option(help="Address to serve on.")] = "127.0.0.1",
     port: Annotated[int, option(help="Port to serve on.")] = 8000,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Build, then serve the site locally (Ctrl-C stops)."""
@@ -318,7 +330,7 @@ def status(
     backend: BackendOpt = None,
     tm: TmOpt = None,
     fmt: FormatOpt = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Per document: segments final, reviewed, fuzzy, machine-made, glossed and new, and QA problems.

@@ -38,7 +38,7 @@ _DEFAULT = re.compile(r"\s*\\?\[default: (.*?)\]\.?$")
 def _defaults(help: str, kwargs: dict[str, Any]) -> dict[str, Any]:
     """A help text's trailing ``[default: X]`` shown as typer shows the defaults it knows
     (after the help, dimmed): an option whose default is decided at run time (None here, the
-    configuration's value then) reads the same as ``--jobs``'s ``[default: 1]``."""
+    configuration's value then) reads the same as ``--beam-size``'s ``[default: 2]``."""
     found = _DEFAULT.search(help)
     text = help[: found.start()].rstrip() if found else help
     if found and text[-1:] not in ".?!":
@@ -67,12 +67,24 @@ Inputs = Annotated[list[Path], argument(help="Files or folders to read.", show_d
 OutDir = Annotated[Path, option("--output", "-o", help="Folder to write results to.")]
 GlossaryOpt = Annotated[Path | None, option("--glossary", help="Glossary folder or .tsv file \\[default: glossary/].")]
 BackendOpt = Annotated[str | None, option("--backend", help=backends.backend_help())]
-JobsOpt = Annotated[int, option("--jobs", "-j", min=1, help="Documents read in parallel (processes).")]
+JobsOpt = Annotated[
+    int | None,
+    option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes reading (cleaning, normalising, segmenting) documents in parallel "
+        "[default: one per core, from 16 documents].",
+    ),
+]
 QuietOpt = Annotated[bool, option("--quiet", "-q", help="Only errors on stderr.")]
 JsonOpt = Annotated[bool, option("--json", help="Print a machine-readable report on stdout.")]
 FormatOpt = Annotated[str | None, option("--format", help=readers.format_help())]
 TmOpt = Annotated[
     Path | None, option("--tm", help="Translation memory file \\[default: .toolkit/translation-memory.sqlite].")
+]
+NoCacheOpt = Annotated[
+    bool, option("--no-cache", help="Read every document again; do not read or write the stage cache (.toolkit/cache).")
 ]
 NoTmOpt = Annotated[bool, option("--no-tm", help="Translate everything; do not read or write a memory.")]
 ScriptOpt = Annotated[
@@ -256,7 +268,9 @@ def configuration() -> Config:
     return load_config()
 
 
-def settings(backend: str | None = None, tm: Path | None = None, no_tm: bool = False, **options: object) -> Config:
+def settings(
+    backend: str | None = None, tm: Path | None = None, no_tm: bool = False, no_cache: bool = False, **options: object
+) -> Config:
     """The configuration with the command line's options over it (an unknown ``--backend``
     refused here, before any work)."""
     if backend is not None and backend not in backends.CHOICES:
@@ -266,4 +280,6 @@ def settings(backend: str | None = None, tm: Path | None = None, no_tm: bool = F
         raise ConfigError(f"unknown --device {device!r}", hint="use --device cpu, cuda or auto")
     cfg = configuration().with_overrides(backend=backend, tm=tm, **options)
     executors.check(cfg.executor)  # an unknown one, or ray not installed: one line, exit 2
+    if no_cache:
+        cfg = replace(cfg, cache=None)
     return replace(cfg, tm=None) if no_tm else cfg

@@ -30,7 +30,7 @@ def glossary_check(
         list[Path] | None,
         option("--corpus", help="Pages to look for each term in (warns on unused terms) [default: none]."),
     ] = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Validate the glossary: line-numbered errors (exit 2) and warnings."""
@@ -247,7 +247,7 @@ def glossary_suggest(
     glossary: GlossaryOpt = None,
     limit: Annotated[int, option(help="How many candidates.")] = 30,
     min_count: Annotated[int, option(help="Minimum occurrences.")] = 2,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Frequent multi-word Chinese terms not yet in the glossary, with counts and contexts."""

@@ -45,7 +45,7 @@ def review_export(
     backend: BackendOpt = None,
     tm: TmOpt = None,
     no_tm: NoTmOpt = False,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     quiet: QuietOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -94,7 +94,7 @@ def review_import(
         ),
     ] = None,
     tm: TmOpt = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     quiet: QuietOpt = False,
     as_json: JsonOpt = False,
 ) -> None:

@@ -202,7 +202,7 @@ def split_inputs(inputs: Sequence[Path], listener: Listener, max_bytes: int) -> 
 
 
 def documents_to_export(
-    inputs: Sequence[Path], listener: Listener, cfg: Config, glossary: Path | None, fmt: str | None, jobs: int
+    inputs: Sequence[Path], listener: Listener, cfg: Config, glossary: Path | None, fmt: str | None, jobs: int | None
 ) -> list[Document]:
     """Every input as a translated document: sources through the pipeline (with the memory and
     the backend, so the English and its state are current), ``translate`` outputs as they are."""
@@ -214,7 +214,7 @@ def documents_to_export(
 
 
 def current_sources(
-    inputs: Sequence[Path], listener: Listener, cfg: Config, fmt: str | None = None, jobs: int = 1
+    inputs: Sequence[Path], listener: Listener, cfg: Config, fmt: str | None = None, jobs: int | None = 1
 ) -> dict[str, str]:
     """Unit id → the current Chinese of that segment, from the documents as they are now
     (sources are cleaned, normalised and segmented again; nothing is translated)."""

@@ -1,0 +1,79 @@
+"""The stage cache: a rebuild reads again only what changed; --no-cache bypasses it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from toolkit import cache, readers
+from toolkit.batch import Collected, read_documents
+
+from .conftest import GLOSSARY, SEED_FILES, invoke
+
+
+def _read(paths: list[Path], folder: Path | None) -> list:  # type: ignore[type-arg]
+    return read_documents(paths, Collected(), until="segment", cache=folder)
+
+
+def _refuse_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> object:
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(readers, "for_path", refuse)
+
+
+def test_a_second_read_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _read(SEED_FILES, tmp_path / "c")
+    assert len(list((tmp_path / "c" / "read").rglob("*.json"))) == len(SEED_FILES)
+    assert not list((tmp_path / "c").rglob(".tmp-*"))  # written atomically: no temporary left
+    _refuse_reading(monkeypatch)
+    assert _read(SEED_FILES, tmp_path / "c") == first
+
+
+def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    shutil.copy(SEED_FILES[0], page)
+    before = _read([page], tmp_path / "c")[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n新增的一段正文内容。\n", encoding="utf-8")
+    after = _read([page], tmp_path / "c")[0]
+    assert "新增的一段正文内容" in after.blocks[-1].text and after != before
+    assert len(list((tmp_path / "c").rglob("*.json"))) == 2
+
+
+def test_a_new_toolkit_or_option_reads_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _read(SEED_FILES[:1], tmp_path / "c")
+    read_documents(SEED_FILES[:1], Collected(), script="t2s", until="segment", cache=tmp_path / "c")
+    assert len(list((tmp_path / "c").rglob("*.json"))) == 2  # another --script: another entry
+    monkeypatch.setattr(cache, "fingerprint", lambda: "another toolkit")
+    _read(SEED_FILES[:1], tmp_path / "c")
+    assert len(list((tmp_path / "c").rglob("*.json"))) == 3
+
+
+def test_a_broken_entry_is_a_miss(tmp_path: Path) -> None:
+    first = _read(SEED_FILES[:1], tmp_path / "c")
+    [entry] = (tmp_path / "c").rglob("*.json")
+    entry.write_text('{"meta": 1', encoding="utf-8")  # as a crash of another tool might leave it
+    assert _read(SEED_FILES[:1], tmp_path / "c") == first
+    assert json.loads(entry.read_text(encoding="utf-8"))["meta"]["slug"] == first[0].meta.slug
+
+
+def test_no_cache_and_glossary_edits(runner: CliRunner, tmp_path: Path) -> None:
+    common = [str(SEED_FILES[0]), "--backend", "gloss", "--no-tm", "--json"]
+    code, out, err = invoke(runner, "translate", *common, "-o", str(tmp_path / "a"), "--no-cache")
+    assert code == 0, err
+    assert not (tmp_path / ".toolkit" / "cache").exists()
+    code, out, err = invoke(runner, "translate", *common, "-o", str(tmp_path / "b"), "--glossary", str(GLOSSARY))
+    assert code == 0, err
+    assert list((tmp_path / ".toolkit" / "cache" / "read").rglob("*.json"))
+    with_terms = json.loads(out)
+    # the cache keeps reading only: the glossary's matches are made on every run
+    code, out, err = invoke(runner, "translate", *common, "-o", str(tmp_path / "c"))
+    assert code == 0, err
+    assert (tmp_path / "a" / "000-278de87c3f697afd.json").read_text(encoding="utf-8") == (
+        tmp_path / "c" / "000-278de87c3f697afd.json"
+    ).read_text(encoding="utf-8")
+    assert with_terms["glossary"] != json.loads(out)["glossary"]

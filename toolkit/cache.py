@@ -1,0 +1,91 @@
+"""The stage cache: a document's reading (clean → normalise → segment) kept by the hash of
+what it depends on, so that a rebuild reads again only the files that changed.
+
+The key of a read is the SHA-256 of the file's bytes, the name it was given by, the options
+(``--format``, ``--script``, the last stage, the size limit) and :func:`fingerprint` — the
+toolkit's version and the hash of its own stage code and data files, OpenCC's and
+trafilatura's versions — so that a new toolkit, a new rule or a new OpenCC reads everything
+again. Entries are files (``.toolkit/cache/read/ab/abcd….json``, beside the translation
+memory), each written to a temporary file and renamed into place: a build killed with ``kill
+-9`` leaves whole entries or none, and processes of a pool write their own entries without a
+lock. An entry that cannot be read back is treated as absent. ``--no-cache`` bypasses it.
+
+The later stages have caches of their own: translation the translation memory; term matching
+is one Aho-Corasick pass over the text, cheaper than reading the cached result back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from . import __version__
+from .document import Document
+
+STAGE_CODE = ("clean", "normalize", "segment.py", "readers.py", "files.py", "html.py", "encoding.py", "document.py")
+"""The toolkit files a read depends on (folders: every ``.py`` in them), with ``data/``."""
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """What every cached read depends on besides its file: the toolkit and its rules."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"toolkit {__version__}\n".encode())
+    for package in ("opencc", "trafilatura", "jieba"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            h.update(f"{package} {metadata.version(package)}\n".encode())
+    files: list[Path] = []
+    for name in (*STAGE_CODE, "data"):
+        path = root / name
+        files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix != ".pyc") if path.is_dir() else [path]
+    for path in files:
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def read_key(data: bytes, name: str, *options: object) -> str:
+    """The cache key of reading ``data`` (the file called ``name``) with ``options``."""
+    h = hashlib.sha256(fingerprint().encode())
+    h.update(json.dumps([name, *map(str, options)], ensure_ascii=False).encode() + b"\0")
+    h.update(data)
+    return h.hexdigest()
+
+
+class StageCache:
+    """One stage's entries under ``folder``: a Document per key."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Document | None:
+        try:
+            with self._path(key).open(encoding="utf-8") as fh:
+                return Document.from_dict(json.load(fh))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, doc: Document) -> None:
+        """Store ``doc`` atomically; a cache that cannot be written is only a slower rebuild."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(doc.to_dict(), fh, ensure_ascii=False, separators=(",", ":"))
+                os.replace(tmp, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except OSError:
+            pass
