@@ -62,7 +62,7 @@ def test_a_broken_entry_is_a_miss(tmp_path: Path) -> None:
 
 
 def test_no_cache_and_glossary_edits(runner: CliRunner, tmp_path: Path) -> None:
-    common = [str(SEED_FILES[0]), "--backend", "gloss", "--no-tm", "--json"]
+    common = [str(SEED_FILES[0]), "--backend", "gloss", "--json"]
     code, out, err = invoke(runner, "translate", *common, "-o", str(tmp_path / "a"), "--no-cache")
     assert code == 0, err
     assert not (tmp_path / ".toolkit" / "cache").exists()
@@ -77,3 +77,7 @@ def test_no_cache_and_glossary_edits(runner: CliRunner, tmp_path: Path) -> None:
         tmp_path / "c" / "000-278de87c3f697afd.json"
     ).read_text(encoding="utf-8")
     assert with_terms["glossary"] != json.loads(out)["glossary"]
+    # no memory, no cache: the cache lives beside the memory
+    shutil.rmtree(tmp_path / ".toolkit")
+    code, out, err = invoke(runner, "translate", *common, "-o", str(tmp_path / "d"), "--no-tm")
+    assert code == 0 and not (tmp_path / ".toolkit").exists()

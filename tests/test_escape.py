@@ -332,3 +332,17 @@ def test_no_element_or_attribute_comes_from_the_input(corpus: tuple[Document, Gl
         # The front matter's title reaches the templates, which do not escape.
         front = page.split("---\n", 2)[1]
         assert "<" not in front and ">" not in front, name
+
+
+def _md_chars_every_character(text: str) -> str:
+    """The definition :func:`toolkit.escape._md_chars` is a faster form of: each character judged."""
+    from toolkit.escape import _is_syntax, _ref
+
+    return "".join(_ref(c) if _is_syntax(text, i) else c for i, c in enumerate(text))
+
+
+@given(st.text(alphabet=st.sampled_from(list("&<>\\`*_[]{}|#~^$!@-+=?:.aZ09 /中文，。")), max_size=40))
+def test_fast_escaping_judges_as_every_character_would(text: str) -> None:
+    from toolkit.escape import _md_chars
+
+    assert _md_chars(text) == _md_chars_every_character(text)

@@ -14,6 +14,7 @@ importing this module — and ``toolkit --help`` — stays fast.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -276,6 +277,9 @@ class Translation:
     """QA, per document slug: (segment id, zh term, en rendering) for each term missing from the English."""
     problems: dict[str, list[Problem]] = field(default_factory=dict)
     """QA, per document slug: every problem :mod:`toolkit.qa` finds in the English."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage: read (clean, normalise, segment), glossary, translate, qa; ``build``
+    adds publish (the docs tree) and site (MkDocs)."""
 
 
 def translate_documents(
@@ -319,7 +323,12 @@ def translate_documents(
         backend = executors.get(cfg.executor).wrap(backend, executors.Options(cfg.address, cfg.workers))
         cluster = f"the Ray cluster at {cfg.address}" if cfg.address else "a local Ray cluster"
         listener.info(f"executor: {cfg.executor} — translation runs on {cluster}")
-    docs = read_documents(inputs, listener, fmt, None, "segment", jobs, cfg.max_input_bytes, cfg.cache)
+    started = time.perf_counter()
+    cache = cfg.cache_dir
+    if cache is not None and not engine and not cache.exists():
+        cache = None  # `toolkit status` creates nothing
+    docs = read_documents(inputs, listener, fmt, None, "segment", jobs, cfg.max_input_bytes, cache)
+    timings = {"read": time.perf_counter() - started}
     stats = Stats()
     use_memory = cfg.tm is not None and (engine or cfg.tm.exists())
     memory = TranslationMemory(cfg.tm) if cfg.tm is not None and use_memory else None
@@ -331,7 +340,11 @@ def translate_documents(
         listener.info(f"translation memory: {cfg.tm} (none yet)")
     try:
         ctx = Context(glossary=gl, backend=backend, memory=memory, stats=stats, engine=engine, listener=listener)
-        docs = run(docs, ctx, skip=("clean", "normalize", "segment"))
+        started = time.perf_counter()
+        docs = run(docs, ctx, until="glossary", skip=("clean", "normalize", "segment"))
+        timings["glossary"] = time.perf_counter() - started
+        docs = run(docs, ctx, skip=("clean", "normalize", "segment", "glossary"))
+        timings["translate"] = time.perf_counter() - started - timings["glossary"]
     finally:
         if memory is not None:
             memory.close()
@@ -343,12 +356,14 @@ def translate_documents(
         listener.info(
             f"segments: {stats.translated} translated, {stats.from_memory} from the translation memory{fuzzy}"
         )
+    started = time.perf_counter()
     misses = {d.meta.slug: term_misses(d) for d in docs}
     problems = {d.meta.slug: document_problems(d, gl.version) for d in docs}
+    timings["qa"] = time.perf_counter() - started
     count = sum(len(p) for p in problems.values())
     if count:
         listener.warn(f"QA: {count} problem(s) in the English (see --json's qa, or the site's QA page)")
-    return Translation(docs, gl, choice, stats, misses, problems)
+    return Translation(docs, gl, choice, stats, misses, problems, timings)
 
 
 # --- building --------------------------------------------------------------------------------
@@ -394,7 +409,9 @@ def build_docs(
     if not done.docs:
         raise InputError("no document could be read", path=cfg.input, hint="see the errors above")
     site = SiteInfo(backend_reason=done.choice.reason)
+    started = time.perf_counter()
     write_docs(done.docs, done.glossary, cfg.docs_dir, site, into=stage.new_docs if stage else None)
+    done.timings["publish"] = time.perf_counter() - started
     base = load_base(cfg.mkdocs_config)
     docs_dir, site_dir = (stage.new_docs, stage.new_site) if stage else (cfg.docs_dir, cfg.site_dir)
     return Built(done, site_config(base, docs_dir, site_dir, nav(done.docs), cfg.site_name))

@@ -52,15 +52,27 @@ class Config:
     """Site title, unless the base ``mkdocs.yml`` sets ``site_name``."""
     tm: Path | None = Path(".toolkit/translation-memory.sqlite")
     """Translation memory (SQLite): reruns translate only what changed; None: no memory."""
-    cache: Path | None = Path(".toolkit/cache")
-    """The stage cache (:mod:`toolkit.cache`): documents read before are not read again;
-    None (``--no-cache``): read everything."""
+    cache: Path | None = None
+    """The stage cache's folder (:mod:`toolkit.cache`): documents read before are not read
+    again. None: ``cache/`` beside the translation memory (``.toolkit/cache``), and no cache
+    without a memory (``--no-tm``)."""
+    use_cache: bool = True
+    """False (``--no-cache``): read everything; the cache is neither read nor written."""
     mkdocs_config: Path = Path("mkdocs.yml")
     """Base MkDocs configuration, used when it exists (theme palette, copyright, extras)."""
     max_input_mb: float = 50
     """Largest input file read, in MB (pages, cleaned documents, glossary files); a larger
     one is refused with an error naming it, as is anything that is not a regular file."""
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def cache_dir(self) -> Path | None:
+        """The stage cache's folder, or None when there is none (:attr:`cache`, :attr:`use_cache`)."""
+        if not self.use_cache:
+            return None
+        if self.cache is not None:
+            return self.cache
+        return self.tm.parent / "cache" if self.tm is not None else None
 
     @property
     def max_input_bytes(self) -> int:
@@ -125,6 +137,8 @@ def load_config(cwd: Path | None = None) -> Config:
             if not isinstance(v, str):
                 raise ConfigError(f"{k} must be a path string", path=origin)
             v = origin.parent / v
+        elif name == "use_cache" and not isinstance(v, bool):
+            raise ConfigError("use-cache must be true or false", path=origin)
         elif name == "beam_size" and (not isinstance(v, int) or v < 1):
             raise ConfigError("beam-size must be a positive integer", path=origin)
         elif name == "max_input_mb" and (isinstance(v, bool) or not isinstance(v, int | float) or not 0 < v <= 1e6):

@@ -10,6 +10,7 @@ the commands. The options every command shares are in :mod:`.common`; the ``glos
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -273,8 +274,11 @@ def build(
         with staged(cfg.docs_dir, cfg.site_dir) as stage:
             built = build_docs(cfg, rep, glossary, jobs, stage)
             _built(rep, built.translation, cfg)
+            started = time.perf_counter()
             build_site(built.mkdocs, strict=True, quiet=rep.quiet, docs_dir=cfg.docs_dir, site_dir=cfg.site_dir)
+            built.translation.timings["site"] = time.perf_counter() - started
             stage.commit()
+        rep.fields["timings"] = {k: round(v, 3) for k, v in built.translation.timings.items()}
         rep.info(f"wrote {len(built.translation.docs)} documents to {cfg.docs_dir}/ and the site to {cfg.site_dir}/")
     rep.done()
 

@@ -84,7 +84,8 @@ TmOpt = Annotated[
     Path | None, option("--tm", help="Translation memory file \\[default: .toolkit/translation-memory.sqlite].")
 ]
 NoCacheOpt = Annotated[
-    bool, option("--no-cache", help="Read every document again; do not read or write the stage cache (.toolkit/cache).")
+    bool,
+    option("--no-cache", help="Read every document again; do not read or write the stage cache (beside the memory)."),
 ]
 NoTmOpt = Annotated[bool, option("--no-tm", help="Translate everything; do not read or write a memory.")]
 ScriptOpt = Annotated[
@@ -281,5 +282,5 @@ def settings(
     cfg = configuration().with_overrides(backend=backend, tm=tm, **options)
     executors.check(cfg.executor)  # an unknown one, or ray not installed: one line, exit 2
     if no_cache:
-        cfg = replace(cfg, cache=None)
+        cfg = replace(cfg, use_cache=False)
     return replace(cfg, tm=None) if no_tm else cfg
