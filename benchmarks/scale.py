@@ -68,11 +68,30 @@ def generate(folder: Path, n: int, seed: int = 0) -> None:
         (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
 
 
-def build(project: Path, backend: str, jobs: int | None) -> dict[str, object]:
+DOCS_ONLY = """
+import json, sys
+from pathlib import Path
+from toolkit.batch import Collected, build_docs, prepare_folders
+from toolkit.config import load_config
+cfg = load_config().with_overrides(
+    input=Path("input"), glossary=Path("glossary"), docs_dir=Path("docs"), site_dir=Path("site"), backend=sys.argv[1]
+)
+prepare_folders(cfg)
+t = build_docs(cfg, Collected(), None, int(sys.argv[2]) if sys.argv[2] != "0" else None).translation
+stats = {"translated": t.stats.translated, "from_memory": t.stats.from_memory}
+print(json.dumps({"timings": t.timings, "translation": stats, "documents": [d.meta.slug for d in t.docs]}))
+"""
+"""``build`` without the MkDocs step (the library's build_docs): for corpora where MkDocs alone
+would take many minutes."""
+
+
+def build(project: Path, backend: str, jobs: int | None, site: bool = True) -> dict[str, object]:
     cmd = [sys.executable, "-m", "toolkit", "build", "--backend", backend, "--json", "--input", "input"]
     cmd += ["--glossary", "glossary", "--docs-dir", "docs", "--site-dir", "site"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
+    if not site:
+        cmd = [sys.executable, "-c", DOCS_ONLY, backend, str(jobs or 0)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -134,14 +153,14 @@ def edit_one_term(glossary: Path) -> str:
     raise SystemExit("term to edit not found")
 
 
-def scale(n: int, backend: str, jobs: int | None, work: Path) -> list[tuple[str, dict[str, object]]]:
+def scale(n: int, backend: str, jobs: int | None, work: Path, site: bool) -> list[tuple[str, dict[str, object]]]:
     project = work / f"n{n}"
     shutil.rmtree(project, ignore_errors=True)
     generate(project / "input", n)
     shutil.copytree(ROOT / "glossary", project / "glossary")
-    rows = [("full", build(project, backend, jobs)), ("no change", build(project, backend, jobs))]
+    rows = [("full", build(project, backend, jobs, site)), ("no change", build(project, backend, jobs, site))]
     edit_one_term(project / "glossary")
-    rows.append(("one term edited", build(project, backend, jobs)))
+    rows.append(("one term edited", build(project, backend, jobs, site)))
     return rows
 
 
@@ -166,25 +185,34 @@ def print_rows(n: int, rows: list[tuple[str, dict[str, object]]]) -> None:
 
 
 def glossary_sizes(sizes: list[int], work: Path) -> None:
+    import ahocorasick
+
     from toolkit.batch import Collected, read_documents
     from toolkit.glossary import apply_glossary, check, load
+    from toolkit.normalize import convert_script
 
-    text = "".join(p.read_text(encoding="utf-8") for p in SEEDS)
-    han = sorted({c for c in text if "\u4e00" <= c <= "\u9fff"})
+    text = convert_script("".join(p.read_text(encoding="utf-8") for p in SEEDS), "tw2sp")
+    han = sorted(c for c in {c for c in text if "\u4e00" <= c <= "\u9fff"} if convert_script(c, "t2s") == c)
     corpus = work / "gl-corpus"
     generate(corpus, 100, seed=1)
     docs = read_documents([corpus], Collected(), until="segment")
+    curated = [r for r in (ROOT / "glossary" / "terms.tsv").read_text(encoding="utf-8").splitlines()]
+    curated = [r for r in curated if r and not r.startswith(("#", "zh\t"))]
+    terms = [r.split("\t")[0] for r in curated]
+    inside = ahocorasick.Automaton()
+    for t in terms:
+        inside.add_word(t, t)
+    inside.make_automaton()
+    # 4-character terms: none inside another generated one; none holding or inside a curated one
+    taken = {t[i : i + 4] for t in terms for i in range(len(t) - 3)} | set(terms)
     print("\nglossary entries   check s   load s   match 100 docs s")
     for size in sizes:
         rng = random.Random(size)
-        seen: set[str] = set()
-        rows = ["zh\ten\tstatus\tfixed\tvariants\tsource\tnote"]
-        curated = (ROOT / "glossary" / "terms.tsv").read_text(encoding="utf-8").splitlines()
-        rows += [r for r in curated if r and not r.startswith(("#", "zh\t"))]
-        seen |= {r.split("\t")[0] for r in rows[1:]}
+        rows = ["zh\ten\tstatus\tfixed\tvariants\tsource\tnote", *curated]
+        seen = set(taken)
         while len(rows) - 1 < size:
-            zh = "".join(rng.choice(han) for _ in range(rng.randint(2, 6)))
-            if zh in seen:
+            zh = "".join(rng.choice(han) for _ in range(4))
+            if zh in seen or any(True for _ in inside.iter(zh)) or convert_script(zh, "t2s") != zh:
                 continue
             seen.add(zh)
             rows.append(f"{zh}\tgenerated term {len(rows)}\tproposed\tno\t\t\t")
@@ -212,13 +240,17 @@ def main() -> None:
     parser.add_argument("--glossary-sizes", type=int, nargs="*", default=[])
     parser.add_argument("--backend", default="gloss")
     parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument(
+        "--site-up-to", type=int, default=100, help="larger corpora are built without the MkDocs step (default 100)"
+    )
     parser.add_argument("--work", type=Path, default=None, help="where to generate (default: a temporary folder)")
     args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))  # this checkout's toolkit, as the builds' PYTHONPATH
     _reap_hook()
     work = args.work or Path(tempfile.mkdtemp(prefix="toolkit-scale-"))
     print(f"{os.cpu_count()} cores; backend {args.backend}; work in {work}")
     for n in args.docs:
-        print_rows(n, scale(n, args.backend, args.jobs, work))
+        print_rows(n, scale(n, args.backend, args.jobs, work, site=n <= args.site_up_to))
     if args.glossary_sizes:
         glossary_sizes(args.glossary_sizes, work)
 

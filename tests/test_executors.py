@@ -178,3 +178,13 @@ def test_compute_types() -> None:
     from toolkit.translate.argos import COMPUTE_TYPES
 
     assert COMPUTE_TYPES == {"cpu": "int8", "cuda": "int8_float16"}
+
+
+@needs_ray
+def test_the_gloss_runs_on_ray_too(ray_cluster: None, runner: CliRunner, tmp_path: Path) -> None:
+    common = [*map(str, SEED_FILES[:2]), "--glossary", str(GLOSSARY), "--backend", "gloss", "--no-tm"]
+    assert invoke(runner, "translate", *common, "-o", str(tmp_path / "local"))[0] == 0
+    code, _, err = invoke(runner, "translate", *common, "-o", str(tmp_path / "ray"), "--executor", "ray")
+    assert code == 0, err
+    assert "executor: ray — translation runs on a local Ray cluster" in err
+    assert _translated(tmp_path / "ray") == _translated(tmp_path / "local")
