@@ -319,7 +319,7 @@
   /* A Chinese query must appear whole: Pagefind matches its words anywhere in a page. */
   function containsAll(text, q) {
     var runs = q.match(/[\u3400-\u9fff\uf900-\ufaff]+/g) || [];
-    var flat = text.replace(/\s+/g, "");
+    var flat = text.replace(/[\s\u200b]+/g, "");
     return runs.every(function (r) { return flat.indexOf(r) >= 0; });
   }
 
