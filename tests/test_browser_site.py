@@ -45,8 +45,8 @@ SEARCH_DONE = (
 )
 
 
-def search(page: Any, server: str, query: str) -> list[str]:
-    page.goto(f"{server}/search.html?q={quote(query)}")
+def search(page: Any, base: str, query: str) -> list[str]:
+    page.goto(f"{base}/search.html?q={quote(query)}")
     page.wait_for_function(SEARCH_DONE, timeout=30_000)
     hrefs = page.eval_on_selector_all(".tk-result-title", "els => els.map(e => e.getAttribute('href'))")
     return [str(h) for h in hrefs]
