@@ -172,3 +172,84 @@ def test_language_attributes(built_site: dict[str, Path]) -> None:
     assert "跳转至" in zh and "Skip to content" in en  # Material's interface labels per language
     aligned = (site / "aligned" / f"{SLUGS[0]}.html").read_text(encoding="utf-8")
     assert 'class="tk-zh" lang="zh-Hans"' in aligned and 'class="tk-en" lang="en"' in aligned
+
+
+def test_sitemap_lists_every_page_when_site_url_is_set(tmp_path: Path) -> None:
+    from toolkit.config import Config
+    from toolkit.site import site_config
+
+    base = {"site_url": "https://example.org/reports/"}
+    cfg = site_config(base, tmp_path / "d", tmp_path / "s", [], "T")
+    assert cfg["site_url"] == "https://example.org/reports/" and cfg["use_directory_urls"] is False
+    assert cfg["theme"]["font"] is False  # no Google Fonts
+    assert site_config({}, tmp_path / "d", tmp_path / "s", [], "T", "https://x.org/")["site_url"] == "https://x.org/"
+    assert "site_url" in {f for f in Config.__dataclass_fields__}
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("科技报告\n\n" + "科技创新工作取得显著成效。" * 5 + "\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nsite_url: https://example.org/reports/\n", encoding="utf-8")
+    args = ["build", "--input", str(src), "--glossary", str(GLOSSARY), "--config", str(tmp_path / "mkdocs.yml")]
+    result = CliRunner().invoke(app, [*args, "--docs-dir", str(tmp_path / "d"), "--site-dir", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    sitemap = (tmp_path / "s" / "sitemap.xml").read_text(encoding="utf-8")
+    for page in ("index.html", "zh/a.html", "en/a.html", "aligned/a.html", "glossary.html"):
+        assert f"<loc>https://example.org/reports/{page}</loc>" in sitemap, page
+
+
+def test_no_page_lists_every_document(built_site: dict[str, Path]) -> None:
+    """The navigation holds the index, search, glossary and QA pages: a document page names no
+    other document, so pages keep their size whatever the size of the corpus."""
+    site = built_site["site"]
+    for slug in SLUGS:
+        for view in ("zh", "en", "aligned"):
+            raw = (site / view / f"{slug}.html").read_text(encoding="utf-8")
+            others = [s for s in SLUGS if s != slug and s in raw]
+            assert others == [], (view, slug, others)
+    data = json.loads((site / "documents.json").read_text(encoding="utf-8"))
+    assert sorted(d["slug"] for d in data["documents"]) == sorted(SLUGS)
+
+
+def test_index_pages_are_paginated(monkeypatch: pytest.MonkeyPatch) -> None:
+    from toolkit import publish
+    from toolkit.document import Block, Document, Meta, Segment
+
+    monkeypatch.setattr(publish, "PAGE_SIZE", 2)
+    docs = [
+        Document(
+            meta=Meta(slug=f"d{i}", title=f"标题{i}", date=f"2020-01-0{i + 1}"),
+            blocks=(Block(kind="paragraph", text="科技。", segments=(Segment(id="p0s0", zh="科技。", en="S&T."),)),),
+        )
+        for i in range(5)
+    ]
+    pages = publish.index_pages(docs, publish.SiteInfo())
+    assert sorted(pages) == ["documents/2.md", "documents/3.md", "index.md"]
+    assert "(zh/d4.md)" in pages["index.md"] and "(zh/d0.md)" not in pages["index.md"]  # newest first
+    assert "(../zh/d0.md)" in pages["documents/3.md"] and "[1](../index.md)" in pages["documents/3.md"]
+    assert "[Next · 下一页 ›](documents/2.md)" in pages["index.md"]
+
+
+def test_serve_builds_the_site_and_prints_its_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import urllib.request
+    from http.server import ThreadingHTTPServer
+
+    fetched: list[bytes] = []
+
+    def once(self: ThreadingHTTPServer, poll_interval: float = 0.5) -> None:
+        import threading
+
+        thread = threading.Thread(target=self.handle_request)
+        thread.start()
+        host, port = self.server_address[:2]
+        fetched.append(urllib.request.urlopen(f"http://{host}:{port}/index.html", timeout=10).read())
+        thread.join()
+        raise KeyboardInterrupt  # Ctrl-C
+
+    monkeypatch.setattr(ThreadingHTTPServer, "serve_forever", once)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("科技报告\n\n" + "科技创新工作取得显著成效。" * 5 + "\n", encoding="utf-8")
+    args = ["serve", "--input", str(src), "--glossary", str(GLOSSARY), "--port", "0", "--no-tm"]
+    result = CliRunner().invoke(app, [*args, "--docs-dir", str(tmp_path / "d"), "--site-dir", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"serving .*s/ at http://127\.0\.0\.1:\d+/", result.output), result.output
+    assert b"tk-docs" in fetched[0] and (tmp_path / "s" / "pagefind" / "pagefind.js").is_file()

@@ -353,4 +353,4 @@ def build_docs(
     write_docs(done.docs, done.glossary, cfg.docs_dir, site, into=stage.new_docs if stage else None)
     base = load_base(cfg.mkdocs_config)
     docs_dir, site_dir = (stage.new_docs, stage.new_site) if stage else (cfg.docs_dir, cfg.site_dir)
-    return Built(done, site_config(base, docs_dir, site_dir, nav(done.docs), cfg.site_name))
+    return Built(done, site_config(base, docs_dir, site_dir, nav(done.docs), cfg.site_name, cfg.site_url))

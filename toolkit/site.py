@@ -68,9 +68,13 @@ _LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def site_config(base: dict[str, Any], docs_dir: Path, site_dir: Path, nav: list[Any], site_name: str) -> dict[str, Any]:
+def site_config(
+    base: dict[str, Any], docs_dir: Path, site_dir: Path, nav: list[Any], site_name: str, site_url: str = ""
+) -> dict[str, Any]:
     cfg = dict(base)
     cfg.setdefault("site_name", site_name)
+    if site_url and not cfg.get("site_url"):
+        cfg["site_url"] = site_url
     cfg["docs_dir"] = str(docs_dir.resolve())
     cfg["site_dir"] = str(site_dir.resolve())
     cfg["nav"] = nav
