@@ -253,3 +253,25 @@ def test_serve_builds_the_site_and_prints_its_url(tmp_path: Path, monkeypatch: p
     assert result.exit_code == 0, result.output
     assert re.search(r"serving .*s/ at http://127\.0\.0\.1:\d+/", result.output), result.output
     assert b"tk-docs" in fetched[0] and (tmp_path / "s" / "pagefind" / "pagefind.js").is_file()
+
+
+def test_qa_pages_are_paginated(monkeypatch: pytest.MonkeyPatch) -> None:
+    from toolkit import publish
+    from toolkit.document import Block, Document, Meta, Segment
+
+    monkeypatch.setattr(publish, "QA_PAGE_SIZE", 2)
+    docs = [
+        Document(
+            meta=Meta(slug=f"d{i}", title=f"标题{i}", date=f"2020-01-0{i + 1}"),
+            blocks=(
+                Block(kind="paragraph", text="科技。", segments=(Segment(id="p0s0", zh="科技。", en="科技 (x."),)),
+            ),
+        )
+        for i in range(5)
+    ]
+    pages = publish.qa_pages(docs)
+    assert sorted(pages) == ["qa.md", "qa/2.md", "qa/3.md"]
+    assert "{: #d4 }" in pages["qa/3.md"] and "(../aligned/d4.md)" in pages["qa/3.md"]
+    assert publish.qa_targets(docs)["d4"] == "qa/3.md"
+    index = publish.index_pages(docs, publish.SiteInfo())["index.md"]
+    assert "(qa/3.md#d4)" in index and "(qa.md#d0)" in index

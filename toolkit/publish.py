@@ -408,12 +408,12 @@ def _span(seg: Segment, lang: str, first: bool = False) -> str:
     return f'<span class="tk-seg" tabindex="{tab}" data-seg="{html_attr(seg.id)}"{state}>{text}</span>{after}'
 
 
-def _qa_status(doc: Document, glossary_version: str) -> str:
+def _qa_status(doc: Document, glossary_version: str, target: str = "qa.md") -> str:
     problems = len(document_problems(doc, glossary_version))
     matched = sum(len(s.terms) for s in doc.segments)
     if not problems:
         return f"no problems ({matched} terms, all present)"
-    return f"[{problems} problem{'s' if problems != 1 else ''}](qa.md#{doc.meta.slug})"
+    return f"[{problems} problem{'s' if problems != 1 else ''}]({target}#{doc.meta.slug})"
 
 
 def _reviewed_cell(doc: Document) -> str:
@@ -490,7 +490,7 @@ def _pager(page: int, pages: int, prefix: str) -> str:
     return " ".join(bits) + '\n{: .tk-pager data-pagefind-ignore="all" }\n'
 
 
-def _index_rows(docs: list[Document], glossary_version: str, prefix: str) -> list[str]:
+def _index_rows(docs: list[Document], glossary_version: str, prefix: str, qa: Mapping[str, str]) -> list[str]:
     out = ["| 中文标题 | English title | Date | Source | Original | English | Reviewed | QA | Read |"]
     out.append("|---|---|---|---|---|---|---|---|---|")
     for d in docs:
@@ -503,7 +503,7 @@ def _index_rows(docs: list[Document], glossary_version: str, prefix: str) -> lis
             _origin_form(d.meta.script, d.meta.encoding),
             md_inline(_cell(_made_by(d))),
             _reviewed_cell(d),
-            _qa_status(d, glossary_version).replace("](qa.md", f"]({prefix}qa.md"),
+            _qa_status(d, glossary_version, prefix + qa.get(s, "qa.md")),
             f"[中文]({prefix}zh/{s}.md) · [English]({prefix}en/{s}.md) · [对照 Aligned]({prefix}aligned/{s}.md)",
         ]
         out.append("| " + " | ".join(cells) + " |")
@@ -516,6 +516,7 @@ def index_pages(docs: list[Document], site: SiteInfo, glossary_version: str = ""
     source, region, script and review status, reading ``documents.json``
     (:func:`documents_json`), never HTML."""
     ordered = _sorted(docs)
+    qa = qa_targets(docs, glossary_version)
     pages = max(1, -(-len(ordered) // PAGE_SIZE))
     out: dict[str, str] = {}
     for n in range(1, pages + 1):
@@ -536,7 +537,7 @@ def index_pages(docs: list[Document], site: SiteInfo, glossary_version: str = ""
             text.append(f'<div id="tk-docs" data-total="{len(ordered)}" data-pagefind-ignore="all"></div>\n')
         text.append(f"{len(ordered)} documents, newest first; page {n} of {pages}.\n{{: .tk-count }}\n")
         text.append('<div class="tk-doc-table" markdown>\n')
-        text.extend(_index_rows(chunk, glossary_version, prefix))
+        text.extend(_index_rows(chunk, glossary_version, prefix, qa))
         text.append("\n</div>\n")
         if pages > 1:
             text.append(_pager(n, pages, prefix))
@@ -553,6 +554,7 @@ def documents_json(docs: list[Document], names: Mapping[str, str] | None = None,
     """Every document's metadata for the index's filters, as JSON (the script shows it as text,
     never as HTML): one short record per document."""
     records = []
+    qa = qa_targets(docs, glossary_version)
     for d in _sorted(docs):
         m = d.meta
         records.append(
@@ -569,6 +571,7 @@ def documents_json(docs: list[Document], names: Mapping[str, str] | None = None,
                 "review": _review_key(d),
                 "reviewed": _reviewed_cell(d),
                 "qa": len(document_problems(d, glossary_version)),
+                "qa_page": qa.get(m.slug, "qa.md").removesuffix(".md") + ".html",
             }
         )
     return json.dumps({"documents": records}, ensure_ascii=False, separators=(",", ":"))
@@ -592,37 +595,72 @@ def search_page() -> str:
     )
 
 
-def qa_page(docs: list[Document], glossary_version: str = "") -> str:
-    """QA: every problem :mod:`toolkit.qa` finds in the English, by document."""
-    out = [_front({"title": "QA · 质量检查"}), "# QA · 质量检查\n"]
+QA_PAGE_SIZE = 20
+"""Documents with problems per QA page (``qa.md``, then ``qa/<n>.md``)."""
+
+
+def _with_problems(docs: list[Document], glossary_version: str) -> list[tuple[Document, list[Any]]]:
+    return [(d, p) for d in docs if (p := list(document_problems(d, glossary_version)))]
+
+
+def qa_targets(docs: list[Document], glossary_version: str = "") -> dict[str, str]:
+    """slug → the QA page (docs-relative ``.md``) that lists its problems."""
+    found = _with_problems(docs, glossary_version)
+    return {d.meta.slug: _qa_file(i // QA_PAGE_SIZE + 1) for i, (d, _) in enumerate(found)}
+
+
+def _qa_file(n: int) -> str:
+    return "qa.md" if n == 1 else f"qa/{n}.md"
+
+
+def qa_pages(docs: list[Document], glossary_version: str = "") -> dict[str, str]:
+    """QA: every problem :mod:`toolkit.qa` finds in the English, by document, :data:`QA_PAGE_SIZE`
+    documents a page (no page lists every document)."""
     matched = sum(len(s.terms) for d in docs for s in d.segments)
-    found = [(d, document_problems(d, glossary_version)) for d in docs]
+    found = _with_problems(docs, glossary_version)
     total = sum(len(p) for _, p in found)
-    out.append(
-        "What a reviewer should check first in the English: glossary terms, numbers (亿 and 万 amounts "
-        "included), Chinese left untranslated, empty sentences, brackets and quotes. "
-        f"{matched} glossary terms were matched in the Chinese text; see the [glossary](glossary.md).\n"
-    )
-    if not total:
-        out.append(
-            f"No problems found: all {matched} glossary terms matched in the Chinese text appear in the English.\n"
+    pages = max(1, -(-len(found) // QA_PAGE_SIZE))
+    out: dict[str, str] = {}
+    for n in range(1, pages + 1):
+        prefix = "" if n == 1 else "../"
+        title = "QA · 质量检查" if n == 1 else f"QA · 质量检查 ({n} / {pages})"
+        text = [_front({"title": title}), f"# {title}\n"]
+        text.append(
+            "What a reviewer should check first in the English: glossary terms, numbers (亿 and 万 amounts "
+            "included), Chinese left untranslated, empty sentences, brackets and quotes. "
+            f"{matched} glossary terms were matched in the Chinese text; see the [glossary]({prefix}glossary.md).\n"
         )
-        return "\n".join(out)
-    plural = "s" if total != 1 else ""
-    out.append(f"{total} problem{plural} in {sum(1 for _, p in found if p)} of {len(docs)} documents.\n")
-    texts = {(d.meta.slug, s.id): s for d in docs for s in d.segments}
-    for d, problems in found:
-        if not problems:
-            continue
-        out.append(f"## [{md_inline(_title(d.meta.title))}](aligned/{d.meta.slug}.md) {{: #{d.meta.slug} }}\n")
-        out.append("| Sentence | Check | What | English as made |")
-        out.append("|---|---|---|---|")
-        for p in problems:
-            seg = texts[(p.document, p.segment)]
-            cells = (p.segment, CHECKS[p.check], p.detail or "—", seg.en or "—")
-            out.append("| " + " | ".join(md_inline(_cell(c)) for c in cells) + " |")
-        out.append("")
-    return "\n".join(out) + "\n"
+        if not total:
+            text.append(
+                f"No problems found: all {matched} glossary terms matched in the Chinese text appear in the English.\n"
+            )
+            return {"qa.md": "\n".join(text)}
+        plural = "s" if total != 1 else ""
+        text.append(f"{total} problem{plural} in {len(found)} of {len(docs)} documents.\n")
+        for d, problems in found[(n - 1) * QA_PAGE_SIZE : n * QA_PAGE_SIZE]:
+            link = f"{prefix}aligned/{d.meta.slug}.md"
+            text.append(f"## [{md_inline(_title(d.meta.title))}]({link}) {{: #{d.meta.slug} }}\n")
+            text.append("| Sentence | Check | What | English as made |")
+            text.append("|---|---|---|---|")
+            texts = {s.id: s for s in d.segments}
+            for p in problems:
+                seg = texts[p.segment]
+                cells = (p.segment, CHECKS[p.check], p.detail or "—", seg.en or "—")
+                text.append("| " + " | ".join(md_inline(_cell(c)) for c in cells) + " |")
+            text.append("")
+        if pages > 1:
+            links = " ".join(
+                f"**{k}**" if k == n else f"[{k}]({prefix}{_qa_file(k)})"
+                for k in sorted({1, pages, *range(max(1, n - 3), min(pages, n + 3) + 1)})
+            )
+            text.append(links + '\n{: .tk-pager data-pagefind-ignore="all" }\n')
+        out[_qa_file(n)] = "\n".join(text) + "\n"
+    return out
+
+
+def qa_page(docs: list[Document], glossary_version: str = "") -> str:
+    """The first QA page (:func:`qa_pages`)."""
+    return qa_pages(docs, glossary_version)["qa.md"]
 
 
 def glossary_page(glossary: Glossary) -> str:
@@ -681,7 +719,7 @@ def docs_pages(docs: list[Document], glossary: Glossary, site: SiteInfo) -> dict
         "documents.json": documents_json(docs, names, glossary.version),
         "search.md": search_page(),
         "glossary.md": glossary_page(glossary),
-        "qa.md": qa_page(docs, glossary.version),
+        **qa_pages(docs, glossary.version),
     }
     for d in docs:
         pages[f"zh/{d.meta.slug}.md"] = zh_page(d)

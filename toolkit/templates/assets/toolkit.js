@@ -285,7 +285,7 @@
         tr.appendChild(el("td", {}, d.made));
         tr.appendChild(el("td", {}, d.reviewed));
         var qa = el("td");
-        if (d.qa) qa.appendChild(link("qa.html#" + slug, d.qa + (d.qa === 1 ? " problem" : " problems")));
+        if (d.qa) qa.appendChild(link((d.qa_page || "qa.html") + "#" + slug, d.qa + (d.qa === 1 ? " problem" : " problems")));
         else qa.textContent = "—";
         tr.appendChild(qa);
         body.appendChild(tr);
