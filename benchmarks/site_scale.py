@@ -36,7 +36,7 @@ from urllib.parse import quote
 import toolkit.site as site_module
 from toolkit.batch import Collected, translate_documents
 from toolkit.config import Config
-from toolkit.document import Block, Document, Meta, Segment
+from toolkit.document import Block, Document, Meta
 from toolkit.glossary import Glossary
 from toolkit.publish import SiteInfo, nav, write_docs
 from toolkit.site import build_site, site_config
