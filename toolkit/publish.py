@@ -171,7 +171,10 @@ def _meta_line(doc: Document, lang: str = "both", names: Mapping[str, str] | Non
         bits.append(f"{words['date']}{sep}{md_inline(_cell(m.date))}")
     if m.source:
         english = (names or {}).get(m.source, "") if lang != "zh" else ""
-        shown = f"{md_inline(_cell(english))} ({md_inline(_cell(m.source))})" if english else md_inline(_cell(m.source))
+        chinese = md_inline(_cell(m.source))
+        if lang == "en":  # the Chinese name marked as Chinese on an English page
+            chinese = f'<span lang="zh-Hans">{chinese}</span>'
+        shown = f"{md_inline(_cell(english))} ({chinese})" if english else chinese
         bits.append(f"{words['source']}{sep}{shown}")
     form = _origin_form(m.script, m.encoding, lang)
     bits.append(f"{words['original']}{sep}<code>{md_inline(_cell(m.origin))}</code> ({form})")
