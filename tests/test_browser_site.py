@@ -66,6 +66,9 @@ def test_search_finds_whole_chinese_and_english_words(server: str, browser: Any,
             # Snippets are text with the words found marked, never interface labels.
             excerpts = page.locator(".tk-search-results .tk-excerpt").all_inner_texts()
             assert excerpts and not any("双语" in e or "Aligned" in e or "¶" in e for e in excerpts), excerpts
+            # The whole query is marked, not the characters (or words) it was cut into.
+            marks = page.locator(".tk-search-results mark").all_inner_texts()
+            assert marks and {m.lower() for m in marks} == {query.lower()}, (query, marks)
     page.screenshot(path=str(tmp_path / "search.png"))
     assert errors == []
 

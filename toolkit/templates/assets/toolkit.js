@@ -312,6 +312,34 @@
     return out;
   }
 
+  /* ``text`` with each whole occurrence of ``q`` marked (Pagefind marks the pieces a Chinese
+     query was cut into, often single characters). */
+  function marked(text, q) {
+    var out = document.createDocumentFragment();
+    var low = text.toLowerCase();
+    var needle = q.toLowerCase();
+    var pos = 0;
+    var at = low.indexOf(needle);
+    while (needle && at >= 0) {
+      out.appendChild(document.createTextNode(text.slice(pos, at)));
+      out.appendChild(el("mark", {}, text.slice(at, at + needle.length)));
+      pos = at + needle.length;
+      at = low.indexOf(needle, pos);
+    }
+    out.appendChild(document.createTextNode(text.slice(pos)));
+    return out;
+  }
+
+  /* An excerpt of ``content`` around the first whole occurrence of the query. */
+  function around(content, q) {
+    var text = content.replace(/\u200b/g, "");
+    var at = text.toLowerCase().indexOf(q.toLowerCase());
+    if (at < 0) return null;
+    var start = Math.max(0, at - 40);
+    var end = Math.min(text.length, at + q.length + 60);
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+  }
+
   function plain(html) {
     return new DOMParser().parseFromString("<body>" + html + "</body>", "text/html").body.textContent || "";
   }
@@ -407,10 +435,14 @@
       a.setAttribute("lang", lang);
       li.appendChild(a);
       var p = el("p", { class: "tk-excerpt", lang: lang });
-      p.appendChild(textOf(data.excerpt || ""));
+      // The whole query where the page has it (Pagefind marks its words, or for Chinese the
+      // pieces it cut the query into); otherwise Pagefind's excerpt.
+      var whole = around(data.content || "", query);
+      p.appendChild(whole !== null ? marked(whole, query) : textOf(data.excerpt || ""));
       li.appendChild(p);
       var subs = (data.sub_results || []).filter(function (s) {
-        return s.url !== data.url && (!HAN.test(query) || containsAll(plain(s.excerpt || ""), query));
+        return s.url !== data.url && s.title !== title &&
+          (whole === null || around(plain(s.excerpt || ""), query) !== null);
       }).slice(0, 3);
       if (subs.length) {
         var ul = el("ul", { class: "tk-subresults" });
@@ -418,7 +450,8 @@
           var sli = el("li");
           sli.appendChild(el("a", { href: withQuery(s.url, query), lang: lang }, s.title));
           var sp = el("p", { class: "tk-excerpt", lang: lang });
-          sp.appendChild(textOf(s.excerpt || ""));
+          var text = plain(s.excerpt || "").replace(/\u200b/g, "");
+          sp.appendChild(whole !== null ? marked(text, query) : textOf(s.excerpt || ""));
           sli.appendChild(sp);
           ul.appendChild(sli);
         });
