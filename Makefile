@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test lint typecheck browser serve clean-site
+.PHONY: site test lint typecheck browser omegat serve clean-site
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,16 @@ browser:
 	  else echo "note: /usr/bin/chromium missing; run 'sudo apt-get install chromium' for the browser tests"; fi; \
 	fi
 
+# OmegaT, the CAT tool the translators' round-trip tests drive headless (Debian's package).
+# Installed when missing and we are root.
+omegat:
+	@if ! command -v omegat >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq omegat >/dev/null) \
+	      || echo "warning: could not install omegat; OmegaT tests will be skipped"; \
+	  else echo "note: omegat missing; run 'sudo apt-get install omegat' for the OmegaT tests"; fi; \
+	fi
+
 lint: $(STAMP)
 	$(BIN)/ruff check toolkit tests benchmarks
 	$(BIN)/ruff format --check toolkit tests benchmarks
@@ -37,7 +47,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP) browser
+test: $(STAMP) browser omegat
 	$(BIN)/pytest -q
 
 clean-site:

@@ -127,6 +127,13 @@ EXTRACTORS: dict[str, Callable[[Path], Extracted | None]] = {
 }
 
 
+def pages_in(folder: Path) -> list[Path]:
+    """The pages of ``folder`` that have a sidecar (a report such as ``AFTER.txt`` has none)."""
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in _SUFFIXES and p.with_name(p.stem + ".expect.yaml").is_file()
+    )
+
+
 def score(page: Path, extract: Callable[[Path], Extracted | None]) -> Result | None:
     want = gold(page)
     try:
@@ -144,7 +151,7 @@ def score(page: Path, extract: Callable[[Path], Extracted | None]) -> Result | N
 
 
 def report(folder: Path, names: list[str]) -> None:
-    pages = sorted(p for p in folder.iterdir() if p.suffix.lower() in _SUFFIXES)
+    pages = pages_in(folder)
     for name in names:
         try:
             results = [r for p in pages if (r := score(p, EXTRACTORS[name])) is not None]

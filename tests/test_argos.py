@@ -89,7 +89,7 @@ def test_rerun_translates_nothing(argos_installed: Path, runner: CliRunner, tmp_
     first = translate_json(runner, tmp_path / "a", str(SEED_FILES[0]), "--glossary", str(GLOSSARY), "--tm", str(tm))
     assert first["translation"]["translated"] > 20 and first["translation"]["from_memory"] == 0
     second = translate_json(runner, tmp_path / "b", str(SEED_FILES[0]), "--glossary", str(GLOSSARY), "--tm", str(tm))
-    assert second["translation"] == {"translated": 0, "from_memory": first["translation"]["translated"]}
+    assert second["translation"] == {"translated": 0, "from_memory": first["translation"]["translated"], "fuzzy": 0}
     a = (tmp_path / "a" / f"{SLUG0}.json").read_text(encoding="utf-8")
     assert a == (tmp_path / "b" / f"{SLUG0}.json").read_text(encoding="utf-8")
 

@@ -50,7 +50,8 @@ def test_curated_glossary_covers_the_seeds_most_repeated_terms() -> None:
         ("双轮驱动 dual-wheel drive\n", 2, "at least the zh and en fields"),
         ("双轮驱动\tdual-wheel drive\n# c\n双轮驱动\tdual-wheel drive\n", 4, "duplicate term '双轮驱动' (also at"),
         ("双轮驱动\tdual-wheel drive\n双轮驱动\ttwo-wheel drive\n", 3, "conflicting translations for '双轮驱动'"),
-        ("双轮驱动\tdual-wheel drive\t\t\t雙輪驅動\n雙輪驅動\tx\n", 3, "conflicting translations"),
+        ("双轮驱动\tdual-wheel drive\t\t\t两轮驱动\n两轮驱动\tx\n", 3, "conflicting translations"),
+        ("雙輪驅動\tdual-wheel drive\n", 2, "has Traditional characters: write '双轮驱动'"),
     ],
 )
 def test_bad_rows_are_line_numbered(tmp_path: Path, body: str, line: int, message: str) -> None:
@@ -90,7 +91,7 @@ def test_longest_match_wins_without_overlaps(tmp_path: Path) -> None:
 
 
 def test_variants_match_and_report_the_canonical_term(tmp_path: Path) -> None:
-    gl = glossary.load(write(tmp_path, "双轮驱动\tdual-wheel drive\tapproved\tno\t雙輪驅動\n"))
+    gl = glossary.load(write(tmp_path, "双轮驱动\tdual-wheel drive\tproposed\tno\t雙輪驅動\n"))
     assert [(m.zh, m.en) for m in gl.match("坚持雙輪驅動")] == [("双轮驱动", "dual-wheel drive")]
 
 
@@ -115,7 +116,7 @@ def test_matches_never_overlap(words: list[str], text: str) -> None:
 def test_line_numbers_count_only_real_line_ends(tmp_path: Path, separator: str) -> None:
     """str.splitlines() split a note at U+2028 (or U+0085, a form feed …) and shifted every
     later line number; the character stays inside its row."""
-    body = f"双轮驱动\tdual-wheel drive\tapproved\tno\t\t\tfirst{separator}second\n科创中心\t\n"
+    body = f"双轮驱动\tdual-wheel drive\tproposed\tno\t\t\tfirst{separator}second\n科创中心\t\n"
     _, problems = glossary.check(write(tmp_path, body))
     assert [(p.line, p.message) for p in problems] == [(3, "empty en field for '科创中心'")]
     entries, _ = glossary.check(write(tmp_path, body.split("\n")[0] + "\n"))
@@ -154,3 +155,84 @@ def test_a_named_pipe_glossary_is_an_error_not_a_hang(tmp_path: Path) -> None:
     result = toolkit("glossary", "check", "--glossary", str(folder), cwd=tmp_path, timeout=60)
     assert result.returncode == 2, result.stderr
     assert f"{folder / 'b.tsv'}:1: error: a named pipe (FIFO), not a regular file" in result.stderr
+
+
+# --- house style and sources (issue #18) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("两个维护\tthe Two Upholds\tproposed\tyes", "starts with 'the'"),
+        ("两个维护\tThe Two Upholds\tproposed\tyes", "starts with 'the'"),
+        ('两个维护\t"Two Upholds"\tproposed\tyes', "en field '\"Two Upholds\"' is wrapped in quotes"),
+        ("两个维护\tTwo Upholds\tproposed\tyes\t\t“Xinhua”", "source field '“Xinhua”' is wrapped in quotes"),
+        ("兩個維護\tTwo Upholds\tproposed\tyes", "has Traditional characters: write '两个维护'"),
+        ("科创中心\tinnovation centre\tproposed\tno", "UK spelling 'centre'"),
+        ("科研组织\tresearch organisation\tproposed\tno", "UK spelling 'organisation'"),
+        ("两个维护\tTwo Upholds\tapproved\tyes\t\tcommon usage", "cites no findable source ('common usage')"),
+        ("两个维护\tTwo Upholds\tapproved\tyes\t\tXinhua English", "cites no findable source"),
+    ],
+)
+def test_house_style_is_enforced(tmp_path: Path, row: str, message: str) -> None:
+    _, problems = glossary.check(write(tmp_path, row + "\n"))
+    assert [p.line for p in problems] == [2] and message in problems[0].message, problems
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "科技强国\ta country strong in science and technology\tproposed\tno",  # "a" may stay
+        "两个维护\tTwo Upholds\tapproved\tyes\t\tXinhua English 2019",
+        "一网通办\tGovernment Online-Offline Shanghai\tapproved\tyes\t\thttps://english.shanghai.gov.cn",
+        "科创中心\tinnovation center\t\tno\t\tcommon usage\tsay 'center', not \"centre\"",
+        "世界卫生组织\tWorld Health Organisation Centre\tproposed\tyes",  # a fixed name keeps its spelling
+        "企业\tenterprises\tproposed\tno",
+    ],
+)
+def test_house_style_allows(tmp_path: Path, row: str) -> None:
+    entries, problems = glossary.check(write(tmp_path, row + "\n"))
+    assert problems == [] and len(entries) == 1
+
+
+def test_empty_status_follows_the_source(tmp_path: Path) -> None:
+    entries, _ = glossary.check(
+        write(tmp_path, "科创中心\tinnovation center\n主题教育\teducation campaign\t\tno\t\tXinhua 2019\n")
+    )
+    assert [e.status for e in entries] == ["proposed", "approved"]
+
+
+def test_the_curated_glossary_passes_and_carries_the_corrections() -> None:
+    entries, problems = glossary.check(GLOSSARY)
+    assert problems == []
+    by_zh = {e.zh: e for e in entries}
+    expected = {
+        "关键核心技术": ("core technologies in key fields", "2025 Government Work Report"),
+        "放管服": ("streamline administration, delegate power, improve regulation and upgrade services", "2018"),
+        "一网通办": ("Government Online-Offline Shanghai", "https://english.shanghai.gov.cn"),
+        "主题教育": ("education campaign", "Xinhua English 2019"),
+        "高新技术企业认定": ("recognition of high-tech enterprises", "(2016)"),
+        "形式主义": ("pointless formalities", ""),
+        "形式主义官僚主义": ("pointless formalities and bureaucratism", ""),
+        "科技强国": ("a country strong in science and technology", ""),
+        "国家自主创新示范区": ("National Innovation Demonstration Zone", ""),
+        "干部选拔任用条例": ("Regulations on the Selection and Appointment of Party and Government Leading Cadres", ""),
+        "模范机关": ("exemplary institutions", ""),
+        "双轮驱动": ("dual-wheel drive", ""),
+    }
+    for zh, (en, source) in expected.items():
+        assert by_zh[zh].en == en and source in by_zh[zh].source, by_zh[zh]
+    assert "twin engines" in by_zh["双轮驱动"].note
+    assert not any(e.en.lower().startswith("the ") for e in entries)
+    for zh in (
+        "十九届二中、三中、四中全会",
+        "一系列重要指示批示精神",
+        "关键核心技术攻关",
+        "党组书记",
+        "收官之年",
+        "零的突破",
+        "高精尖",
+    ):
+        assert zh in by_zh
+    approved = [e for e in entries if e.status == "approved"]
+    assert approved and all(e.source and e.source != "common usage" for e in approved)

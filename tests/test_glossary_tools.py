@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,9 +27,9 @@ def fields(entries: list[glossary.Entry]) -> list[tuple[object, ...]]:
 HOSTILE_TSV = HEADER + "".join(
     f"{zh}\t{en}\t{status}\t{fixed}\t{variants}\t{source}\t{note}\n"
     for zh, en, status, fixed, variants, source, note in [
-        ("双轮驱动", '=HYPERLINK("http://evil.example","click")', "approved", "no", "", "@SUM(A1)", "+1 for this"),
+        ("双轮驱动", '=HYPERLINK("http://evil.example","click")', "proposed", "no", "", "@SUM(A1)", "+1 for this"),
         ("科创中心", "-based centre", "proposed", "yes", "-科创|@科创", "'=quoted", "'plain quote"),
-        ("创新", "+innovation", "approved", "no", "", "''=two quotes", "=1+1"),
+        ("创新", "+innovation", "proposed", "no", "", "''=two quotes", "=1+1"),
     ]
 )
 
@@ -60,17 +61,17 @@ def test_tbx_is_iso_30042_shaped(tmp_path: Path, runner: CliRunner) -> None:
     path = tmp_path / "g.tbx"
     assert invoke(runner, "glossary", "export", str(path), "--glossary", str(GLOSSARY))[0] == 0
     root = etree.parse(str(path)).getroot()
-    assert root.tag == "martif" and root.get("type") == "TBX"
+    assert root.tag == "martif" and root.get("type") == "TBX-Basic"
     entry = next(e for e in root.iter("termEntry") if e.find("langSet/tig/term").text == "双轮驱动")
     [en] = [ls for ls in entry.findall("langSet") if ls.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"]
     assert en.find("tig/term").text == "dual-wheel drive"
-    assert en.find("tig/termNote[@type='processStatus']").text == "finalized"
+    assert en.find("tig/termNote[@type='administrativeStatus']").text == "preferredTerm-admn-sts"
     assert len(list(root.iter("termEntry"))) == len(glossary.check(GLOSSARY)[0])
 
 
 def test_import_conflict_changes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     mine = tmp_path / "mine.tsv"
-    mine.write_text(HEADER + "双轮驱动\ttwo-wheel drive\tapproved\tno\t\t\t\n", encoding="utf-8")
+    mine.write_text(HEADER + "双轮驱动\ttwo-wheel drive\tproposed\tno\t\t\t\n", encoding="utf-8")
     before = mine.read_text(encoding="utf-8")
     exported = tmp_path / "g.csv"
     invoke(runner, "glossary", "export", str(exported), "--glossary", str(GLOSSARY))
@@ -93,11 +94,12 @@ def test_add_keeps_the_file_sorted_and_refuses_conflicts(runner: CliRunner, tmp_
     g = tmp_path / "glossary"
     shutil.copytree(GLOSSARY, g)
     code, _out, err = invoke(
-        runner, "glossary", "add", "重要指示批示精神", "the guiding principles of important instructions",
+        runner, "glossary", "add", "重要指示批示精神", "guiding principles of important instructions",
         "--source", "translator proposal", "--glossary", str(g),
     )  # fmt: skip
     assert code == 0, err
-    rows = [line.split("\t")[0] for line in (g / "terms.tsv").read_text(encoding="utf-8").splitlines()[4:]]
+    lines = (g / "terms.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t")[0] for line in lines if not line.startswith("#")][1:]
     assert "重要指示批示精神" in rows and rows == sorted(rows)
     entries, problems = glossary.check(g)
     assert not [p for p in problems if p.severity == "error"]
@@ -115,7 +117,7 @@ def test_nested_term_with_inconsistent_rendering_is_an_error(tmp_path: Path) -> 
         HEADER
         + "科创中心\tscience and technology innovation center\n"
         + "上海科创中心\tShanghai tech hub\n"
-        + "深圳市科技创新委\tShenzhen Science, Technology and Innovation Commission\tapproved\tyes\n"
+        + "深圳市科技创新委\tShenzhen Science, Technology and Innovation Commission\tproposed\tyes\n"
         + "科技创新\tscience and technology innovation\n",
         encoding="utf-8",
     )
@@ -129,10 +131,10 @@ def test_suggest_shows_real_candidates(runner: CliRunner) -> None:
     assert code == 0, err
     rows = json.loads(out)
     zh = [r["zh"] for r in rows]
-    assert "重要指示批示精神" in zh
+    assert "用人单位信用管理制度" in zh and "深入实施" not in zh and "扎实推进" not in zh
     gl = glossary.load(GLOSSARY)
     for r in rows:
-        assert r["count"] >= 3 and r["examples"] and all(r["zh"] in x for x in r["examples"])
+        assert r["count"] >= 2 and r["examples"] and all(r["zh"] in x for x in r["examples"])
         assert not gl.match(r["zh"])  # not a glossary term, nor containing one
 
 
@@ -155,10 +157,16 @@ def test_qa_page_in_the_built_site(built_site: dict[str, Path]) -> None:
 
 HOSTILE = [
     glossary.Entry(
-        zh="双轮驱动", en='=HYPERLINK("http://evil.example","click")', note="+1 for this", source="@SUM(A1)"
+        zh="双轮驱动",
+        en='=HYPERLINK("http://evil.example","click")',
+        note="+1 for this",
+        source="@SUM(A1)",
+        status="proposed",
     ),
-    glossary.Entry(zh="科创中心", en="-based centre", variants=("-科创",), note="\tindented", source="\rcr"),
-    glossary.Entry(zh="创新", en="'=already quoted", note="'plain quote", source="''=two quotes"),
+    glossary.Entry(
+        zh="科创中心", en="-based center", variants=("-科创",), note="\tindented", source="\rcr", status="proposed"
+    ),
+    glossary.Entry(zh="创新", en="'=already quoted", note="'plain quote", source="''=two quotes", status="proposed"),
     glossary.Entry(zh="改革", en="reform", note="=1+1", status="proposed", fixed=True),
 ]
 
@@ -177,7 +185,9 @@ def test_csv_export_neutralises_formulas_and_import_restores_them(tmp_path: Path
     cells = [cell for row in rows for cell in row]
     assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert '\'=HYPERLINK("http://evil.example","click")' in cells and "'plain quote" in cells
-    assert fields(read(path)) == fields(HOSTILE)
+    # Import validates each row as a TSV row, which has no leading or trailing blanks.
+    stripped = [replace(e, note=e.note.strip(), source=e.source.strip()) for e in HOSTILE]
+    assert fields(read(path)) == fields(stripped)
 
 
 def test_importing_a_named_pipe_is_an_error_not_a_hang(tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ FRONT = {
 REVIEWED_ZH = "这是一句经过审校的句子。"
 HOSTILE_GLOSSARY = (
     "zh\ten\tstatus\tfixed\tvariants\tsource\tnote\n"
-    "科技创新\tS&T <img src=x onerror=alert(5)>innovation tkx\tapproved\tno\t\t"
+    "科技创新\tS&T <img src=x onerror=alert(5)>innovation tkx\tproposed\tno\t\t"
     "{: onclick=alert(7) }tkx\t[note tkx](javascript:alert(6))\n"
 )
 ALLOWED_TKX_ATTRS = {"id", "title", "href", "data-seg", "content", "aria-label"}

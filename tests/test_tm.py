@@ -84,6 +84,7 @@ def test_schema_is_recorded_and_checked(tmp_path: Path) -> None:
         "state",
         "reviewer",
         "origin",
+        "text",
     ]
     with db:
         db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION + 1),))

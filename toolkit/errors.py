@@ -113,3 +113,25 @@ class InstallError(ToolkitError):
     Never swallowed: cleaning HTML without trafilatura would silently be worse."""
 
     exit_code = 2
+
+
+class ExchangeError(ToolkitError):
+    """A review or TMX file cannot be used: malformed, another format, or a unit in it is
+    refused (an unknown id, an empty target, a target still in Chinese). Exit 1 when units
+    were refused, 2 when a file is unusable as a whole; either way the memory is unchanged."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: Path | str | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+        unit: str = "",
+        usable: bool = True,
+    ) -> None:
+        self.unit = unit
+        self.exit_code = 1 if usable else 2
+        if unit:
+            message = f"unit {unit}: {message}"
+        super().__init__(message, path=path, line=line, hint=hint)

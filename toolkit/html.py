@@ -36,7 +36,7 @@ from typing import Any
 
 from .errors import InstallError
 from .files import split_lines
-from .textmeta import TITLE_SEP, text_metadata
+from .textmeta import TITLE_SEP, is_metadata, key, text_metadata, unmark
 
 NOT_MAIN = "not-main-content"
 """The rule name for visible lines trafilatura left out of the main text."""
@@ -388,6 +388,23 @@ def _below_heading(visible: list[str], main: list[bool], title: str, widest: int
     return out
 
 
+def _headline_above(visible: list[str], main: list[bool], title: str) -> list[bool]:
+    """When the title found in the markup is not on the page (a ``<title>`` naming only the
+    site), the headline and metadata line just above the main text ("徒手抓子弹真的存在吗？" /
+    "来源：科普中国") are main text for the cleaner's header passes to judge."""
+    want = _norm(title)
+    if any(_norm(line) == want for line in visible):
+        return main
+    first = next((i for i, m in enumerate(main) if m), None)
+    if first is None or first < 2:
+        return main
+    if not is_metadata(unmark(key(visible[first - 1]))) or is_metadata(unmark(key(visible[first - 2]))):
+        return main
+    out = list(main)
+    out[first - 2 : first] = [True, True]
+    return out
+
+
 def _fill_gap(a: list[str], b: list[str], gap: list[int], keep: list[bool]) -> None:
     if not gap:
         return
@@ -405,6 +422,28 @@ def _fill_gap(a: list[str], b: list[str], gap: list[int], keep: list[bool]) -> N
             pos = at + len(a[i])
         elif wide and len(a[i]) >= 6 and a[i] in joined:
             keep[i] = True  # out of order
+
+
+_LD_DATE = re.compile(r'"(?:datePublished|pubDate)"\s*:\s*"(\d{4}-\d{1,2}-\d{1,2}[^"]{0,20})"')
+"""The publication date in a JSON-LD block (schema.org's ``datePublished``, the ``pubDate``
+Baidu's structured data asks Chinese sites for)."""
+_LD_MAX = 100_000
+"""The most characters of a JSON-LD block searched for its date."""
+
+
+def _ld_date(html: str) -> str:
+    """The first JSON-LD block's publication date, or "" (linear: each block is searched once,
+    from its type attribute to its end, at most :data:`_LD_MAX` characters)."""
+    at = html.find("application/ld+json")
+    while at >= 0:
+        start = html.find(">", at)
+        if start < 0:
+            return ""
+        end = html.find("</script", start, start + _LD_MAX)
+        if m := _LD_DATE.search(html, start, end if end >= 0 else start + _LD_MAX):
+            return m.group(1)
+        at = html.find("application/ld+json", start)
+    return ""
 
 
 def parse_html(html: str) -> HtmlPage:
@@ -457,17 +496,19 @@ def parse_html(html: str) -> HtmlPage:
     else:
         # A heading that is part of the <title>; else the first <h1> that is not just the
         # site's name (the <title> may hold only that); else the <title>'s first part.
+        # Among headings that are parts of the <title>, the longest: "文章标题 - 博客名 - 博客园"
+        # has the blog's name as a heading too.
         site = parts[-1] if len(parts) > 1 else page_title
-        title = next((h for h in headings if h in parts or h == page_title), "")
+        title = max((h for h in headings if h in parts or h == page_title), key=len, default="")
         title = title or next((t for tag, t in parser.headings if tag == "h1" and len(t) >= 5 and t != site), "")
         title = title or (parts[0] if parts else "")
     if title and extracted is not None:
-        main = _below_heading(visible, main, title)
+        main = _headline_above(visible, _below_heading(visible, main, title), title)
     if title:
         meta["title"] = _ASCII_WS.sub(" ", title).strip(" \u3000\u00a0")
     # The markup's own fields, then the page's "发布日期：" and "来源：" lines, then guesses:
     # trafilatura's date (it may pick "最后更新"), the WeChat account's name.
-    date = next((tags[k] for k in _DATE_META if tags.get(k)), "") or field_date or markup_date
+    date = next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html) or field_date or markup_date
     if date:
         meta["date"] = date
     source = next((tags[k] for k in _SOURCE_META if tags.get(k)), "") or field_source or parser.publisher

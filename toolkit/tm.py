@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS translations (
     state    TEXT NOT NULL DEFAULT '',   -- reviewed | final for human rows; '' for machine rows
     reviewer TEXT NOT NULL DEFAULT '',   -- who reviewed it
     origin   TEXT NOT NULL DEFAULT '',   -- where a review came from (a review file, a TMX file)
+    text     TEXT NOT NULL DEFAULT '',   -- the segment as written (``source`` is its normalised key)
     PRIMARY KEY (source, engine, model, terms)
 );
 CREATE INDEX IF NOT EXISTS reviewed_source ON translations (source) WHERE reviewed = 1;
@@ -55,6 +56,7 @@ _MIGRATIONS = {
 ALTER TABLE translations ADD COLUMN state TEXT NOT NULL DEFAULT '';
 ALTER TABLE translations ADD COLUMN reviewer TEXT NOT NULL DEFAULT '';
 ALTER TABLE translations ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+ALTER TABLE translations ADD COLUMN text TEXT NOT NULL DEFAULT '';
 UPDATE translations SET state = 'reviewed' WHERE reviewed = 1;
 UPDATE meta SET value = '2' WHERE key = 'schema';
 """,
@@ -118,7 +120,7 @@ def _texts(row: tuple[object, ...], path: Path) -> tuple[str, ...]:
     return tuple(str(v) for v in row)
 
 
-_REVIEW_COLUMNS = "source, en, state, reviewer, created, glossary, origin"
+_REVIEW_COLUMNS = "source, en, state, reviewer, created, glossary, origin, text"
 
 
 class TranslationMemory:
@@ -203,8 +205,9 @@ class TranslationMemory:
         return self._review(row) if row is not None else None
 
     def _review(self, row: tuple[object, ...]) -> Review:
-        source, en, state, reviewer, when, glossary, origin = _texts(row, self.path)
-        return Review(source, en, state if state in HUMAN_STATES else "reviewed", reviewer, when, glossary, origin)
+        source, en, state, reviewer, when, glossary, origin, text = _texts(row, self.path)
+        state = state if state in HUMAN_STATES else "reviewed"
+        return Review(text or source, en, state, reviewer, when, glossary, origin)
 
     def fuzzy(self, seg: Segment, threshold: int = FUZZY_THRESHOLD) -> Hit | None:
         """The reviewed translation of the source most like ``seg``'s (character similarity,
@@ -219,7 +222,7 @@ class TranslationMemory:
         found = process.extractOne(source, sources, scorer=fuzz.ratio, score_cutoff=threshold, processor=None)
         if found is None or found[0] == source:
             return None
-        review = reviews[found[0]]
+        review = reviews[found[0]]  # keyed by source_key; its zh as the reviewer saw it
         prov = Provenance(
             engine="human",
             model="fuzzy",
@@ -234,7 +237,7 @@ class TranslationMemory:
 
     def _reviewed_index(self) -> tuple[list[str], dict[str, Review]]:
         if self._index is None:
-            reviews = {r.zh: r for r in self.reviews()}
+            reviews = {source_key(r.zh): r for r in self.reviews()}
             self._index = (list(reviews), reviews)
         return self._index
 
@@ -247,7 +250,7 @@ class TranslationMemory:
         newest: dict[str, Review] = {}
         for row in rows:
             review = self._review(row)
-            newest[review.zh] = review
+            newest[source_key(review.zh)] = review
         yield from newest.values()
 
     # --- storing -----------------------------------------------------------------------------
@@ -257,9 +260,10 @@ class TranslationMemory:
         when = now()
         with self._errors(), self.db:
             self.db.executemany(
-                "INSERT OR REPLACE INTO translations (source, engine, model, terms, en, glossary, reviewed, created)"
-                " VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
-                [(source_key(s.zh), p.engine, p.model, terms_key(s), en, p.glossary, when) for s, en, p in rows],
+                "INSERT OR REPLACE INTO translations"
+                " (source, engine, model, terms, en, glossary, reviewed, created, text)"
+                " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                [(source_key(s.zh), p.engine, p.model, terms_key(s), en, p.glossary, when, s.zh) for s, en, p in rows],
             )
 
     def add_review(
@@ -284,12 +288,12 @@ class TranslationMemory:
         for r in reviews:
             if r.state not in HUMAN_STATES:
                 raise ValueError(f"a review's state is {' or '.join(HUMAN_STATES)}, not {r.state!r}")
-            rows.append((source_key(r.zh), r.en, r.glossary, r.when or stamp, r.state, r.reviewer, r.origin))
+            rows.append((source_key(r.zh), r.en, r.glossary, r.when or stamp, r.state, r.reviewer, r.origin, r.zh))
         with self._errors(), self.db:
             self.db.executemany(
                 "INSERT OR REPLACE INTO translations"
-                " (source, engine, model, terms, en, glossary, reviewed, created, state, reviewer, origin)"
-                " VALUES (?, 'human', '', '[]', ?, ?, 1, ?, ?, ?, ?)",
+                " (source, engine, model, terms, en, glossary, reviewed, created, state, reviewer, origin, text)"
+                " VALUES (?, 'human', '', '[]', ?, ?, 1, ?, ?, ?, ?, ?)",
                 rows,
             )
         self._index = None

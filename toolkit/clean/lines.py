@@ -87,6 +87,7 @@ def _run_together(s: str, words: frozenset[str]) -> bool:
 
 
 _RUN_RX: dict[frozenset[str], re.Pattern[str]] = {}
+_COUNT = re.compile(r"\d[\d,.]*[万kw]?\+?")
 
 
 def is_window_control(s: str) -> bool:
@@ -95,6 +96,11 @@ def is_window_control(s: str) -> bool:
     if _run_together(s, TOOLBAR):
         return True
     tokens = toolbar_tokens(s)
+    counts = [t for t in tokens if _COUNT.fullmatch(t)]
+    if counts and len(counts) * 3 <= len(tokens):
+        # A tool bar with a count beside its buttons ("收藏 微博 微信 分享 3,930"), not a
+        # platform's counters ("转发 326 评论 58 赞 1024").
+        tokens = [t for t in tokens if not _COUNT.fullmatch(t)]
     if not tokens or not all(is_tool(t) or t in SHARE_TARGETS or t in FONT_WORDS for t in tokens):
         return False
     # Font-size switches alone are not a trailer's start ("font-size"); share targets alone are "share".
@@ -112,13 +118,16 @@ def is_share(s: str) -> bool:
     if re.search(
         r"分享到|分享至|一键分享|分享按钮|立刻分享|朋友圈|喜欢这篇文章|转发到|^分享\s*[:：]|扫码关注|关注我们|"
         r"^收录于(合集|话题)|预览时标签不可点|轻点两下取消|视频\s*小程序|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|"
-        r"微信扫一扫.{0,12}(关注该公众号|打开此内容|使用完整服务)",
+        r"微信扫一扫.{0,12}(关注该公众号|打开此内容|使用完整服务)|分享(给)?(微信)?好友|浏览器.{0,12}分享|分享让更多人看到|扫码.{0,4}分享",
         s,
     ):
         return True
     if re.search(r"扫一扫|二维码|手机扫|微信公众号|客户端", s) and not s.endswith("。") and len(s) <= 40:
         # A QR prompt, not "扫描下方二维码报名" in a notice.
-        return len(s) <= 8 or re.search(r"手机|浏览|打开|关注|分享|本页|当前页|阅读|查看|收看|下载", s) is not None
+        return (
+            len(s) <= 8
+            or re.search(r"手机|浏览|打开|关注|分享|本页|当前页|阅读|查看|收看|观看|移动设备|下载", s) is not None
+        )
     if re.match(r"^(手机版|移动版|手机访问|手机浏览|wap版)$", s):
         return True
     tokens = toolbar_tokens(s)
@@ -217,7 +226,10 @@ _CONTACT = re.compile(
 BYLINE_PATTERN = re.compile(
     r"^[\[【(（]?\s*[^\s，。,]{0,10}?(记者|通讯员|特约记者|实习记者|实习生|特约撰稿人|特约撰稿)\s*[:：]?\s*"
     r"[\u4e00-\u9fff·]{2,4}([\s、,，]+[\u4e00-\u9fff·]{2,4})*\s*[\]】)）]?$|"
-    r"^(文|作者|撰文|采写|整理|文字)\s*[/|｜]\s*[\u4e00-\u9fff·]{2,6}([\s、,，]+[\u4e00-\u9fff·]{2,4})*$|"
+    r"^(文|作者|撰文|采写|整理|文字)\s*[/|｜丨]\s*[\u4e00-\u9fff·]{2,6}([\s、,，]+[\u4e00-\u9fff·]{2,4})*$|"
+    r"^(文|作者|撰文)\s*[/|｜丨]\s*\S{0,12}?(评论员|记者|撰稿人|作者)\s*[\u4e00-\u9fff·]{2,4}$|"
+    r"^作者\s+[\u4e00-\u9fff·]{2,4}([\s、,，]+[\u4e00-\u9fff·]{2,4})*$|"
+    r"^\S{0,12}记者\s*[\u4e00-\u9fff·]{2,4}([\s、,，]+[\u4e00-\u9fff·]{2,4})*\s+来源\s*[:：]\s*\S{2,20}$|"
     r"^[\u4e00-\u9fff·]{2,4}([\s、,，]+[\u4e00-\u9fff·]{2,4})*\s*(报道|采写|撰文)(\s+\S+@\S+)?$|"
     r"^\S{2,16}?(官方)?(百家号|头条号|企鹅号|搜狐号|网易号|大鱼号|澎湃号|公众号|官方账号|官方帐号)$|"
     r"^\S{2,6}社?\S{0,8}\d{1,2}月\d{1,2}日电\s*[(（]\s*(记者|通讯员)[^()（）]{1,30}[)）]$"

@@ -34,8 +34,8 @@ from ..textmeta import (
 )
 from .lines import CRUMB_SEP, DATE_NAME, WECHAT_STRIP
 from .meta import account, metadata_from_the_end
-from .rules import RULE_NAMED, TITLE, TRAILER
-from .settings import CONTACT_LOOKBACK, RELATED_LINK_MAX, STAMP_LINE_MAX, TRAILER_LINE_MAX
+from .rules import COLUMN_TAG, RULE_NAMED, TITLE, TITLE_BLOCK, TRAILER
+from .settings import CONTACT_LOOKBACK, HEADLINE_LINES, HEADLINE_MAX, RELATED_LINK_MAX, STAMP_LINE_MAX, TRAILER_LINE_MAX
 from .state import Page
 from .structure import numbering
 from .title import header_title, tkey
@@ -165,12 +165,32 @@ def _ends_trailer(s: str) -> bool:
     return numbering(s) in ("cn-dun", "cn-paren", "cn-chapter") or s.startswith("附件")
 
 
+def title_block(page: Page) -> None:
+    """The body's first lines when they repeat the headline: a column's 【tag】 alone, and a
+    newspaper's headline block whose first line is the title with more after it ("…座谈会强调" /
+    "在…中更好发挥引领示范作用" / "李强蔡奇出席"), up to the first sentence."""
+    below = max(page.title_lines, default=-1) + 1
+    kept = [i for i in range(below, len(page.lines)) if page.ks[i] and i not in page.dropped]
+    if kept and re.fullmatch(r"[【\[][^】\]。，,]{2,20}[】\]]", page.ks[kept[0]]):
+        page.dropped[kept[0]] = COLUMN_TAG
+        kept = kept[1:]
+    title = tkey(page.title) if page.title else ""
+    if not kept or not title or not tkey(page.ks[kept[0]]).startswith(title) or tkey(page.ks[kept[0]]) == title:
+        return
+    for i in kept[:HEADLINE_LINES]:
+        s = page.ks[i]
+        if len(s) > HEADLINE_MAX or any(c in s for c in "。；！"):
+            break
+        page.dropped[i] = TITLE_BLOCK
+
+
 Pass = Callable[[Page], None]
 
 PASSES: tuple[tuple[str, Pass], ...] = (
     ("header-rules", header_rules),
     ("header-title", header_title),
     ("body-rules", body_rules),
+    ("title-block", title_block),
     ("footer-block", footer_block),
     ("metadata-from-the-end", metadata_from_the_end),
 )

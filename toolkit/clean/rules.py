@@ -144,6 +144,12 @@ FURNITURE = Rule(
     about="a short line above the title, or between two copies of it (the page's furniture)",
     letterhead=True,
 )
+TITLE_BLOCK = Rule(
+    "title-block",
+    about="a newspaper's headline block at the body's start: the title with its verb (\u2026座谈会强调) and the "
+    "headline lines after it",
+)
+COLUMN_TAG = Rule("column-tag", about="a column's 【tag】 alone on the body's first line (【\u2026观察】)")
 NOT_MAIN_CONTENT = Rule("not-main-content", about="HTML outside the page's main text (trafilatura)", left_out=True)
 PAGE_TOO_LARGE = Rule(
     "page-too-large-for-extraction",
@@ -204,7 +210,10 @@ RULES: tuple[Rule, ...] = (
             r"推荐阅读|热点推荐|热点新闻|热门文章|热门推荐|热门新闻|精彩推荐|猜你喜欢|阅读排行|点击排行|排行榜|最新文章|最新动态|"
             r"最新新闻|最新更新|图片新闻|专题推荐|往期回顾|更多新闻|更多阅读|更多)[\]】]?\s*([:：>»]+.*|\s*(>>|more)?\s*)$|"
             r"请您?继续阅读|更多来自.{0,20}的|^(查看更多|more)\s*(>>|»)?$|^返回.{1,10}[,，]\s*查看更多|"
-            r"^(点击|戳)?(下方|左下角|这里|此处)?.{0,4}阅读原文|^阅读全文\s*(>>|»|→|->)?\s*((https?://|www\.)\S+)?$",
+            r"^(点击|戳)?(下方|左下角|这里|此处)?.{0,4}阅读原文|^阅读全文\s*(>>|»|→|->)?\s*((https?://|www\.)\S+)?$|"
+            # a ranking box ("诗人热力榜", its tabs "日榜周榜月榜总榜"), an author's box ("诗人简介 more>")
+            r"^\S{0,8}(热力榜|热榜|排行榜|排行|榜单)$|^([日周月年总]榜\s*){2,}$|^(作者|诗人|博主)简介\s*(more|更多)?\s*>*$|"
+            r"^(为您推荐|为你推荐|大家都在看|今日热点|\d+小时热文|热文|点击进入专题|进入专题|查看原文|更多精彩内容请关注.{0,20})$",
             120,
             no_full_stop=True,
         ),
@@ -217,12 +226,25 @@ RULES: tuple[Rule, ...] = (
             r"^[\[【]?(网友评论|发表评论|我要评论|评论区|用户评论|相关评论|最新评论|热门评论|查看评论|全部评论|精彩评论)[\]】]?"
             r"\s*[:：]?\s*(\(\d+\)|（\d+）)?$|^(共有|已有)\s*\d+\s*(条评论|人参与|人评论)|请文明上网|文明上网.{0,4}理性发言|"
             r"^\d+\s*条评论$|^评论\s*[(（]\s*\d+\s*[)）]$|^按(热度|时间)(\s*按(热度|时间))?$|"
-            r"^(查看|展开)?全部\s*\d+\s*条(评论|回复)|^参与互动$",
+            r"^(查看|展开)?全部\s*\d+\s*条(评论|回复)|^参与互动$|^我来说两句$|"
+            r"跟贴|^\d+\s*人参与\s*\d+\s*(条)?评论$|评论仅供.{0,8}(看法|观点)|^进入.{0,16}讨论$|"
+            r"^(账号|帐号|密码|用户名|验证码|自动登录.{0,10}|马上发表|发表|登录并发表)$",
             40,
         ),
         starts_trailer=True,
     ),
-    Rule("site-promo", pattern_test(r"(本站|小编).{0,60}(精选|更新|浏览|点击|订阅|关注)", 160), starts_trailer=True),
+    Rule(
+        "site-promo",
+        either(
+            pattern_test(r"(本站|小编).{0,60}(精选|更新|浏览|点击|订阅|关注)", 160),
+            pattern_test(
+                r"^\S{0,4}(交流|学习|技术|资料|商务|合作)(群|交流)?\s*[:：]\s*[a-z0-9_\-]{4,30}$|"
+                r"^(加|添加)?(微信|qq|vx|v信)(号|群)?\s*[:：]\s*[a-z0-9_\-]{5,30}$",
+                40,
+            ),
+        ),
+        starts_trailer=True,
+    ),
     Rule(
         "footer",
         pattern_test(
@@ -252,6 +274,16 @@ RULES: tuple[Rule, ...] = (
         starts_trailer=True,
     ),
     Rule(
+        "platform-notice",
+        pattern_test(
+            r"^notice\s*[:：].{0,80}\b(uploaded|posted)\b.{0,40}\bby\b|"
+            r"social media platform.{0,40}\b(only|merely) provides|"
+            r"并不(表明|代表).{0,8}(立场|观点)",
+            400,
+        ),
+        starts_trailer=True,
+    ),
+    Rule(
         "footer-links",
         pattern_test(
             r"^(网站地图|联系我们|网站声明|网站说明|隐私声明|隐私政策|隐私权.{0,6}政策|免责声明|法律声明|网站纠错|"
@@ -277,10 +309,21 @@ RULES: tuple[Rule, ...] = (
         pattern_test(
             r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|校对|审校|编审|初审|复审|终审|撰稿|摄影|供图|图片来源|美编|排版|监制|"
             r"文\s*/\s*图|图\s*/\s*文|文图|图文)\s*[:：丨]|"
-            r"(责任编辑|责编)\s*[:：]|^作者简介\s*[:：]",
+            r"(责任编辑|责编)\s*[:：]|^作者简介\s*[:：]|"
+            r"^[\[【(（]?\s*(总\s*监\s*制|监\s*制|审\s*读|责\s*编|编\s*辑|校\s*对|排\s*版|审\s*核|统\s*筹|版面编辑|本版编辑|制图)"
+            r"\s*[:：丨/／]|"
+            r"^(责任编辑|编辑|责编|美编|监制)\s+[\u4e00-\u9fff·]{2,4}"
+            r"(\s*[|｜/丨]\s*(责任编辑|编辑|责编|排版|美编|校对|审核|监制|统筹)\s*[\u4e00-\u9fff·]{2,4})*$",
             60,
         ),
         starts_trailer=True,
+    ),
+    Rule(
+        "summary",
+        pattern_test(
+            # (An editor's note, 编者按, is body here: tests/pages_heldout keeps it.)
+            r"^[\[【(（]?\s*(核心提示|内容摘要|内容提要|导语)\s*[:：]|^[\[【(（]\s*摘\s*要\s*[:：]",
+        ),
     ),
     Rule(
         "tag-line",
@@ -294,10 +337,16 @@ RULES: tuple[Rule, ...] = (
         "credit",
         pattern_test(
             r"^[(（]\s*(图|摄影|摄|图片|图文)\s*[/／:：｜|]\s*\S.{0,20}[)）]$|"
-            r"^[(（]\s*\S{1,20}\s*(摄|供图|供稿|撰稿|来稿|供文)\s*[)）]$",
+            r"^[(（]\s*\S{1,20}\s*(摄|供图|供稿|撰稿|来稿|供文)\s*[)）]$|"
+            r"^\S{2,10}(发|供图|供稿)\s*[(（]\s*[^()（）]{1,12}(摄|供图)\s*[)）]$|"
+            r"^[(（]\s*(作者|撰文|文)\s*[:：]\s*[^()（）]{2,40}[)）]$|^本文(首发于|首发在|来源于|来源自)\s*\S.{0,40}$|"
+            r"^[(（]\s*[\u4e00-\u9fff]{2,10}(日报|晚报|新闻|通讯社|社|网|报)\s*[)）]$",
             80,
         ),
     ),
+    # A caption marked as one: "◎" before it and the picture's credit after it ("◎ 贾玲凭真诚收获观众的
+    # 喜爱。/图：网络截图"). Other captions stay body (tests/pages_heldout keeps "图为…（…供图）").
+    Rule("photo-caption", pattern_test(r"^◎.{0,150}(图\s*[:：]\s*\S.{0,30}|截图)$", 200)),
     Rule("language-switch", is_language_switch, navigation=True),
     Rule(
         "edition-nav",
@@ -334,6 +383,15 @@ RULES: tuple[Rule, ...] = (
         starts_trailer=True,
     ),
     Rule("counters", is_counters, below_title=True),
+    Rule(
+        "loading-notice",
+        pattern_test(
+            r"加载中.{0,6}请稍[候后等]|^正在加载|长时间(无|没有)响应|请刷新(本|此|该)?页面|"
+            r"^(视频|图片|内容|页面)?加载中\W*$",
+            40,
+        ),
+    ),
+    Rule("close-button", pattern_test(r"^[x×✕✖╳]$")),
     # A count beside a widget ("举报" / "0" / "分享至").
     Rule("widget-count", pattern_test(r"^\d{1,6}$"), scope="header", below_title=True),
     Rule(
@@ -410,7 +468,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "app-promo",
         pattern_test(
-            r"^\S{0,12}(app|客户端)$|^(打开|下载|使用|安装)\S{0,10}(app|客户端)|^(打开|下载)app.{0,10}$|"
+            r"^\S{0,12}(app|客户端)$|^(打开|下载|使用|安装)\S{0,10}(app|客户端)|^(打开|下载)app.{0,10}$|尽在\S{0,12}(app|客户端)$|"
             r"^(欢迎|立即|免费|马上|点击)?订阅\S{0,12}([，,].{0,16})?\s*(>|>>|»)?$",
             30,
         ),
@@ -443,13 +501,26 @@ RULES: tuple[Rule, ...] = (
         date="field",
     ),
     DATE_LINE,
+    # A related article's title and date ("叶檀：央行夏天“霜降”为了啥 2015/06/29"), or its
+    # teaser ("…【详细】 2024-05-23 09:41:17"); last, so header metadata lines go to their rows.
+    Rule(
+        "dated-link",
+        pattern_test(
+            r"^(?=(.*[\u4e00-\u9fff]){4})(?!\S{0,4}(时间|日期)\s*[:：])[^。；;]{6,80}?\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$|"
+            r"^[^。；;:：\d]{2,20}?\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?$|"
+            r"(…|\.\.\.)?\s*[\[【]\s*(详细|详情|全文|更多)\s*[\]】](.{0,12}\d{4}[-/.]\d{1,2}[-/.]\d{1,2}.*)?$",
+            200,
+        ),
+        starts_trailer=True,
+        lists_links=True,
+    ),
 )
 
 PAGE_RULES: dict[str, Rule] = {
     r.name: r
     for r in (
         TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT,
-        PAGE_TOO_LARGE,
+        PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG,
     )
 }  # fmt: skip
 """Drops decided by a line's place in the page rather than its text alone, by name."""

@@ -56,6 +56,10 @@ TRAILER_LINE_MAX = 80
 CONTACT_LOOKBACK = 3
 """A telephone or address line is the body's contact block when one of this many kept lines
 above it says "联系人", "咨询电话" …"""
+HEADLINE_LINES = 4
+"""A newspaper's headline block at the body's start has at most this many lines."""
+HEADLINE_MAX = 40
+"""A line of that block is at most this long."""
 OWN_DATE_MAX = 20
 """A line that is only a date (a signature's, a press release's) is at most this long."""
 SIGNATURE_LINES = 4

@@ -49,18 +49,22 @@ class Page:
         lines = [b.text for b in doc.blocks]
         ks = [unmark(s) for s in keys(lines)]
         rules = [match(s) for s in ks]
+        numbers = [b.lines[0] if b.lines else i + 1 for i, b in enumerate(doc.blocks)]
+        # An HTML page's <title> (line 0) is a header line however long it is: the title with
+        # its site suffix ("标题_频道_站点"), never the body's first line.
+        title_tag = {i for i, n in enumerate(numbers) if n == 0 and doc.meta.format == "html"}
         body_start = next(
             (
                 i
                 for i, (s, r) in enumerate(zip(ks, rules, strict=True))
-                if (r is None or r.scope != "anywhere") and body_like(s)
+                if (r is None or r.scope != "anywhere") and body_like(s) and i not in title_tag
             ),
             len(lines),
         )
         return cls(
             doc=doc,
             lines=lines,
-            numbers=[b.lines[0] if b.lines else i + 1 for i, b in enumerate(doc.blocks)],
+            numbers=numbers,
             ks=ks,
             rules=rules,
             body_start=body_start,

@@ -209,9 +209,13 @@ def header_title(page: Page) -> None:
         a, b = split
         page.title = strip_line(page.lines[a]) + strip_line(page.lines[b])
         page.title_lines = {a, b} | {c.index for c in cands if holds_title(ks[c.index], key(page.title))}
-    elif meta_title and title_like(key(meta_title)):
+    elif meta_title and title_like(key(meta_title)) and not (headline := _headline(page, cands, meta_title)):
         page.title = meta_title
         page.title_lines = {c.index for c in cands if holds_title(ks[c.index], key(meta_title))}
+    elif meta_title and headline:
+        # The markup's title is not on the page (a <title> naming only the site): the headline
+        # is the title-like line just above the metadata line.
+        page.title, page.title_lines = strip_line(headline.title), {headline.index}
     else:
         shown = [line if i not in dropped else "" for i, line in enumerate(page.lines)]
         nav = [i for i in range(page.body_start) if (r := dropped.get(i)) is not None and r.navigation]
@@ -248,6 +252,20 @@ def header_title(page: Page) -> None:
             dropped[c.index] = NAV_BAR  # a menu item the nav-word list does not know
     _between_titles(page)
     _date_below_title(page)
+
+
+def _headline(page: Page, cands: list[Candidate], meta_title: str) -> Candidate | None:
+    """The header's headline when no header line holds the markup's title: a title-like line
+    right above the metadata line (nothing between them), else None."""
+    shown = [c for c in cands if page.numbers[c.index] != 0]  # not the <title> itself
+    if page.meta_line is None or any(holds_title(page.ks[c.index], key(meta_title)) for c in shown):
+        return None
+    above = [c for c in cands if c.index < page.meta_line]
+    if not above or any(page.ks[i] and i not in page.dropped for i in range(above[-1].index + 1, page.meta_line)):
+        return None
+    line, meta = page.numbers[above[-1].index], page.numbers[page.meta_line]
+    # Right above it on the page too, not only among the lines the reader kept.
+    return above[-1] if title_like(key(above[-1].title)) and line != 0 and meta - line <= 2 else None
 
 
 def _date_below_title(page: Page) -> None:

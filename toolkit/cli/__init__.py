@@ -19,7 +19,8 @@ import typer
 from .. import __version__, readers
 from ..batch import read_documents
 from ..errors import ConfigError, InputError
-from . import glossary, models
+from . import glossary, models, review
+from . import tm as tm_cli
 from .common import (
     BUILD_ELSEWHERE,
     OUT_ELSEWHERE,
@@ -58,6 +59,8 @@ app = typer.Typer(
 )
 app.add_typer(glossary.app, name="glossary")
 app.add_typer(models.app, name="models")
+app.add_typer(review.app, name="review")
+app.add_typer(tm_cli.app, name="tm")
 
 
 def _version(value: bool) -> None:

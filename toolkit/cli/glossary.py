@@ -1,4 +1,4 @@
-"""``toolkit glossary …``: check, list, add, export, import and suggest glossary terms."""
+"""``toolkit glossary …``: check, list, add, edit, remove, export, import and suggest glossary terms."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ..batch import load_glossary, read_documents
 from .common import GlossaryOpt, JobsOpt, JsonOpt, Reporter, configuration, on_error
 
 if TYPE_CHECKING:
-    from ..glossary import Problem
+    from ..glossary import Entry, Problem
 
 app = typer.Typer(help="Check, list and edit the zh→en glossary.", no_args_is_help=True)
 
@@ -98,51 +98,140 @@ def glossary_add(
     variant: Annotated[
         list[str] | None, typer.Option("--variant", help="Another Chinese spelling (repeatable).")
     ] = None,
-    source: Annotated[str, typer.Option(help="Where the rendering comes from.")] = "",
+    source: Annotated[str, typer.Option(help="Where the rendering comes from (publication and year, or URL).")] = "",
     note: Annotated[str, typer.Option(help="Context for translators.")] = "",
     glossary: GlossaryOpt = None,
 ) -> None:
-    """Add a term to the glossary (kept sorted; refused if it duplicates or conflicts)."""
-    from ..glossary import parse_row
+    """Add a term to the glossary (kept sorted; refused where `glossary check` would fail).
+
+    A term in Traditional characters is added in Simplified, the Traditional form as a
+    variant, with a warning.
+    """
+    from ..glossary import parse_row, traditional_chars
     from ..glossary_io import add_entries, target_file
 
+    variants = list(variant or ())
+    simple = traditional_chars(zh.strip())
+    if simple:
+        typer.secho(
+            f"warning: {zh!r} is Traditional; adding it as {simple!r} with {zh!r} as a variant",
+            err=True,
+            fg=typer.colors.YELLOW,
+        )
+        variants = [zh.strip(), *(v for v in variants if v != zh.strip())]
+        zh = simple
+    added: list[Entry] = []
     with on_error(GLOSSARY_ELSEWHERE):
         path = _glossary_path(glossary)
-        fields = [zh, en, status, "yes" if fixed else "no", "|".join(variant or ()), source, note]
+        fields = [zh, en, status, "yes" if fixed else "no", "|".join(variants), source, note]
         entry, problems = parse_row(fields, "<command line>", 0)
         if entry is not None:
-            _, problems = add_entries(path, [entry])
+            added, problems = add_entries(path, [entry])
     if problems:
         _report_problems(problems)
         raise typer.Exit(2)
+    if not added:
+        typer.echo(f"{zh} → {en} is already present in {target_file(path)}; nothing changed")
+        return
     typer.echo(f"added {zh} → {en} to {target_file(path)}")
 
 
-ExchangeFmt = Annotated[str | None, typer.Option("--format", help="tbx or csv \\[default: by extension].")]
+@app.command("remove")
+def glossary_remove(
+    zh: Annotated[str, typer.Argument(help="The Chinese term (or one of its variants) to remove.")],
+    glossary: GlossaryOpt = None,
+) -> None:
+    """Remove a term (its whole row) from the glossary."""
+    from ..glossary_io import remove_entry
+
+    with on_error(GLOSSARY_ELSEWHERE):
+        cfg = configuration()
+        path = glossary if glossary is not None else cfg.glossary
+        entry = remove_entry(path, zh, max_bytes=cfg.max_input_bytes)
+    typer.echo(f"removed {entry.zh} → {entry.en} from {entry.path}:{entry.line}")
+
+
+@app.command("edit")
+def glossary_edit(
+    zh: Annotated[str, typer.Argument(help="The Chinese term (or one of its variants) to change.")],
+    new_zh: Annotated[str | None, typer.Option("--zh", help="A new Chinese term.")] = None,
+    en: Annotated[str | None, typer.Option("--en", help="A new English rendering.")] = None,
+    status: Annotated[str | None, typer.Option(help="approved or proposed.")] = None,
+    fixed: Annotated[bool | None, typer.Option("--fixed/--not-fixed", help="The English is a fixed name.")] = None,
+    variant: Annotated[
+        list[str] | None, typer.Option("--variant", help="Replace the variants (repeatable; --variant '' clears).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Where the rendering comes from.")] = None,
+    note: Annotated[str | None, typer.Option(help="Context for translators.")] = None,
+    glossary: GlossaryOpt = None,
+) -> None:
+    """Change fields of a glossary row in place; refused where `glossary check` would fail."""
+    from ..glossary_io import edit_entry
+
+    changes = {
+        k: v
+        for k, v in {
+            "zh": new_zh,
+            "en": en,
+            "status": status,
+            "fixed": None if fixed is None else ("yes" if fixed else "no"),
+            "variants": None if variant is None else "|".join(v for v in variant if v),
+            "source": source,
+            "note": note,
+        }.items()
+        if v is not None
+    }
+    if not changes:
+        typer.secho("nothing to change: give --en, --zh, --status, --fixed, --variant, --source or --note", err=True)
+        raise typer.Exit(2)
+    with on_error(GLOSSARY_ELSEWHERE):
+        cfg = configuration()
+        path = glossary if glossary is not None else cfg.glossary
+        new, problems = edit_entry(path, zh, changes, max_bytes=cfg.max_input_bytes)
+    if problems or new is None:
+        _report_problems(problems)
+        raise typer.Exit(2)
+    typer.echo(f"edited {new.zh} → {new.en} in {new.path}")
+
+
+ExchangeFmt = Annotated[
+    str | None,
+    typer.Option("--format", help="tbx (TBX-Basic, TBX 2008), tbx3 (TBX v3) or csv \\[default: by extension]."),
+]
 
 
 @app.command("export")
 def glossary_export(
-    file: Annotated[Path, typer.Argument(help="The .tbx (ISO 30042) or .csv file to write.")],
+    file: Annotated[Path, typer.Argument(help="The .tbx or .csv file to write; - for standard output.")],
     fmt: ExchangeFmt = None,
     glossary: GlossaryOpt = None,
 ) -> None:
-    """Export the glossary as TBX or CSV (translate-toolkit), losslessly."""
-    from ..glossary_io import export
+    """Export the glossary as TBX-Basic or CSV, losslessly."""
+    import sys
+
+    from ..glossary_io import export, format_of, render
 
     with on_error("export to another file"):
         gl = load_glossary(glossary, configuration())
-        export(list(gl.entries), file, fmt)
+        if str(file) == "-":
+            data = render(list(gl.entries), format_of(Path("-.tbx"), fmt))
+        else:
+            export(list(gl.entries), file, fmt)
+    if str(file) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
     typer.echo(f"exported {len(gl.entries)} entries to {file}")
 
 
 @app.command("import")
 def glossary_import(
-    file: Annotated[Path, typer.Argument(help="A .tbx or .csv file (as `glossary export` writes).")],
+    file: Annotated[Path, typer.Argument(help="A .tbx (TBX 2008 or v3) or .csv file (with a header row).")],
     fmt: ExchangeFmt = None,
     glossary: GlossaryOpt = None,
 ) -> None:
-    """Add the terms of a TBX or CSV file to the glossary; conflicts are listed, nothing is changed."""
+    """Add the terms of a TBX or CSV file to the glossary; identical rows are skipped; conflicts
+    are listed and nothing is changed."""
     from ..glossary_io import add_entries, read, target_file
 
     with on_error(GLOSSARY_ELSEWHERE):
@@ -163,7 +252,7 @@ def glossary_suggest(
     corpus: Annotated[list[Path], typer.Argument(help="Pages (or cleaned documents) to mine.", show_default=False)],
     glossary: GlossaryOpt = None,
     limit: Annotated[int, typer.Option(help="How many candidates.")] = 30,
-    min_count: Annotated[int, typer.Option(help="Minimum occurrences.")] = 3,
+    min_count: Annotated[int, typer.Option(help="Minimum occurrences.")] = 2,
     jobs: JobsOpt = 1,
     as_json: JsonOpt = False,
 ) -> None:
