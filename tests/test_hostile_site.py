@@ -195,3 +195,13 @@ def test_a_source_admonition_cannot_fake_the_provenance_banner(hostile_site: dic
             assert len(banners) == (0 if view == "zh" else 1), (page, [b.text_content()[:40] for b in banners])
             if view != "en":
                 assert "Human translation tkx" in tree.text_content(), page
+
+
+def test_documents_json_is_data(hostile_site: dict[str, Path]) -> None:
+    """The index's filter data: JSON whose strings hold the hostile text as text."""
+    raw = (hostile_site["site"] / "documents.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    assert data["documents"] and "tkx" in raw
+    for doc in data["documents"]:
+        assert set(doc) >= {"slug", "zh", "en", "date", "source", "region", "script", "review", "qa"}
+        assert all(isinstance(v, (str, int)) for v in doc.values())
