@@ -10,6 +10,7 @@ the memory reaches a page through :mod:`toolkit.escape` (``md_inline`` in Markdo
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -411,8 +412,15 @@ def _span(seg: Segment, lang: str, first: bool = False) -> str:
     return f'<span class="tk-seg" tabindex="{tab}" data-seg="{html_attr(seg.id)}"{state}>{text}</span>{after}'
 
 
+@functools.cache
+def _problems(doc: Document, glossary_version: str) -> tuple[Any, ...]:
+    """:func:`toolkit.qa.document_problems`, once per document while the docs tree is written
+    (the index, its data and the QA pages all need them); :func:`docs_pages` clears it."""
+    return tuple(document_problems(doc, glossary_version))
+
+
 def _qa_status(doc: Document, glossary_version: str, target: str = "qa.md") -> str:
-    problems = len(document_problems(doc, glossary_version))
+    problems = len(_problems(doc, glossary_version))
     matched = sum(len(s.terms) for s in doc.segments)
     if not problems:
         return f"no problems ({matched} terms, all present)"
@@ -573,7 +581,7 @@ def documents_json(docs: list[Document], names: Mapping[str, str] | None = None,
                 "made": _cell(_made_by(d)),
                 "review": _review_key(d),
                 "reviewed": _reviewed_cell(d),
-                "qa": len(document_problems(d, glossary_version)),
+                "qa": len(_problems(d, glossary_version)),
                 "qa_page": qa.get(m.slug, "qa.md").removesuffix(".md") + ".html",
             }
         )
@@ -603,7 +611,7 @@ QA_PAGE_SIZE = 20
 
 
 def _with_problems(docs: list[Document], glossary_version: str) -> list[tuple[Document, list[Any]]]:
-    return [(d, p) for d in docs if (p := list(document_problems(d, glossary_version)))]
+    return [(d, p) for d in docs if (p := list(_problems(d, glossary_version)))]
 
 
 def qa_targets(docs: list[Document], glossary_version: str = "") -> dict[str, str]:
@@ -717,13 +725,16 @@ def check_site_dir(site_dir: Path) -> None:
 def docs_pages(docs: list[Document], glossary: Glossary, site: SiteInfo) -> dict[str, str]:
     """Every file of the docs tree: path relative to the docs folder → text."""
     names = source_names(glossary)
-    pages: dict[str, str] = {
-        **index_pages(docs, site, glossary.version),
-        "documents.json": documents_json(docs, names, glossary.version),
-        "search.md": search_page(),
-        "glossary.md": glossary_page(glossary),
-        **qa_pages(docs, glossary.version),
-    }
+    try:
+        pages: dict[str, str] = {
+            **index_pages(docs, site, glossary.version),
+            "documents.json": documents_json(docs, names, glossary.version),
+            "search.md": search_page(),
+            "glossary.md": glossary_page(glossary),
+            **qa_pages(docs, glossary.version),
+        }
+    finally:
+        _problems.cache_clear()
     for d in docs:
         pages[f"zh/{d.meta.slug}.md"] = zh_page(d)
         pages[f"en/{d.meta.slug}.md"] = en_page(d, names)
