@@ -275,3 +275,17 @@ def test_qa_pages_are_paginated(monkeypatch: pytest.MonkeyPatch) -> None:
     assert publish.qa_targets(docs)["d4"] == "qa/3.md"
     index = publish.index_pages(docs, publish.SiteInfo())["index.md"]
     assert "(qa/3.md#d4)" in index and "(qa.md#d0)" in index
+
+
+def test_pagefind_extended_is_installed_by_the_project() -> None:
+    """A fresh `pip install .` has the search indexer that segments Chinese (its wheel ships the
+    binary: nothing is downloaded at build time)."""
+    import tomllib
+
+    from toolkit.site import pagefind_executable
+
+    from .conftest import ROOT
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert any(d.replace(" ", "").startswith("pagefind[extended]") for d in deps), deps
+    assert pagefind_executable().name == "pagefind_extended"
