@@ -106,6 +106,14 @@ def read_one(task: ReadTask) -> Document | ToolkitError:
         return doc
     except ToolkitError as err:
         return err
+    except RecursionError:
+        return InputError("nested too deeply to read", path=task.path, hint="simplify or split the file")
+    except Exception as exc:  # a bug met on this file: reported for it, the other files still read
+        return InputError(
+            f"internal error while reading ({type(exc).__name__}: {exc})",
+            path=task.path,
+            hint="please report it with this file; the other files were read",
+        )
 
 
 def outside_links(paths: Sequence[Path], inputs: Sequence[Path]) -> list[Path]:
