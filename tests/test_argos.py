@@ -77,7 +77,7 @@ def test_build_uses_argos_when_installed(argos_installed: Path, runner: CliRunne
     code, _, err = invoke(runner, *args)
     assert code == 0, err
     assert "backend: argos — Argos package translate-zh_en-1_0 1.0 is installed" in err
-    page = html.unescape((tmp_path / "s" / "en" / SLUG0 / "index.html").read_text(encoding="utf-8"))
+    page = html.unescape((tmp_path / "s" / "en" / f"{SLUG0}.html").read_text(encoding="utf-8"))
     assert "Machine translation" in page and "translate-zh_en-1_0 1.0" in page and "Dictionary gloss" not in page
     # --backend gloss overrides.
     code, _, err = invoke(runner, *args, "--backend", "gloss")

@@ -102,3 +102,34 @@ def test_translate_documents_says_which_backend_and_why(tmp_path: Path) -> None:
 
     again = translate_documents([SEED_FILES[0]], Collected(), cfg, GLOSSARY)
     assert again.stats.translated == 0 and again.stats.from_memory == done.stats.translated
+
+
+def test_a_bug_met_on_one_file_is_that_files_error_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from toolkit import pipeline
+
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    shutil.copy(SEED_FILES[0], good)
+    bad.write_text("标题\n\n正文第一段。\n", encoding="utf-8")
+    real = pipeline.STAGES[0][1]
+
+    def clean(docs: list[Document], ctx: pipeline.Context) -> list[Document]:
+        if any(d.meta.origin == "bad.txt" for d in docs):
+            raise UnboundLocalError("cannot access local variable 'headline'")
+        return real(docs, ctx)
+
+    monkeypatch.setattr(pipeline, "STAGES", (("clean", clean), *pipeline.STAGES[1:]))
+    seen = Collected()
+    docs = read_documents([good, bad], seen)
+    assert [d.meta.origin for d in docs] == ["good.txt"]
+    [error] = seen.failed
+    assert error.path == bad and "internal error while reading (UnboundLocalError" in error.render()
+    assert "please report it" in error.render()
+
+
+def test_every_held_out_real_page_cleans_without_error() -> None:
+    """Robustness only: the held-out pages are never used to tune the cleaner (their scores are
+    in tests/pages_real_heldout/README.md), but none may crash it."""
+    pages = sorted((ROOT / "tests" / "pages_real_heldout").glob("*.html"))
+    seen = Collected()
+    docs = read_documents(pages, seen, until="segment")
+    assert len(pages) >= 15 and not seen.failed and len(docs) == len(pages)

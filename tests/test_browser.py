@@ -72,7 +72,7 @@ def browser() -> Iterator[Any]:
 
 def test_aligned_page_shows_chinese_and_english_side_by_side(server: str, browser: Any, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{server}/aligned/{SLUG}/")
+    page.goto(f"{server}/aligned/{SLUG}.html")
     pair = page.locator(".tk-pair").nth(3)
     zh, en = pair.locator(".tk-zh"), pair.locator(".tk-en")
     assert zh.is_visible() and en.is_visible()
@@ -90,7 +90,7 @@ def test_aligned_page_shows_chinese_and_english_side_by_side(server: str, browse
 
 def test_aligned_page_stacks_on_a_phone(server: str, browser: Any, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 390, "height": 844})
-    page.goto(f"{server}/aligned/{SLUG}/")
+    page.goto(f"{server}/aligned/{SLUG}.html")
     pair = page.locator(".tk-pair").nth(3)
     zbox, ebox = pair.locator(".tk-zh").bounding_box(), pair.locator(".tk-en").bounding_box()
     assert zbox and ebox and ebox["y"] >= zbox["y"] + zbox["height"] - 1  # English below Chinese
@@ -99,33 +99,34 @@ def test_aligned_page_stacks_on_a_phone(server: str, browser: Any, tmp_path: Pat
 
 def test_language_switch_lands_on_the_counterpart(server: str, browser: Any, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{server}/zh/{SLUG}/")
+    page.goto(f"{server}/zh/{SLUG}.html")
     page.locator(".md-header__option .md-select").hover()
     page.locator('a.md-select__link[hreflang="en"]').click()
-    page.wait_for_url(f"**/en/{SLUG}/")
+    page.wait_for_url(f"**/en/{SLUG}.html")
     assert "dual-wheel drive" in page.locator("article").inner_text()
     page.screenshot(path=str(tmp_path / "english.png"))
     # …and back.
     page.locator(".md-header__option .md-select").hover()
-    page.locator('a.md-select__link[hreflang="zh"]').first.click()
-    page.wait_for_url(f"**/zh/{SLUG}/")
+    page.locator('a.md-select__link[hreflang="zh-Hans"]').click()
+    page.wait_for_url(f"**/zh/{SLUG}.html")
     assert "双轮驱动" in page.locator("article").inner_text()
 
 
 def test_index_lists_every_document(server: str, browser: Any, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{server}/")
-    rows = page.locator("article table tbody tr")
+    rows = page.locator("table.tk-docs tbody tr")
+    rows.first.wait_for()
     assert rows.count() == 5
-    assert "2020年科技工作报告" in page.locator("article table").inner_text()
-    assert "dictionary gloss" in page.locator("article table").inner_text()
+    assert "2020年科技工作报告" in page.locator("table.tk-docs").inner_text()
+    assert "dictionary gloss" in page.locator("table.tk-docs").inner_text()
     page.screenshot(path=str(tmp_path / "index.png"), full_page=True)
 
 
 def test_toggle_is_remembered_and_keyboard_usable(server: str, browser: Any, tmp_path: Path) -> None:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page.goto(f"{server}/aligned/{SLUG}/")
+    page.goto(f"{server}/aligned/{SLUG}.html")
     pair = page.locator(".tk-pair").nth(3)
     assert pair.locator(".tk-zh").is_visible() and pair.locator(".tk-en").is_visible()
     page.locator('.tk-toggle button[data-view="en"]').click()
@@ -133,7 +134,7 @@ def test_toggle_is_remembered_and_keyboard_usable(server: str, browser: Any, tmp
     assert page.locator('.tk-toggle button[data-view="en"]').get_attribute("aria-pressed") == "true"
     page.screenshot(path=str(tmp_path / "english-only.png"))
     # Remembered on another document's aligned page.
-    page.goto(f"{server}/aligned/002-a1976a7a51a0a365/")
+    page.goto(f"{server}/aligned/002-a1976a7a51a0a365.html")
     assert not page.locator(".tk-pair .tk-zh").first.is_visible()
     # Keyboard: focus the 中文 button and press Enter.
     page.locator('.tk-toggle button[data-view="zh"]').focus()
@@ -147,7 +148,7 @@ def test_toggle_is_remembered_and_keyboard_usable(server: str, browser: Any, tmp
 
 def test_sentence_linking(server: str, browser: Any) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{server}/aligned/{SLUG}/")
+    page.goto(f"{server}/aligned/{SLUG}.html")
     zh = page.locator('.tk-zh .tk-seg[data-seg="p1s0"]')
     en = page.locator('.tk-en .tk-seg[data-seg="p1s0"]')
     zh.hover()
@@ -160,37 +161,9 @@ def test_sentence_linking(server: str, browser: Any) -> None:
 
 def test_paragraph_anchor_is_shareable(server: str, browser: Any) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{server}/aligned/{SLUG}/#p5")
+    page.goto(f"{server}/aligned/{SLUG}.html#p5")
     assert page.locator("#p5").is_visible()
     assert page.locator("#p5 .tk-anchor").get_attribute("href") == "#p5"
-
-
-@pytest.mark.parametrize("query", ["双轮驱动", "dual-wheel drive"])
-def test_search_finds_seed_000(server: str, browser: Any, query: str, tmp_path: Path) -> None:
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{server}/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    # Material's search worker loads the index in the background: a query typed before it is
-    # ready can be dropped, so wait for it, and type the query again if no result comes.
-    ready = "() => { const m = document.querySelector('.md-search-result__meta'); return !!m && !/Initializing/i.test(m.textContent) }"  # noqa: E501
-    page.wait_for_function(ready, timeout=60_000)
-    box = page.locator("input.md-search__input")
-    results = page.locator(".md-search-result__item a")
-    for attempt in range(3):
-        box.fill("")
-        box.fill(query)
-        box.press("End")
-        try:
-            results.first.wait_for(timeout=20_000)
-            break
-        except PlaywrightTimeout:
-            if attempt == 2:
-                raise
-    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
-    assert any(SLUG in h for h in hrefs), hrefs
-    page.screenshot(path=str(tmp_path / f"search-{'zh' if query[0] > 'z' else 'en'}.png"))
 
 
 HOSTILE = (
@@ -229,7 +202,7 @@ def test_hostile_source_runs_nothing(hostile_server: str, browser: Any, view: st
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    url = f"{hostile_server}/{view}/hostile/"
+    url = f"{hostile_server}/{view}/hostile.html"
     page.goto(url)
     page.wait_for_timeout(500)
     article = page.locator("article")
@@ -280,17 +253,20 @@ def test_hostile_fields_run_nothing_in_any_page(hostile_fields_server: tuple[str
     carries a handler or a script URL, and Tab through the page runs nothing."""
     base, slugs = hostile_fields_server
     assert len(slugs) == 3
-    urls = [f"{base}/", f"{base}/glossary/", f"{base}/qa/"]
-    urls += [f"{base}/{view}/{slug}/" for slug in slugs for view in ("zh", "en", "aligned")]
+    urls = [f"{base}/", f"{base}/glossary.html", f"{base}/qa.html", f"{base}/search.html?q=tkx"]
+    urls += [f"{base}/{view}/{slug}.html" for slug in slugs for view in ("zh", "en", "aligned")]
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     for url in urls:
         page.goto(url)
         page.wait_for_timeout(150)
+        if url.endswith("/"):  # the index's table, built from documents.json (hostile titles)
+            page.locator("table.tk-docs tbody tr").first.wait_for()
         for _ in range(8):
             page.keyboard.press("Tab")
         assert page.evaluate(_HANDLERS) == [], url
-        assert "tkx" in page.locator("body").inner_text(), url
+        if "/qa.html" not in url:  # no QA problem: no hostile text on that page
+            assert "tkx" in page.locator("body").inner_text(), url
         assert page.url == url
     assert dialogs == []

@@ -225,7 +225,7 @@ def test_serve_serves_the_built_site(tmp_path: Path) -> None:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/000-278de87c3f697afd/", timeout=5) as r:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/000-278de87c3f697afd.html", timeout=5) as r:
                     body = r.read().decode()
                 break
             except OSError:

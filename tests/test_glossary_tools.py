@@ -151,7 +151,7 @@ def test_qa_page_lists_misses() -> None:
 
 
 def test_qa_page_in_the_built_site(built_site: dict[str, Path]) -> None:
-    text = (built_site["site"] / "qa" / "index.html").read_text(encoding="utf-8")
+    text = (built_site["site"] / "qa.html").read_text(encoding="utf-8")
     assert "QA · 质量检查" in text and ("No problems found" in text or " of 5 documents" in text)
 
 

@@ -106,7 +106,7 @@ def test_a_link_out_of_the_input_folder_is_not_read(tmp_path: Path, runner: CliR
     code, _, err = _build(runner, src, glossary, tmp_path / "docs", tmp_path / "site")
     assert code == 1 and "creds.txt: a symbolic link to a file outside the input folder" in err
     published = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))
-    assert "tkxsecret" not in published and (tmp_path / "site" / "zh" / "inside").is_dir()
+    assert "tkxsecret" not in published and (tmp_path / "site" / "zh" / "inside.html").is_file()
 
 
 def test_a_long_line_of_markup_characters_builds_in_linear_time(tmp_path: Path) -> None:
@@ -118,7 +118,7 @@ def test_a_long_line_of_markup_characters_builds_in_linear_time(tmp_path: Path) 
         *args, "--docs-dir", str(tmp_path / "d"), "--site-dir", str(tmp_path / "s"), cwd=tmp_path, timeout=150
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    page = (tmp_path / "s" / "zh" / "long" / "index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "s" / "zh" / "long.html").read_text(encoding="utf-8")
     assert page.count("创新*&lt;") + page.count("创新&#42;&#60;") >= 100_000
 
 

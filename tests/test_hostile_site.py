@@ -8,6 +8,8 @@ no element, attribute or URL may come from it.
 
 from __future__ import annotations
 
+import gzip
+import html
 import json
 import os
 from pathlib import Path
@@ -118,14 +120,21 @@ def test_nothing_from_a_source_becomes_markup(hostile_site: dict[str, Path]) -> 
 
 
 def test_search_index_holds_text_not_markup(hostile_site: dict[str, Path]) -> None:
-    index = json.loads((hostile_site["site"] / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        for field in ("title", "text"):
-            if doc.get(field):
-                frag = lxml.html.fragment_fromstring(doc[field], create_parent="div")
-                for el in frag.iter():
-                    if isinstance(el.tag, str):
-                        _check_element(el, f"search index {doc['location']}")
+    """Pagefind's fragments (gzip, ``pagefind_dcd`` + JSON): what a search result shows is text,
+    and the hostile text is there as text."""
+    fragments = sorted((hostile_site["site"] / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert fragments
+    seen = 0
+    for path in fragments:
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(b"pagefind_dcd")
+        doc = json.loads(raw[len(b"pagefind_dcd") :])
+        for field in (doc["content"], doc["meta"].get("title", "")):
+            seen += field.count("tkx")
+            frag = lxml.html.fragment_fromstring(html.escape(field), create_parent="div")
+            assert len(frag) == 0, (path, field[:80])  # no element: text only
+            assert "<script" not in field.lower() or "&lt;" not in field, field[:80]
+    assert seen > 0
 
 
 def test_front_matter_slug_cannot_leave_the_output_folder(hostile_site: dict[str, Path]) -> None:
@@ -136,12 +145,12 @@ def test_front_matter_slug_cannot_leave_the_output_folder(hostile_site: dict[str
 
 def test_title_line_is_text_in_every_view(hostile_site: dict[str, Path]) -> None:
     for view in ("zh", "aligned"):
-        html = next((hostile_site["site"] / view).glob("*/index.html")).parent
-        page = lxml.html.fromstring((html / "index.html").read_text(encoding="utf-8"))
+        path = next((hostile_site["site"] / view).glob("*.html"))
+        page = lxml.html.fromstring(path.read_text(encoding="utf-8"))
         for h1 in page.iter("h1"):
             assert not h1.findall(".//a[@href='#']") and not h1.xpath(".//*[@onfocus]"), view
     titled = [
-        p for p in hostile_site["site"].rglob("index.html") if "关于[科技创新](#){: onfocus=alert(2) autofocus=1 }" in
+        p for p in hostile_site["site"].rglob("*.html") if "关于[科技创新](#){: onfocus=alert(2) autofocus=1 }" in
         lxml.html.fromstring(p.read_text(encoding="utf-8")).text_content()
     ]  # fmt: skip
     assert titled
@@ -180,9 +189,19 @@ def test_only_the_toolkits_own_names_are_output_names(slug: str, tmp_path: Path)
 def test_a_source_admonition_cannot_fake_the_provenance_banner(hostile_site: dict[str, Path]) -> None:
     """`!!! success "Human translation"` in a source is a line of text, not a second banner."""
     for view in ("zh", "en", "aligned"):
-        for page in (hostile_site["site"] / view).glob("*/index.html"):
+        for page in (hostile_site["site"] / view).glob("*.html"):
             tree = lxml.html.fromstring(page.read_text(encoding="utf-8"))
             banners = tree.find_class("admonition")
             assert len(banners) == (0 if view == "zh" else 1), (page, [b.text_content()[:40] for b in banners])
             if view != "en":
                 assert "Human translation tkx" in tree.text_content(), page
+
+
+def test_documents_json_is_data(hostile_site: dict[str, Path]) -> None:
+    """The index's filter data: JSON whose strings hold the hostile text as text."""
+    raw = (hostile_site["site"] / "documents.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    assert data["documents"] and "tkx" in raw
+    for doc in data["documents"]:
+        assert set(doc) >= {"slug", "zh", "en", "date", "source", "region", "script", "review", "qa"}
+        assert all(isinstance(v, (str, int)) for v in doc.values())

@@ -38,3 +38,15 @@ def test_pages_escape_source_text() -> None:
         assert "<script>alert" not in page
     assert "&#60;script&#62;" in aligned_page(d) and "&#60;script&#62;" in zh_page(d)
     assert "<script>" not in en_page(d)
+
+
+def test_english_page_gives_the_sources_english_name() -> None:
+    from toolkit.document import Block, Document, Meta, Segment
+
+    head = Block(kind="heading", text="标题", level=1, segments=(Segment(id="p0s0", zh="标题", en="Title"),))
+    meta = Meta(slug="s", title="标题", source="上海市科学技术委员会", date="2020-01-01")
+    d = Document(meta=meta, blocks=(head,))
+    page = en_page(d, {"上海市科学技术委员会": "Science and Technology Commission of Shanghai Municipality"})
+    assert 'Source: Science and Technology Commission of Shanghai Municipality (<span lang="zh-Hans">上海' in page
+    assert 'Source: <span lang="zh-Hans">上海市科学技术委员会</span>' in en_page(d)
+    assert "来源：上海市科学技术委员会" in zh_page(d)

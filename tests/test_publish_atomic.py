@@ -75,7 +75,7 @@ def run_build(args: list[str], tmp: Path, umask: int | None = None) -> subproces
 
 
 def complete(site: Manifest) -> bool:
-    return "index.html" in site and "search/search_index.json" in site
+    return "index.html" in site and "pagefind/pagefind-entry.json" in site
 
 
 def leftovers(work: Path, tmp: Path) -> list[str]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import itertools
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -28,10 +30,10 @@ def page_text(path: Path) -> str:
 
 def test_every_page_is_built(built_site: dict[str, Path]) -> None:
     site = built_site["site"]
-    assert (site / "index.html").is_file() and (site / "glossary" / "index.html").is_file()
+    assert (site / "index.html").is_file() and (site / "glossary.html").is_file()
     for slug in SLUGS:
         for view in ("zh", "en", "aligned"):
-            assert (site / view / slug / "index.html").is_file(), (view, slug)
+            assert (site / view / f"{slug}.html").is_file(), (view, slug)
     index = page_text(site / "index.html")
     assert all(f"{slug}" for slug in SLUGS) and "2020年科技工作报告" in index
 
@@ -55,22 +57,41 @@ def test_no_boilerplate_line_in_any_page(built_site: dict[str, Path], seed: Path
                 assert form not in text, f"{seed.name}:{number} [{rule}] {line!r} is in a page"
 
 
-def test_search_index_has_chinese_terms_and_english_words(built_site: dict[str, Path]) -> None:
-    raw = (built_site["site"] / "search" / "search_index.json").read_text(encoding="utf-8")
-    index = json.loads(raw)
-    text = " ".join(d["text"] + " " + d["title"] for d in index["docs"])
-    assert "双轮驱动" in text  # kept whole by the glossary's jieba user dictionary
-    assert "dual-wheel drive" in text
+def fragments(site: Path) -> dict[str, dict[str, Any]]:
+    """Pagefind's indexed pages: url → fragment (gzip of ``pagefind_dcd`` + JSON)."""
+    out = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        doc = json.loads(raw[len(b"pagefind_dcd") :])
+        out[doc["url"]] = doc
+    return out
+
+
+def test_search_indexes_each_document_once_per_language_without_labels(built_site: dict[str, Path]) -> None:
+    found = fragments(built_site["site"])
+    # The Chinese and English page of each document; not the aligned page (it repeats them),
+    # nor the index, glossary, QA or search pages.
+    assert sorted(found) == sorted(f"/{view}/{slug}.html" for slug in SLUGS for view in ("zh", "en"))
+    # Pagefind puts U+200B between the words it found.
+    zh = found[f"/zh/{SLUGS[0]}.html"]["content"].replace("\u200b", "")
+    en = found[f"/en/{SLUGS[0]}.html"]
+    assert "双轮驱动" in zh and "dual-wheel drive" in en["content"].replace("\u200b", "")
+    for doc in found.values():  # interface labels and banners are not content
+        for label in ("Both · 双语", "中英对照 Aligned", "¶", "Dictionary gloss — not a translation", "Original"):
+            assert label not in doc["content"].replace("\u200b", ""), (doc["url"], label)
+    assert en["meta"]["title"].startswith("Gloss ·")  # a glossed title is labelled in results
 
 
 def test_english_of_seed_000(built_site: dict[str, Path]) -> None:
-    text = page_text(built_site["site"] / "en" / SLUGS[0] / "index.html")
+    text = page_text(built_site["site"] / "en" / f"{SLUGS[0]}.html")
     assert "dual-wheel drive" in text
-    assert "Dictionary gloss — not a translation" in text and "toolkit models install" in text
+    assert "Dictionary gloss — not a translation" in text and "not a translation" in text
+    # Reader text: install commands belong in the CLI and the README, not on the site.
+    assert "toolkit models install" not in text
 
 
 def test_aligned_page_pairs_every_paragraph(built_site: dict[str, Path]) -> None:
-    raw = (built_site["site"] / "aligned" / SLUGS[2] / "index.html").read_text(encoding="utf-8")
+    raw = (built_site["site"] / "aligned" / f"{SLUGS[2]}.html").read_text(encoding="utf-8")
     assert (
         raw.count('class="tk-pair"')
         == raw.count('class="tk-zh" lang="zh-Hans"')
@@ -81,13 +102,13 @@ def test_aligned_page_pairs_every_paragraph(built_site: dict[str, Path]) -> None
 
 
 def test_glossary_page(built_site: dict[str, Path]) -> None:
-    text = page_text(built_site["site"] / "glossary" / "index.html")
+    text = page_text(built_site["site"] / "glossary.html")
     assert "双轮驱动" in text and "dual-wheel drive" in text
 
 
 def test_language_switch_points_at_the_counterpart(built_site: dict[str, Path]) -> None:
-    raw = (built_site["site"] / "zh" / SLUGS[1] / "index.html").read_text(encoding="utf-8")
-    assert f'href="../../en/{SLUGS[1]}/" hreflang="en"' in raw
+    raw = (built_site["site"] / "zh" / f"{SLUGS[1]}.html").read_text(encoding="utf-8")
+    assert f'href="../en/{SLUGS[1]}.html" hreflang="en"' in raw
 
 
 def test_hostile_source_is_shown_as_text(tmp_path: Path) -> None:
@@ -119,16 +140,16 @@ def test_hostile_source_is_shown_as_text(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     for view in ("zh", "aligned"):
-        raw = (tmp_path / "s" / view / "hostile" / "index.html").read_text(encoding="utf-8")
+        raw = (tmp_path / "s" / view / "hostile.html").read_text(encoding="utf-8")
         assert "<script>alert" not in raw and 'href="javascript' not in raw
-        text = page_text(tmp_path / "s" / view / "hostile" / "index.html")
+        text = page_text(tmp_path / "s" / view / "hostile.html")
         assert "<script>alert('x')</script>" in text
         assert "[点我](javascript:alert(1))" in text or "[点我]（javascript:alert（1））" in text
         assert "{{ config.site_name }}" in text and "# 这不是标题" in text and "| 表格 | 不是表格 |" in text
 
 
 def test_one_h1_and_no_heading_gaps_on_every_page(built_site: dict[str, Path]) -> None:
-    for path in built_site["site"].rglob("index.html"):
+    for path in built_site["site"].rglob("*.html"):
         raw = path.read_text(encoding="utf-8")
         article = raw[raw.find("<article") : raw.find("</article>")]
         levels = [int(n) for n in re.findall(r"<h([1-6])\b", article)]
@@ -139,7 +160,132 @@ def test_one_h1_and_no_heading_gaps_on_every_page(built_site: dict[str, Path]) -
 
 def test_language_attributes(built_site: dict[str, Path]) -> None:
     site = built_site["site"]
-    assert '<div lang="zh-Hans">' in (site / "zh" / SLUGS[0] / "index.html").read_text(encoding="utf-8")
-    assert '<div lang="en">' in (site / "en" / SLUGS[0] / "index.html").read_text(encoding="utf-8")
-    aligned = (site / "aligned" / SLUGS[0] / "index.html").read_text(encoding="utf-8")
+    zh = (site / "zh" / f"{SLUGS[0]}.html").read_text(encoding="utf-8")
+    en = (site / "en" / f"{SLUGS[0]}.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-Hans"' in zh and '<div data-pagefind-body="" lang="zh-Hans">' in zh
+    assert '<html lang="en"' in en and '<div data-pagefind-body="" lang="en">' in en
+    # hreflang alternates: the same document in each language, not the site root.
+    for raw, here in ((zh, "zh"), (en, "en")):
+        for view, lang in (("zh", "zh-Hans"), ("en", "en")):
+            href = f"{SLUGS[0]}.html" if view == here else f"../{view}/{SLUGS[0]}.html"
+            assert f'<link rel="alternate" href="{href}" hreflang="{lang}">' in raw, (here, view)
+    assert "跳转至" in zh and "Skip to content" in en  # Material's interface labels per language
+    aligned = (site / "aligned" / f"{SLUGS[0]}.html").read_text(encoding="utf-8")
     assert 'class="tk-zh" lang="zh-Hans"' in aligned and 'class="tk-en" lang="en"' in aligned
+
+
+def test_sitemap_lists_every_page_when_site_url_is_set(tmp_path: Path) -> None:
+    from toolkit.config import Config
+    from toolkit.site import site_config
+
+    base = {"site_url": "https://example.org/reports/"}
+    cfg = site_config(base, tmp_path / "d", tmp_path / "s", [], "T")
+    assert cfg["site_url"] == "https://example.org/reports/" and cfg["use_directory_urls"] is False
+    assert cfg["theme"]["font"] is False  # no Google Fonts
+    assert site_config({}, tmp_path / "d", tmp_path / "s", [], "T", "https://x.org/")["site_url"] == "https://x.org/"
+    assert "site_url" in {f for f in Config.__dataclass_fields__}
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("科技报告\n\n" + "科技创新工作取得显著成效。" * 5 + "\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nsite_url: https://example.org/reports/\n", encoding="utf-8")
+    args = ["build", "--input", str(src), "--glossary", str(GLOSSARY), "--config", str(tmp_path / "mkdocs.yml")]
+    result = CliRunner().invoke(app, [*args, "--docs-dir", str(tmp_path / "d"), "--site-dir", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    sitemap = (tmp_path / "s" / "sitemap.xml").read_text(encoding="utf-8")
+    for page in ("index.html", "zh/a.html", "en/a.html", "aligned/a.html", "glossary.html"):
+        assert f"<loc>https://example.org/reports/{page}</loc>" in sitemap, page
+
+
+def test_no_page_lists_every_document(built_site: dict[str, Path]) -> None:
+    """The navigation holds the index, search, glossary and QA pages: a document page names no
+    other document, so pages keep their size whatever the size of the corpus."""
+    site = built_site["site"]
+    for slug in SLUGS:
+        for view in ("zh", "en", "aligned"):
+            raw = (site / view / f"{slug}.html").read_text(encoding="utf-8")
+            others = [s for s in SLUGS if s != slug and s in raw]
+            assert others == [], (view, slug, others)
+    data = json.loads((site / "documents.json").read_text(encoding="utf-8"))
+    assert sorted(d["slug"] for d in data["documents"]) == sorted(SLUGS)
+
+
+def test_index_pages_are_paginated(monkeypatch: pytest.MonkeyPatch) -> None:
+    from toolkit import publish
+    from toolkit.document import Block, Document, Meta, Segment
+
+    monkeypatch.setattr(publish, "PAGE_SIZE", 2)
+    docs = [
+        Document(
+            meta=Meta(slug=f"d{i}", title=f"标题{i}", date=f"2020-01-0{i + 1}"),
+            blocks=(Block(kind="paragraph", text="科技。", segments=(Segment(id="p0s0", zh="科技。", en="S&T."),)),),
+        )
+        for i in range(5)
+    ]
+    pages = publish.index_pages(docs, publish.SiteInfo())
+    assert sorted(pages) == ["documents/2.md", "documents/3.md", "index.md"]
+    assert "(zh/d4.md)" in pages["index.md"] and "(zh/d0.md)" not in pages["index.md"]  # newest first
+    assert "(../zh/d0.md)" in pages["documents/3.md"] and "[1](../index.md)" in pages["documents/3.md"]
+    assert "[Next · 下一页 ›](documents/2.md)" in pages["index.md"]
+
+
+def test_serve_builds_the_site_and_prints_its_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import urllib.request
+    from http.server import ThreadingHTTPServer
+
+    fetched: list[bytes] = []
+
+    def once(self: ThreadingHTTPServer, poll_interval: float = 0.5) -> None:
+        import threading
+
+        thread = threading.Thread(target=self.handle_request)
+        thread.start()
+        host, port = self.server_address[:2]
+        fetched.append(urllib.request.urlopen(f"http://{host}:{port}/index.html", timeout=10).read())
+        thread.join()
+        raise KeyboardInterrupt  # Ctrl-C
+
+    monkeypatch.setattr(ThreadingHTTPServer, "serve_forever", once)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("科技报告\n\n" + "科技创新工作取得显著成效。" * 5 + "\n", encoding="utf-8")
+    args = ["serve", "--input", str(src), "--glossary", str(GLOSSARY), "--port", "0", "--no-tm"]
+    result = CliRunner().invoke(app, [*args, "--docs-dir", str(tmp_path / "d"), "--site-dir", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"serving .*s/ at http://127\.0\.0\.1:\d+/", result.output), result.output
+    assert b"tk-docs" in fetched[0] and (tmp_path / "s" / "pagefind" / "pagefind.js").is_file()
+
+
+def test_qa_pages_are_paginated(monkeypatch: pytest.MonkeyPatch) -> None:
+    from toolkit import publish
+    from toolkit.document import Block, Document, Meta, Segment
+
+    monkeypatch.setattr(publish, "QA_PAGE_SIZE", 2)
+    docs = [
+        Document(
+            meta=Meta(slug=f"d{i}", title=f"标题{i}", date=f"2020-01-0{i + 1}"),
+            blocks=(
+                Block(kind="paragraph", text="科技。", segments=(Segment(id="p0s0", zh="科技。", en="科技 (x."),)),
+            ),
+        )
+        for i in range(5)
+    ]
+    pages = publish.qa_pages(docs)
+    assert sorted(pages) == ["qa.md", "qa/2.md", "qa/3.md"]
+    assert "{: #d4 }" in pages["qa/3.md"] and "(../aligned/d4.md)" in pages["qa/3.md"]
+    assert publish.qa_targets(docs)["d4"] == "qa/3.md"
+    index = publish.index_pages(docs, publish.SiteInfo())["index.md"]
+    assert "(qa/3.md#d4)" in index and "(qa.md#d0)" in index
+
+
+def test_pagefind_extended_is_installed_by_the_project() -> None:
+    """A fresh `pip install .` has the search indexer that segments Chinese (its wheel ships the
+    binary: nothing is downloaded at build time)."""
+    import tomllib
+
+    from toolkit.site import pagefind_executable
+
+    from .conftest import ROOT
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert any(d.replace(" ", "").startswith("pagefind[extended]") for d in deps), deps
+    assert pagefind_executable().name == "pagefind_extended"

@@ -125,6 +125,14 @@ def read_one(task: ReadTask) -> Document | ToolkitError:
             )
     except ToolkitError as err:
         return err
+    except RecursionError:
+        return InputError("nested too deeply to read", path=task.path, hint="simplify or split the file")
+    except Exception as exc:  # a bug met on this file: reported for it, the other files still read
+        return InputError(
+            f"internal error while reading ({type(exc).__name__}: {exc})",
+            path=task.path,
+            hint="please report it with this file; the other files were read",
+        )
     if store is not None and key is not None:
         store.put(key, doc)
     return doc
@@ -414,4 +422,4 @@ def build_docs(
     done.timings["publish"] = time.perf_counter() - started
     base = load_base(cfg.mkdocs_config)
     docs_dir, site_dir = (stage.new_docs, stage.new_site) if stage else (cfg.docs_dir, cfg.site_dir)
-    return Built(done, site_config(base, docs_dir, site_dir, nav(done.docs), cfg.site_name))
+    return Built(done, site_config(base, docs_dir, site_dir, nav(done.docs), cfg.site_name, cfg.site_url))

@@ -50,6 +50,10 @@ class Config:
     local one started for the run."""
     site_name: str = "Science-policy reports · 科技政策报告"
     """Site title, unless the base ``mkdocs.yml`` sets ``site_name``."""
+    site_url: str = ""
+    """The site's public address (``https://example.org/reports/``), unless the base
+    ``mkdocs.yml`` sets ``site_url``: it fills ``sitemap.xml`` and each page's canonical link.
+    Empty: an empty sitemap, and a site that works wherever it is put (links are relative)."""
     tm: Path | None = Path(".toolkit/translation-memory.sqlite")
     """Translation memory (SQLite): reruns translate only what changed; None: no memory."""
     cache: Path | None = None

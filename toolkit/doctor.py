@@ -128,6 +128,22 @@ def check_mkdocs(_: Config) -> Check:
     return Check("mkdocs", "ok", f"mkdocs {_version('mkdocs')}, mkdocs-material {_version('mkdocs-material')}")
 
 
+def check_pagefind(_: Config) -> Check:
+    """The site's search index: Pagefind's extended binary (``pagefind[extended]``)."""
+    import subprocess
+
+    from .errors import ToolkitError
+    from .site import pagefind_executable
+
+    try:
+        exe = pagefind_executable()
+        version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=30, check=True)
+    except (ToolkitError, OSError, subprocess.SubprocessError) as exc:
+        return Check("pagefind", "error", f"Pagefind cannot run, so the site has no search: {_error(exc)}", REINSTALL)
+    kind = "extended, segments Chinese" if "extended" in exe.name else "not the extended build: Chinese unsegmented"
+    return Check("pagefind", "ok" if "extended" in exe.name else "warning", f"{version.stdout.strip()} ({kind})")
+
+
 def check_glossary(cfg: Config) -> Check:
     from . import glossary
 
@@ -158,6 +174,7 @@ CHECKS: tuple[tuple[str, Callable[[Config], Check]], ...] = (
     ("jieba", check_jieba),
     ("cc-cedict", check_cedict),
     ("mkdocs", check_mkdocs),
+    ("pagefind", check_pagefind),
     ("glossary", check_glossary),
     ("memory", check_memory),
     ("argos", check_argos),

@@ -42,8 +42,9 @@ STATUSES = ("approved", "proposed")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LEADING_THE = re.compile(r"the\s", re.IGNORECASE)
 _QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u300c": "\u300d"}
-_FINDABLE = re.compile(r"\b(?:1[89]|20)\d\d\b|https?://\S+")
-"""A source is findable when it names a year (a dated publication) or gives a URL."""
+_FINDABLE = re.compile(r"\b(?:1[89]|20)\d\d\b|https?://\S+|\bglossary/STYLE\.md\b")
+"""A source is findable when it names a year (a dated publication), gives a URL, or is the
+project's own house style (``glossary/STYLE.md``: the publisher's recorded decision)."""
 _UK_SPELLING = re.compile(
     r"\b(?:centre|centres|programme|programmes|labour|defence|\w+is(?:e|es|ed|ing|ation|ations))\b",
     re.IGNORECASE,

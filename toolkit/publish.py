@@ -10,6 +10,9 @@ the memory reaches a page through :mod:`toolkit.escape` (``md_inline`` in Markdo
 
 from __future__ import annotations
 
+import functools
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -29,7 +32,16 @@ from .status import coverage
 @dataclass(frozen=True, slots=True)
 class SiteInfo:
     backend_reason: str = ""
-    """Why the English was made the way it was (shown on the index)."""
+    """Why the build made the English the way it did: operator text for the build report and
+    the CLI, never shown on the site (the index tells readers, in their words, how each
+    English text was made)."""
+
+
+PAGE_SIZE = 100
+"""Documents per static index page: no page lists every document, so pages keep their size
+whatever the size of the corpus."""
+GLOSS_LABEL = "Gloss ·"
+"""Before a glossed English title wherever it is shown (tab, header, index, search results)."""
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -93,10 +105,10 @@ def banner(doc: Document) -> str:
     if engine == "gloss":
         return (
             '!!! warning "Dictionary gloss — not a translation"\n\n'
-            f"    The English on this page is a word-by-word gloss made by {md_inline(_cell(model))}, with "
-            f"{glossary}. It is **not a translation**: word order and grammar are the Chinese original's. "
-            "To publish a machine translation, install an Argos zh→en model "
-            f"(`toolkit models install translate-zh_en`) and rebuild.{review}\n"
+            "    The English on this page is a word-by-word gloss: each Chinese word is replaced by its "
+            f"dictionary meaning, using {glossary} for the terms it lists. It is **not a translation**: the "
+            "word order and grammar are the Chinese original's, so read it as a guide to the Chinese text, "
+            f"which is the authoritative version.{review}\n"
         )
     if engine == "human" and _reviewed(doc) == len(doc.segments):
         signed = coverage(doc)["final"] == len(doc.segments)
@@ -118,11 +130,17 @@ def banner(doc: Document) -> str:
 
 
 def _alternates(slug: str) -> list[dict[str, str]]:
+    """The language menu of a document's pages and their ``hreflang`` alternates: the same
+    document in each language (``view`` names the page, for the template)."""
     return [
-        {"name": "中文", "lang": "zh", "link": f"zh/{slug}/"},
-        {"name": "English", "lang": "en", "link": f"en/{slug}/"},
-        {"name": "中英对照 Aligned", "lang": "zh", "link": f"aligned/{slug}/"},
+        {"name": "中文", "lang": "zh-Hans", "link": f"zh/{slug}.html", "view": "zh"},
+        {"name": "English", "lang": "en", "link": f"en/{slug}.html", "view": "en"},
+        {"name": "中英对照 Aligned", "lang": "", "link": f"aligned/{slug}.html", "view": "aligned"},
     ]
+
+
+def _front_page(title: str, slug: str, lang: str, view: str) -> str:
+    return _front({"title": title, "lang": lang, "view": view, "alternates": _alternates(slug)})
 
 
 def _views(slug: str, current: str) -> str:
@@ -133,22 +151,51 @@ def _views(slug: str, current: str) -> str:
             parts.append(f"**{label}**")
         else:
             parts.append(f"[{label}](../{view}/{slug}.md)")
-    return " · ".join(parts) + "\n{: .tk-views }\n"
+    return " · ".join(parts) + '\n{: .tk-views data-pagefind-ignore="all" }\n'
 
 
-def _meta_line(doc: Document) -> str:
+_LABELS = {
+    "zh": {"date": "日期", "source": "来源", "original": "原文", "sep": "："},
+    "en": {"date": "Date", "source": "Source", "original": "Original", "sep": ": "},
+    "both": {"date": "日期 Date", "source": "来源 Source", "original": "原文 Original", "sep": ": "},
+}
+
+
+def _meta_line(doc: Document, lang: str = "both", names: Mapping[str, str] | None = None) -> str:
+    """Date, source and original file, labelled in the page's language. On English pages the
+    source is shown by its English name when the glossary gives one (the Chinese beside it)."""
     m = doc.meta
+    words = _LABELS[lang]
+    sep = words["sep"]
     bits = []
     if m.date:
-        bits.append(f"日期 Date: {md_inline(_cell(m.date))}")
+        bits.append(f"{words['date']}{sep}{md_inline(_cell(m.date))}")
     if m.source:
-        bits.append(f"来源 Source: {md_inline(_cell(m.source))}")
-    bits.append(f"原文 Original: <code>{md_inline(_cell(m.origin))}</code> ({_origin_form(m.script, m.encoding)})")
-    return " · ".join(bits) + "\n{: .tk-meta }\n"
+        english = (names or {}).get(m.source, "") if lang != "zh" else ""
+        chinese = md_inline(_cell(m.source))
+        if lang == "en":  # the Chinese name marked as Chinese on an English page
+            chinese = f'<span lang="zh-Hans">{chinese}</span>'
+        shown = f"{md_inline(_cell(english))} ({chinese})" if english else chinese
+        bits.append(f"{words['source']}{sep}{shown}")
+    form = _origin_form(m.script, m.encoding, lang)
+    bits.append(f"{words['original']}{sep}<code>{md_inline(_cell(m.origin))}</code> ({form})")
+    return " · ".join(bits) + '\n{: .tk-meta data-pagefind-ignore="all" }\n'
 
 
-def _origin_form(script: str, encoding: str) -> str:
-    return f"{md_inline(_cell(script or 'simplified'))}, {md_inline(_cell(encoding))}"
+def source_names(glossary: Glossary) -> dict[str, str]:
+    """Chinese → English names the glossary gives (organisations, places …), for the English
+    pages' source line."""
+    return {e.zh: e.en for e in glossary.entries if e.en}
+
+
+_SCRIPTS_ZH = {"simplified": "简体", "traditional": "繁体"}
+
+
+def _origin_form(script: str, encoding: str, lang: str = "en") -> str:
+    script = script or "simplified"
+    if lang == "zh":
+        script = _SCRIPTS_ZH.get(script, script)
+    return f"{md_inline(_cell(script))}, {md_inline(_cell(encoding))}"
 
 
 def _block_en(block: Block) -> str:
@@ -218,31 +265,49 @@ def _tooltips(segments: tuple[Segment, ...]) -> dict[str, str]:
 
 
 def zh_page(doc: Document) -> str:
-    out = [_front({"title": html_text(_title(doc.meta.title)), "alternates": _alternates(doc.meta.slug)})]
-    out.append('<div lang="zh-Hans" markdown>\n')
+    out = [_front_page(html_text(_title(doc.meta.title)), doc.meta.slug, "zh-Hans", "zh")]
+    # data-pagefind-body: what search indexes (the aligned page repeats it and is left out).
+    out.append('<div lang="zh-Hans" data-pagefind-body="" markdown>\n')
     for i, block in enumerate(doc.blocks):
         out.append(_md_block(block, block.text))
         if i == 0:
-            out.append(_meta_line(doc))
+            out.append(_meta_line(doc, "zh"))
             out.append(_views(doc.meta.slug, "zh"))
     out.append("</div>\n")
     return "\n".join(out)
 
 
-def en_page(doc: Document) -> str:
+def _is_gloss(doc: Document) -> bool:
+    return _engine(doc)[0] == "gloss"
+
+
+def en_title(doc: Document) -> str:
+    """The English title as readers see it: a gloss labelled as one."""
     title = _en_title(doc) or doc.meta.slug
-    out = [_front({"title": html_text(_title(title)), "alternates": _alternates(doc.meta.slug)})]
-    out.append('<div lang="en" markdown>\n')
+    return f"{GLOSS_LABEL} {title}" if _is_gloss(doc) else title
+
+
+def en_page(doc: Document, names: Mapping[str, str] | None = None) -> str:
+    out = [_front_page(html_text(_title(en_title(doc))), doc.meta.slug, "en", "en")]
+    out.append('<div lang="en" data-pagefind-body="" markdown>\n')
     for i, block in enumerate(doc.blocks):
         abbrs = _tooltips(block.segments)
         long = len(plain_line(_block_en(block))) > LONG_LINE
-        out.append(_block_line(block, _en_inline(block, abbrs, long), long))
+        inner = _en_inline(block, abbrs, long)
+        if i == 0 and block.kind == "heading" and _is_gloss(doc):
+            inner = html_text(GLOSS_LABEL) + " " + inner
+        out.append(_block_line(block, inner, long))
         if i == 0:
-            out.append(_meta_line(doc))
+            out.append(_meta_line(doc, "en", names))
             out.append(_views(doc.meta.slug, "en"))
-            out.append(banner(doc))
+            out.append(_banner_block(doc))
     out.append("</div>\n")
     return "\n".join(out)
+
+
+def _banner_block(doc: Document) -> str:
+    """The banner, left out of the search index (its words are on every page)."""
+    return '<div class="tk-banner" data-pagefind-ignore="all" markdown>\n\n' + banner(doc) + "\n</div>\n"
 
 
 LONG_LINE = 2_000
@@ -292,7 +357,7 @@ def _block_line(block: Block, inner: str, raw_html: bool) -> str:
 
 def aligned_page(doc: Document) -> str:
     slug = doc.meta.slug
-    out = [_front({"title": html_text(_title(doc.meta.title)), "alternates": _alternates(slug)})]
+    out = [_front_page(html_text(_title(doc.meta.title)), slug, "zh-Hans", "aligned")]
     blocks = list(doc.blocks)
     head = blocks.pop(0) if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
     if head is not None:
@@ -303,9 +368,9 @@ def aligned_page(doc: Document) -> str:
         out.append(f'<p class="tk-subtitle" lang="en">{html_text(_en_title(doc))}</p>\n')
     out.append(_meta_line(doc))
     out.append(_views(slug, "aligned"))
-    out.append(banner(doc))
+    out.append(_banner_block(doc))
     rows = [
-        '<div class="tk-toggle" role="group" aria-label="Show">'
+        '<div class="tk-toggle" role="group" aria-label="Show · 显示" data-pagefind-ignore="all">'
         '<button type="button" data-view="both" aria-pressed="true">Both · 双语</button>'
         '<button type="button" data-view="zh" aria-pressed="false" lang="zh-Hans">中文</button>'
         '<button type="button" data-view="en" aria-pressed="false">English</button>'
@@ -314,7 +379,9 @@ def aligned_page(doc: Document) -> str:
     ]
     for i, block in enumerate(blocks, start=1):
         rows.append(f'<div class="tk-pair" id="p{i}">')
-        rows.append(f'<a class="tk-anchor" href="#p{i}" aria-label="Link to paragraph {i}">¶</a>')
+        rows.append(
+            f'<a class="tk-anchor" href="#p{i}" aria-label="Link to paragraph {i}" data-pagefind-ignore="all">¶</a>'
+        )
         rows.append(f'<div class="tk-zh" lang="zh-Hans">{_html_block(block, "zh")}</div>')
         rows.append(f'<div class="tk-en" lang="en">{_html_block(block, "en")}</div>')
         rows.append("</div>")
@@ -324,7 +391,9 @@ def aligned_page(doc: Document) -> str:
 
 
 def _html_block(block: Block, lang: str) -> str:
-    spans = "".join(_span(s, lang) for s in block.segments)
+    # One tab stop per paragraph (its first Chinese sentence); the arrow keys move within it
+    # (toolkit.js), so a keyboard user does not tab through every sentence.
+    spans = "".join(_span(s, lang, first=(i == 0 and lang == "zh")) for i, s in enumerate(block.segments))
     if block.kind == "heading":
         level = min(max(block.level, 2), 6)
         return f'<h{level} class="tk-h">{spans}</h{level}>'
@@ -333,21 +402,29 @@ def _html_block(block: Block, lang: str) -> str:
     return f"<p>{spans}</p>"
 
 
-def _span(seg: Segment, lang: str) -> str:
+def _span(seg: Segment, lang: str, first: bool = False) -> str:
     if lang == "zh":
         text, after = html_text(seg.zh), ""
     else:
         text, after = html_text(seg.en, _tooltips((seg,))), state_mark(seg) + " "
     state = f' data-state="{state_of(seg)}"' if lang == "en" else ""
-    return f'<span class="tk-seg" tabindex="0" data-seg="{html_attr(seg.id)}"{state}>{text}</span>{after}'
+    tab = "0" if first else "-1"
+    return f'<span class="tk-seg" tabindex="{tab}" data-seg="{html_attr(seg.id)}"{state}>{text}</span>{after}'
 
 
-def _qa_status(doc: Document, glossary_version: str) -> str:
-    problems = len(document_problems(doc, glossary_version))
+@functools.cache
+def _problems(doc: Document, glossary_version: str) -> tuple[Any, ...]:
+    """:func:`toolkit.qa.document_problems`, once per document while the docs tree is written
+    (the index, its data and the QA pages all need them); :func:`docs_pages` clears it."""
+    return tuple(document_problems(doc, glossary_version))
+
+
+def _qa_status(doc: Document, glossary_version: str, target: str = "qa.md") -> str:
+    problems = len(_problems(doc, glossary_version))
     matched = sum(len(s.terms) for s in doc.segments)
     if not problems:
         return f"no problems ({matched} terms, all present)"
-    return f"[{problems} problem{'s' if problems != 1 else ''}](qa.md#{doc.meta.slug})"
+    return f"[{problems} problem{'s' if problems != 1 else ''}]({target}#{doc.meta.slug})"
 
 
 def _reviewed_cell(doc: Document) -> str:
@@ -362,69 +439,239 @@ def _reviewed_cell(doc: Document) -> str:
     return out
 
 
-def index_page(docs: list[Document], site: SiteInfo, glossary_version: str = "") -> str:
-    out = [_front({"title": "Documents · 文档"})]
-    out.append("# Documents · 文档\n")
-    out.append(
-        "Chinese science-policy reports, cleaned and normalised to Simplified Chinese, each with an "
-        "English page and a side-by-side aligned page. How each English text was made is shown on its "
-        "page and below, with how many of its sentences a human translator reviewed; on the aligned "
-        "page each English sentence is marked: ✓ reviewed, ✓✓ signed off, ≈ fuzzy (a similar sentence's "
-        "reviewed translation, needing review), MT machine translation, G dictionary gloss. Terms follow "
-        "the project [glossary](glossary.md); the [QA](qa.md) page lists what a reviewer should check.\n"
+def _reader_note(docs: list[Document]) -> str:
+    """How the English on this site was made, counted by kind, in readers' words."""
+    kinds: dict[str, int] = {}
+    for d in docs:
+        engine = _engine(d)[0]
+        full = engine == "human" and _reviewed(d) == len(d.segments)
+        key = "human" if full else ("gloss" if engine == "gloss" else "machine")
+        kinds[key] = kinds.get(key, 0) + 1
+    words = {
+        "machine": "machine translation (not reviewed unless marked)",
+        "gloss": "a word-by-word dictionary gloss — **not a translation**, a reading aid for the Chinese",
+        "human": "a translation reviewed by a human translator",
+    }
+    parts = [f"{n} {'document' if n == 1 else 'documents'}: {words[k]}" for k, n in sorted(kinds.items())]
+    return (
+        '!!! note "How the English was made · 英文是如何生成的"\n\n'
+        "    The Chinese text of each document is the authoritative version. Its English is "
+        + "; ".join(parts)
+        + ". Each English page says how its text was made.\n"
     )
-    if site.backend_reason:
-        out.append(f'!!! note "How the English was made"\n\n    {md_inline(_cell(site.backend_reason))}\n')
-    out.append("| 中文标题 | English title | Date | Source | Original | English | Reviewed | QA | Read |")
+
+
+def _review_key(doc: Document) -> str:
+    counts = coverage(doc)
+    total = len(doc.segments)
+    if total and counts["final"] == total:
+        return "signed off"
+    if total and counts["final"] + counts["reviewed"] == total:
+        return "reviewed"
+    if counts["final"] + counts["reviewed"] + counts["fuzzy"]:
+        return "partly reviewed"
+    return "not reviewed"
+
+
+def _sorted(docs: list[Document]) -> list[Document]:
+    """Newest first (undated last), then by file name: the order of the index pages."""
+    return sorted(docs, key=lambda d: (d.meta.date or "", d.meta.slug), reverse=True)
+
+
+def _pager(page: int, pages: int, prefix: str) -> str:
+    """Links to a window of index pages around ``page`` (first, previous, nearby, next, last):
+    a constant size whatever the number of pages."""
+
+    def link(n: int, label: str) -> str:
+        target = f"{prefix}index.md" if n == 1 else f"{prefix}documents/{n}.md"
+        return f"[{label}]({target})"
+
+    shown = sorted({1, pages, *range(max(1, page - 3), min(pages, page + 3) + 1)})
+    bits = []
+    if page > 1:
+        bits.append(link(page - 1, "‹ Previous · 上一页"))
+    last = 0
+    for n in shown:
+        if n - last > 1:
+            bits.append("…")
+        bits.append(f"**{n}**" if n == page else link(n, str(n)))
+        last = n
+    if page < pages:
+        bits.append(link(page + 1, "Next · 下一页 ›"))
+    return " ".join(bits) + '\n{: .tk-pager data-pagefind-ignore="all" }\n'
+
+
+def _index_rows(docs: list[Document], glossary_version: str, prefix: str, qa: Mapping[str, str]) -> list[str]:
+    out = ["| 中文标题 | English title | Date | Source | Original | English | Reviewed | QA | Read |"]
     out.append("|---|---|---|---|---|---|---|---|---|")
     for d in docs:
         s = d.meta.slug
         cells = [
-            f"[{md_inline(_title(d.meta.title))}](zh/{s}.md)",
-            f"[{md_inline(_title(_en_title(d)))}](en/{s}.md)",
+            f"[{md_inline(_title(d.meta.title))}]({prefix}zh/{s}.md)",
+            f"[{md_inline(_title(en_title(d)))}]({prefix}en/{s}.md)",
             md_inline(_cell(d.meta.date)) or "—",
             md_inline(_cell(d.meta.source)) or "—",
             _origin_form(d.meta.script, d.meta.encoding),
             md_inline(_cell(_made_by(d))),
             _reviewed_cell(d),
-            _qa_status(d, glossary_version),
-            f"[中文](zh/{s}.md) · [English](en/{s}.md) · [对照 Aligned](aligned/{s}.md)",
+            _qa_status(d, glossary_version, prefix + qa.get(s, "qa.md")),
+            f"[中文]({prefix}zh/{s}.md) · [English]({prefix}en/{s}.md) · [对照 Aligned]({prefix}aligned/{s}.md)",
         ]
         out.append("| " + " | ".join(cells) + " |")
-    return "\n".join(out) + "\n"
+    return out
+
+
+def index_pages(docs: list[Document], site: SiteInfo, glossary_version: str = "") -> dict[str, str]:
+    """The documents index: ``index.md`` and ``documents/<n>.md``, :data:`PAGE_SIZE` documents
+    each, newest first. On the first page a script filters and sorts every document by date,
+    source, region, script and review status, reading ``documents.json``
+    (:func:`documents_json`), never HTML."""
+    ordered = _sorted(docs)
+    qa = qa_targets(docs, glossary_version)
+    pages = max(1, -(-len(ordered) // PAGE_SIZE))
+    out: dict[str, str] = {}
+    for n in range(1, pages + 1):
+        prefix = "" if n == 1 else "../"
+        chunk = ordered[(n - 1) * PAGE_SIZE : n * PAGE_SIZE]
+        title = "Documents · 文档" if n == 1 else f"Documents · 文档 ({n} / {pages})"
+        text = [_front({"title": title}), f"# {title}\n"]
+        if n == 1:
+            text.append(
+                "Chinese science-policy reports, each with its Chinese text, an English page and a "
+                "side-by-side aligned page. 每份文件都有中文原文、英文页面和中英对照页面。 On the aligned page each "
+                "English sentence is marked: ✓ reviewed, ✓✓ signed off, ≈ fuzzy (the reviewed translation of "
+                "a similar sentence, still to be reviewed), MT machine translation, G dictionary gloss. Terms "
+                "follow the project [glossary](glossary.md); the [QA](qa.md) page lists what a reviewer should "
+                "check. [Search · 搜索](search.md) finds words in every document.\n"
+            )
+            text.append(_reader_note(docs))
+            text.append(f'<div id="tk-docs" data-total="{len(ordered)}" data-pagefind-ignore="all"></div>\n')
+        text.append(f"{len(ordered)} documents, newest first; page {n} of {pages}.\n{{: .tk-count }}\n")
+        text.append('<div class="tk-doc-table" markdown>\n')
+        text.extend(_index_rows(chunk, glossary_version, prefix, qa))
+        text.append("\n</div>\n")
+        if pages > 1:
+            text.append(_pager(n, pages, prefix))
+        out["index.md" if n == 1 else f"documents/{n}.md"] = "\n".join(text) + "\n"
+    return out
+
+
+def index_page(docs: list[Document], site: SiteInfo, glossary_version: str = "") -> str:
+    """The first page of the documents index (:func:`index_pages`)."""
+    return index_pages(docs, site, glossary_version)["index.md"]
+
+
+def documents_json(docs: list[Document], names: Mapping[str, str] | None = None, glossary_version: str = "") -> str:
+    """Every document's metadata for the index's filters, as JSON (the script shows it as text,
+    never as HTML): one short record per document."""
+    records = []
+    qa = qa_targets(docs, glossary_version)
+    for d in _sorted(docs):
+        m = d.meta
+        records.append(
+            {
+                "slug": m.slug,
+                "zh": _title(m.title),
+                "en": _title(en_title(d)),
+                "date": _cell(m.date),
+                "source": _cell(m.source),
+                "source_en": _cell((names or {}).get(m.source, "")),
+                "region": _cell(m.region),
+                "script": _cell(m.script or "simplified"),
+                "made": _cell(_made_by(d)),
+                "review": _review_key(d),
+                "reviewed": _reviewed_cell(d),
+                "qa": len(_problems(d, glossary_version)),
+                "qa_page": qa.get(m.slug, "qa.md").removesuffix(".md") + ".html",
+            }
+        )
+    return json.dumps({"documents": records}, ensure_ascii=False, separators=(",", ":"))
+
+
+def search_page() -> str:
+    """The search page: Pagefind's index, queried by toolkit.js (results are built as text)."""
+    return (
+        _front({"title": "Search · 搜索"})
+        + "# Search · 搜索\n\n"
+        + '<div id="tk-search" data-pagefind-ignore="all">\n'
+        + '<form class="tk-search-form" role="search" action="search.html">'
+        + '<input type="search" name="q" autocomplete="off" aria-label="Search · 搜索" '
+        + 'placeholder="Search · 搜索 (中文 / English)">'
+        + '<button type="submit">Search · 搜索</button></form>\n'
+        + '<p class="tk-search-status" role="status" aria-live="polite"></p>\n'
+        + '<ol class="tk-search-results"></ol>\n'
+        + '<button type="button" class="tk-search-more" hidden>More results · 更多结果</button>\n'
+        + "<noscript>Search needs JavaScript. 搜索需要 JavaScript。</noscript>\n"
+        + "</div>\n"
+    )
+
+
+QA_PAGE_SIZE = 20
+"""Documents with problems per QA page (``qa.md``, then ``qa/<n>.md``)."""
+
+
+def _with_problems(docs: list[Document], glossary_version: str) -> list[tuple[Document, list[Any]]]:
+    return [(d, p) for d in docs if (p := list(_problems(d, glossary_version)))]
+
+
+def qa_targets(docs: list[Document], glossary_version: str = "") -> dict[str, str]:
+    """slug → the QA page (docs-relative ``.md``) that lists its problems."""
+    found = _with_problems(docs, glossary_version)
+    return {d.meta.slug: _qa_file(i // QA_PAGE_SIZE + 1) for i, (d, _) in enumerate(found)}
+
+
+def _qa_file(n: int) -> str:
+    return "qa.md" if n == 1 else f"qa/{n}.md"
+
+
+def qa_pages(docs: list[Document], glossary_version: str = "") -> dict[str, str]:
+    """QA: every problem :mod:`toolkit.qa` finds in the English, by document, :data:`QA_PAGE_SIZE`
+    documents a page (no page lists every document)."""
+    matched = sum(len(s.terms) for d in docs for s in d.segments)
+    found = _with_problems(docs, glossary_version)
+    total = sum(len(p) for _, p in found)
+    pages = max(1, -(-len(found) // QA_PAGE_SIZE))
+    out: dict[str, str] = {}
+    for n in range(1, pages + 1):
+        prefix = "" if n == 1 else "../"
+        title = "QA · 质量检查" if n == 1 else f"QA · 质量检查 ({n} / {pages})"
+        text = [_front({"title": title}), f"# {title}\n"]
+        text.append(
+            "What a reviewer should check first in the English: glossary terms, numbers (亿 and 万 amounts "
+            "included), Chinese left untranslated, empty sentences, brackets and quotes. "
+            f"{matched} glossary terms were matched in the Chinese text; see the [glossary]({prefix}glossary.md).\n"
+        )
+        if not total:
+            text.append(
+                f"No problems found: all {matched} glossary terms matched in the Chinese text appear in the English.\n"
+            )
+            return {"qa.md": "\n".join(text)}
+        plural = "s" if total != 1 else ""
+        text.append(f"{total} problem{plural} in {len(found)} of {len(docs)} documents.\n")
+        for d, problems in found[(n - 1) * QA_PAGE_SIZE : n * QA_PAGE_SIZE]:
+            link = f"{prefix}aligned/{d.meta.slug}.md"
+            text.append(f"## [{md_inline(_title(d.meta.title))}]({link}) {{: #{d.meta.slug} }}\n")
+            text.append("| Sentence | Check | What | English as made |")
+            text.append("|---|---|---|---|")
+            texts = {s.id: s for s in d.segments}
+            for p in problems:
+                seg = texts[p.segment]
+                cells = (p.segment, CHECKS[p.check], p.detail or "—", seg.en or "—")
+                text.append("| " + " | ".join(md_inline(_cell(c)) for c in cells) + " |")
+            text.append("")
+        if pages > 1:
+            links = " ".join(
+                f"**{k}**" if k == n else f"[{k}]({prefix}{_qa_file(k)})"
+                for k in sorted({1, pages, *range(max(1, n - 3), min(pages, n + 3) + 1)})
+            )
+            text.append(links + '\n{: .tk-pager data-pagefind-ignore="all" }\n')
+        out[_qa_file(n)] = "\n".join(text) + "\n"
+    return out
 
 
 def qa_page(docs: list[Document], glossary_version: str = "") -> str:
-    """QA: every problem :mod:`toolkit.qa` finds in the English, by document."""
-    out = [_front({"title": "QA · 质量检查"}), "# QA · 质量检查\n"]
-    matched = sum(len(s.terms) for d in docs for s in d.segments)
-    found = [(d, document_problems(d, glossary_version)) for d in docs]
-    total = sum(len(p) for _, p in found)
-    out.append(
-        "What a reviewer should check first in the English: glossary terms, numbers (亿 and 万 amounts "
-        "included), Chinese left untranslated, empty sentences, brackets and quotes. "
-        f"{matched} glossary terms were matched in the Chinese text; see the [glossary](glossary.md).\n"
-    )
-    if not total:
-        out.append(
-            f"No problems found: all {matched} glossary terms matched in the Chinese text appear in the English.\n"
-        )
-        return "\n".join(out)
-    plural = "s" if total != 1 else ""
-    out.append(f"{total} problem{plural} in {sum(1 for _, p in found if p)} of {len(docs)} documents.\n")
-    texts = {(d.meta.slug, s.id): s for d in docs for s in d.segments}
-    for d, problems in found:
-        if not problems:
-            continue
-        out.append(f"## [{md_inline(_title(d.meta.title))}](aligned/{d.meta.slug}.md) {{: #{d.meta.slug} }}\n")
-        out.append("| Sentence | Check | What | English as made |")
-        out.append("|---|---|---|---|")
-        for p in problems:
-            seg = texts[(p.document, p.segment)]
-            cells = (p.segment, CHECKS[p.check], p.detail or "—", seg.en or "—")
-            out.append("| " + " | ".join(md_inline(_cell(c)) for c in cells) + " |")
-        out.append("")
-    return "\n".join(out) + "\n"
+    """The first QA page (:func:`qa_pages`)."""
+    return qa_pages(docs, glossary_version)["qa.md"]
 
 
 def glossary_page(glossary: Glossary) -> str:
@@ -477,20 +724,24 @@ def check_site_dir(site_dir: Path) -> None:
 
 def docs_pages(docs: list[Document], glossary: Glossary, site: SiteInfo) -> dict[str, str]:
     """Every file of the docs tree: path relative to the docs folder → text."""
-    pages: dict[str, str] = {
-        "index.md": index_page(docs, site, glossary.version),
-        "glossary.md": glossary_page(glossary),
-        "qa.md": qa_page(docs, glossary.version),
-    }
+    names = source_names(glossary)
+    try:
+        pages: dict[str, str] = {
+            **index_pages(docs, site, glossary.version),
+            "documents.json": documents_json(docs, names, glossary.version),
+            "search.md": search_page(),
+            "glossary.md": glossary_page(glossary),
+            **qa_pages(docs, glossary.version),
+        }
+    finally:
+        _problems.cache_clear()
     for d in docs:
         pages[f"zh/{d.meta.slug}.md"] = zh_page(d)
-        pages[f"en/{d.meta.slug}.md"] = en_page(d)
+        pages[f"en/{d.meta.slug}.md"] = en_page(d, names)
         pages[f"aligned/{d.meta.slug}.md"] = aligned_page(d)
     assets = resources.files("toolkit").joinpath("templates/assets")
     for name in ("toolkit.css", "toolkit.js"):
         pages[f"assets/{name}"] = assets.joinpath(name).read_text(encoding="utf-8")
-    # Glossary terms as a jieba user dictionary, so search keeps them whole tokens.
-    pages[".toolkit/search-userdict.txt"] = search_userdict(glossary)
     pages[MARKER] = "Written by `toolkit build`; the next build replaces this folder's content.\n"
     return pages
 
@@ -537,20 +788,13 @@ def _write_tree(pages: dict[str, str], docs_dir: Path, new: Path) -> None:
         raise output_error(exc, docs_dir) from None
 
 
-def search_userdict(glossary: Glossary) -> str:
-    words = sorted({f for e in glossary.entries for f in (e.zh, *e.variants) if " " not in f})
-    return "".join(f"{w} 100000 n\n" for w in words)
-
-
 def nav(docs: list[Document]) -> list[Any]:
-    def title(d: Document, lang: str) -> str:
-        return html_text(_title(d.meta.title if lang == "zh" else (_en_title(d) or d.meta.slug)))
-
+    """The site navigation: the index, search, glossary and QA pages, never the documents (a
+    list of every document on every page would make the site grow with the square of the
+    corpus); documents are reached through the index pages."""
     return [
         {"Documents · 文档": "index.md"},
-        {"中文": [{title(d, "zh"): f"zh/{d.meta.slug}.md"} for d in docs]},
-        {"English": [{title(d, "en"): f"en/{d.meta.slug}.md"} for d in docs]},
-        {"中英对照 Aligned": [{title(d, "zh"): f"aligned/{d.meta.slug}.md"} for d in docs]},
+        {"Search · 搜索": "search.md"},
         {"Glossary · 术语表": "glossary.md"},
-        {"Glossary QA · 术语检查": "qa.md"},
+        {"QA · 质量检查": "qa.md"},
     ]

@@ -5,16 +5,22 @@ needs, with absolute paths, to a file in the docs folder being built (``.toolkit
 deleted after the build). A project's own ``mkdocs.yml`` (the one in
 the current directory, or ``--config``) is the base: its site name, theme palette,
 copyright and extras are kept; the toolkit sets what its pages depend on (docs and site
-folders, navigation, Material theme overrides, extensions, bilingual search).
+folders, navigation, Material theme overrides, extensions, no third-party fonts, file names
+that work from ``file://``).
+
+The site scales with the corpus: the navigation lists the index, glossary and QA pages only
+(documents are reached through the paginated index), and search is Pagefind's static, sharded
+index (its extended build segments Chinese), written into ``site/pagefind/`` after MkDocs.
 """
 
 from __future__ import annotations
 
 import errno
 import logging
+import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -34,9 +40,8 @@ REQUIRED_EXTENSIONS: list[Any] = [
     "tables",
     {"toc": {"permalink": True}},
 ]
-# Material's default separator, plus U+200B, which its search inserts between the words
-# jieba finds in Chinese text.
-SEARCH_SEPARATOR = r'[\s\u200b\-,:!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])'
+PAGEFIND_DIR = "pagefind"
+"""Where Pagefind writes its index and scripts, under the site folder."""
 
 
 def templates_dir() -> Path:
@@ -63,9 +68,13 @@ _LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def site_config(base: dict[str, Any], docs_dir: Path, site_dir: Path, nav: list[Any], site_name: str) -> dict[str, Any]:
+def site_config(
+    base: dict[str, Any], docs_dir: Path, site_dir: Path, nav: list[Any], site_name: str, site_url: str = ""
+) -> dict[str, Any]:
     cfg = dict(base)
     cfg.setdefault("site_name", site_name)
+    if site_url and not cfg.get("site_url"):
+        cfg["site_url"] = site_url
     cfg["docs_dir"] = str(docs_dir.resolve())
     cfg["site_dir"] = str(site_dir.resolve())
     cfg["nav"] = nav
@@ -77,14 +86,23 @@ def site_config(base: dict[str, Any], docs_dir: Path, site_dir: Path, nav: list[
     theme["name"] = "material"
     theme["custom_dir"] = str(templates_dir() / "overrides")
     theme.setdefault("language", "en")
+    # System fonts: Material's default loads Roboto from Google Fonts, which is a request to a
+    # third-party host (and blocked in mainland China).
+    theme["font"] = False
     cfg["theme"] = theme
+    # zh/<slug>.html rather than zh/<slug>/: links work when site/ is opened from file://.
+    cfg["use_directory_urls"] = False
+    # Documents are not in the navigation (the index pages reach them): no message about that.
+    validation = dict(cfg.get("validation") or {})
+    validation["nav"] = {**dict(validation.get("nav") or {}), "omitted_files": "ignore"}
+    cfg["validation"] = validation
     exts = list(cfg.get("markdown_extensions") or [])
     names = {e if isinstance(e, str) else next(iter(e)) for e in exts}
     exts += [e for e in REQUIRED_EXTENSIONS if (e if isinstance(e, str) else next(iter(e))) not in names]
     cfg["markdown_extensions"] = exts
+    # No MkDocs search: its one JSON index grows with the corpus and is fetched on every page.
+    # Pagefind (run after MkDocs, :func:`pagefind_index`) replaces it.
     plugins = [p for p in (cfg.get("plugins") or []) if (p if isinstance(p, str) else next(iter(p))) != "search"]
-    userdict = docs_dir.resolve() / ".toolkit" / "search-userdict.txt"
-    plugins.insert(0, {"search": {"lang": "en", "separator": SEARCH_SEPARATOR, "jieba_dict_user": str(userdict)}})
     cfg["plugins"] = plugins
     css = list(cfg.get("extra_css") or [])
     if "assets/toolkit.css" not in css:
@@ -97,9 +115,11 @@ def site_config(base: dict[str, Any], docs_dir: Path, site_dir: Path, nav: list[
     extra = dict(cfg.get("extra") or {})
     # The header's language menu; per page, the Material override uses the page's own
     # ``alternates`` so the switch lands on the counterpart page.
+    # Pages that are not a document (index, glossary, QA, search) are bilingual: their menu
+    # leads to the documents index, listing Chinese or English titles first.
     extra["alternate"] = [
-        {"name": "中文", "lang": "zh", "link": "./"},
-        {"name": "English", "lang": "en", "link": "./"},
+        {"name": "中文", "lang": "zh-Hans", "link": "index.html?lang=zh"},
+        {"name": "English", "lang": "en", "link": "index.html?lang=en"},
     ]
     cfg["extra"] = extra
     return cfg
@@ -134,6 +154,7 @@ def build_site(
         with config_file(cfg) as path:
             config = load_config(config_file=str(path), strict=strict)
             build(config)
+        pagefind_index(Path(cfg["site_dir"]), quiet=quiet)
     except (Abort, ConfigurationError) as exc:
         raise BuildError(f"MkDocs build failed: {exc}", path=docs_dir or cfg.get("docs_dir")) from None
     except OSError as exc:
@@ -143,6 +164,43 @@ def build_site(
         raise BuildError(f"MkDocs build failed: {exc}", path=site) from None
     finally:
         log.removeHandler(handler)
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary the ``pagefind[extended]`` dependency ships (its extended build
+    segments Chinese); the plain build as a fallback."""
+    for module in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            mod = __import__(module)
+            return Path(mod.get_executable())
+        except (ImportError, FileNotFoundError):
+            continue
+    raise BuildError(
+        "Pagefind is not installed, so the site would have no search",
+        hint="pip install 'pagefind[extended]' (a dependency of the toolkit: reinstall it)",
+    )
+
+
+def pagefind_index(site_dir: Path, quiet: bool = False) -> None:
+    """Index the built site with Pagefind, offline, into ``site_dir/pagefind/``.
+
+    One index for both languages (``--force-language zh``): Chinese text is segmented into
+    words, English is split at spaces, and a query typed on any page searches every page.
+    Only the elements marked ``data-pagefind-body`` (the Chinese and English document pages)
+    are indexed; the aligned pages repeat them and are left out.
+    """
+    exe = pagefind_executable()
+    cmd = [str(exe), "--site", str(site_dir), "--output-subdir", PAGEFIND_DIR, "--force-language", "zh"]
+    # Heading permalinks (¶) are not words of the page.
+    cmd += ["--exclude-selectors", ".headerlink"]
+    cmd.append("--quiet")
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=3600)
+    except OSError as exc:
+        raise BuildError(f"could not run Pagefind: {exc}", path=exe) from None
+    if done.returncode != 0:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
+        raise BuildError("Pagefind failed: " + " / ".join(tail), path=site_dir)
 
 
 @contextmanager
@@ -160,9 +218,24 @@ def config_file(cfg: dict[str, Any]) -> Iterator[Path]:
         path.unlink(missing_ok=True)
 
 
-def serve(cfg: dict[str, Any], host: str, port: int) -> None:
-    """Serve the site of ``cfg`` (MkDocs builds it into a temporary folder of its own)."""
-    from mkdocs.commands.serve import serve as mk_serve
+def serve(site_dir: Path, host: str, port: int, announce: Callable[[str], None]) -> None:
+    """Serve the built ``site_dir`` over HTTP until Ctrl-C; ``announce`` gets its URL.
 
-    with config_file(cfg) as path:
-        mk_serve(config_file=str(path), open_in_browser=False, livereload=False, dev_addr=f"{host}:{port}")
+    A plain static server (the site is static; Pagefind's search needs HTTP, not ``file://``).
+    """
+    import functools
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    handler = functools.partial(Handler, directory=str(site_dir))
+    try:
+        httpd = ThreadingHTTPServer((host, port), handler)
+    except OSError as exc:
+        raise BuildError(f"cannot serve on {host}:{port}: {exc.strerror}", hint="pass another --port") from None
+    shown = f"[{host}]" if ":" in host else host
+    announce(f"serving {site_dir}/ at http://{shown}:{httpd.server_address[1]}/ (Ctrl-C stops)")
+    with httpd, suppress(KeyboardInterrupt):
+        httpd.serve_forever()

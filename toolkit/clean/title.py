@@ -209,10 +209,10 @@ def header_title(page: Page) -> None:
         a, b = split
         page.title = strip_line(page.lines[a]) + strip_line(page.lines[b])
         page.title_lines = {a, b} | {c.index for c in cands if holds_title(ks[c.index], key(page.title))}
-    elif meta_title and title_like(key(meta_title)) and not (headline := _headline(page, cands, meta_title)):
+    elif meta_title and title_like(key(meta_title)) and (headline := _headline(page, cands, meta_title)) is None:
         page.title = meta_title
         page.title_lines = {c.index for c in cands if holds_title(ks[c.index], key(meta_title))}
-    elif meta_title and headline:
+    elif meta_title and title_like(key(meta_title)) and headline is not None:
         # The markup's title is not on the page (a <title> naming only the site): the headline
         # is the title-like line just above the metadata line.
         page.title, page.title_lines = strip_line(headline.title), {headline.index}

@@ -298,8 +298,10 @@ def serve(
     jobs: JobsOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Build, then serve the site locally (Ctrl-C stops)."""
+    """Build, then serve the site locally (prints its URL; Ctrl-C stops)."""
     from ..batch import build_docs, prepare_folders
+    from ..outputs import staged
+    from ..site import build_site
     from ..site import serve as serve_site
 
     rep = Reporter("serve", quiet, False)
@@ -307,9 +309,12 @@ def serve(
         cfg = settings(backend, tm, no_tm, input=input_dir, docs_dir=docs_dir, site_dir=site_dir, mkdocs_config=config)
         prepare_folders(cfg)
         _check_config(config)
-        built = build_docs(cfg, rep, glossary, jobs)
-        rep.info(f"wrote {len(built.translation.docs)} documents to {cfg.docs_dir}/")
-        serve_site(built.mkdocs, host, port)
+        with staged(cfg.docs_dir, cfg.site_dir) as stage:
+            built = build_docs(cfg, rep, glossary, jobs, stage)
+            build_site(built.mkdocs, strict=True, quiet=rep.quiet, docs_dir=cfg.docs_dir, site_dir=cfg.site_dir)
+            stage.commit()
+        rep.info(f"wrote {len(built.translation.docs)} documents to {cfg.docs_dir}/ and the site to {cfg.site_dir}/")
+        serve_site(cfg.site_dir, host, port, lambda line: typer.echo(line, err=False))
 
 
 def _check_config(config: Path | None) -> None:
