@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,7 @@ def test_a_new_toolkit_or_option_reads_again(tmp_path: Path, monkeypatch: pytest
     _read(SEED_FILES[:1], tmp_path / "c")
     read_documents(SEED_FILES[:1], Collected(), script="t2s", until="segment", cache=tmp_path / "c")
     assert len(list((tmp_path / "c").rglob("*.json"))) == 2  # another --script: another entry
-    monkeypatch.setattr(cache, "fingerprint", lambda: "another toolkit")
+    monkeypatch.setattr(cache, "fingerprint", lambda *code: "another toolkit")
     _read(SEED_FILES[:1], tmp_path / "c")
     assert len(list((tmp_path / "c").rglob("*.json"))) == 3
 
@@ -81,3 +82,40 @@ def test_no_cache_and_glossary_edits(runner: CliRunner, tmp_path: Path) -> None:
     shutil.rmtree(tmp_path / ".toolkit")
     code, out, err = invoke(runner, "translate", *common, "-o", str(tmp_path / "d"), "--no-tm")
     assert code == 0 and not (tmp_path / ".toolkit").exists()
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_rebuild_renders_only_changed_documents(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from toolkit import publish
+    from toolkit.batch import build_docs
+    from toolkit.config import Config
+
+    pages = tmp_path / "in"
+    pages.mkdir()
+    for seed in SEED_FILES[:3]:
+        shutil.copy(seed, pages / seed.name)
+    cfg = Config(input=pages, glossary=GLOSSARY, docs_dir=tmp_path / "docs", backend="gloss", tm=tmp_path / "tm.sqlite")
+    build_docs(cfg, Collected())
+    first = _tree(tmp_path / "docs")
+    assert len(list((tmp_path / "cache" / "pages").rglob("*.json"))) == 3
+    rendered: list[str] = []
+    real = publish.zh_page
+
+    def counting(doc: object) -> str:
+        rendered.append(doc.meta.slug)  # type: ignore[attr-defined]
+        return real(doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(publish, "zh_page", counting)
+    build_docs(cfg, Collected())
+    assert rendered == [] and _tree(tmp_path / "docs") == first  # nothing changed: nothing rendered
+    changed = pages / SEED_FILES[1].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n新增的一段正文内容。\n", encoding="utf-8")
+    build_docs(cfg, Collected())
+    assert len(rendered) == 1 and rendered[0].startswith("001-")
+    build_docs(replace(cfg, use_cache=False), Collected())
+    assert len(rendered) == 4  # --no-cache renders every page

@@ -418,7 +418,8 @@ def build_docs(
         raise InputError("no document could be read", path=cfg.input, hint="see the errors above")
     site = SiteInfo(backend_reason=done.choice.reason)
     started = time.perf_counter()
-    write_docs(done.docs, done.glossary, cfg.docs_dir, site, into=stage.new_docs if stage else None)
+    pages = cfg.cache_dir / "pages" if cfg.cache_dir is not None else None
+    write_docs(done.docs, done.glossary, cfg.docs_dir, site, into=stage.new_docs if stage else None, cache=pages)
     done.timings["publish"] = time.perf_counter() - started
     base = load_base(cfg.mkdocs_config)
     docs_dir, site_dir = (stage.new_docs, stage.new_site) if stage else (cfg.docs_dir, cfg.site_dir)

@@ -10,8 +10,10 @@ memory), each written to a temporary file and renamed into place: a build killed
 -9`` leaves whole entries or none, and processes of a pool write their own entries without a
 lock. An entry that cannot be read back is treated as absent. ``--no-cache`` bypasses it.
 
-The later stages have caches of their own: translation the translation memory; term matching
-is one Aho-Corasick pass over the text, cheaper than reading the cached result back.
+A document's pages are cached the same way (:class:`PageCache`, ``.toolkit/cache/pages/``),
+keyed by the document as translated, the glossary's names and the publishing code. Translation
+has the translation memory as its cache; term matching is one Aho-Corasick pass over the text,
+cheaper than reading a cached result back.
 """
 
 from __future__ import annotations
@@ -30,18 +32,24 @@ from .document import Document
 
 STAGE_CODE = ("clean", "normalize", "segment.py", "readers.py", "files.py", "html.py", "encoding.py", "document.py")
 """The toolkit files a read depends on (folders: every ``.py`` in them), with ``data/``."""
+PAGE_CODE = ("publish.py", "escape.py", "qa.py", "numbers.py", "document.py", "templates")
+"""The toolkit files a document's pages depend on."""
 
 
-@lru_cache(maxsize=1)
-def fingerprint() -> str:
-    """What every cached read depends on besides its file: the toolkit and its rules."""
+def fingerprint(code: tuple[str, ...] = STAGE_CODE) -> str:
+    """What every cached read (or page) depends on besides its input: the toolkit and its rules."""
+    return _fingerprint(code)
+
+
+@lru_cache(maxsize=4)
+def _fingerprint(code: tuple[str, ...]) -> str:
     root = Path(__file__).resolve().parent
     h = hashlib.sha256(f"toolkit {__version__}\n".encode())
     for package in ("opencc", "trafilatura", "jieba"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             h.update(f"{package} {metadata.version(package)}\n".encode())
     files: list[Path] = []
-    for name in (*STAGE_CODE, "data"):
+    for name in (*code, "data"):
         path = root / name
         files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix != ".pyc") if path.is_dir() else [path]
     for path in files:
@@ -51,10 +59,58 @@ def fingerprint() -> str:
 
 def read_key(data: bytes, name: str, *options: object) -> str:
     """The cache key of reading ``data`` (the file called ``name``) with ``options``."""
-    h = hashlib.sha256(fingerprint().encode())
+    h = hashlib.sha256(fingerprint(STAGE_CODE).encode())
     h.update(json.dumps([name, *map(str, options)], ensure_ascii=False).encode() + b"\0")
     h.update(data)
     return h.hexdigest()
+
+
+class PageCache:
+    """A document's three pages (zh, en, aligned) under ``folder``, keyed by the document (its
+    text, English, terms and provenance), what else the pages use (``context``: the glossary's
+    names) and the publishing code: a rebuild with nothing changed renders no page again."""
+
+    def __init__(self, folder: Path, context: object) -> None:
+        self.folder = folder
+        h = hashlib.sha256(fingerprint(PAGE_CODE).encode())
+        h.update(json.dumps(context, ensure_ascii=False, sort_keys=True).encode())
+        self.base = h.digest()
+
+    def key(self, doc: Document) -> str:
+        h = hashlib.sha256(self.base)
+        h.update(json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")).encode())
+        return h.hexdigest()
+
+    def get(self, key: str) -> tuple[str, ...] | None:
+        try:
+            with (self.folder / key[:2] / f"{key}.json").open(encoding="utf-8") as fh:
+                pages = json.load(fh)
+        except (OSError, ValueError):
+            return None
+        if not isinstance(pages, list) or not all(isinstance(p, str) for p in pages):
+            return None
+        return tuple(pages)
+
+    def put(self, key: str, pages: tuple[str, ...]) -> None:
+        _write_atomic(self.folder / key[:2] / f"{key}.json", json.dumps(list(pages), ensure_ascii=False))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """``text`` to ``path`` through a temporary file and a rename; a cache that cannot be
+    written is only a slower rebuild."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        pass
 
 
 class StageCache:
@@ -74,18 +130,5 @@ class StageCache:
             return None
 
     def put(self, key: str, doc: Document) -> None:
-        """Store ``doc`` atomically; a cache that cannot be written is only a slower rebuild."""
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(doc.to_dict(), fh, ensure_ascii=False, separators=(",", ":"))
-                os.replace(tmp, path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
-        except OSError:
-            pass
+        """Store ``doc`` atomically."""
+        _write_atomic(self._path(key), json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")))

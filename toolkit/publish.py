@@ -722,8 +722,11 @@ def check_site_dir(site_dir: Path) -> None:
         )
 
 
-def docs_pages(docs: list[Document], glossary: Glossary, site: SiteInfo) -> dict[str, str]:
-    """Every file of the docs tree: path relative to the docs folder → text."""
+def docs_pages(docs: list[Document], glossary: Glossary, site: SiteInfo, cache: Path | None = None) -> dict[str, str]:
+    """Every file of the docs tree: path relative to the docs folder → text. With ``cache`` (a
+    folder), a document's pages rendered before come from it (:class:`toolkit.cache.PageCache`)."""
+    from .cache import PageCache
+
     names = source_names(glossary)
     try:
         pages: dict[str, str] = {
@@ -735,10 +738,16 @@ def docs_pages(docs: list[Document], glossary: Glossary, site: SiteInfo) -> dict
         }
     finally:
         _problems.cache_clear()
+    store = PageCache(cache, names) if cache is not None else None
     for d in docs:
-        pages[f"zh/{d.meta.slug}.md"] = zh_page(d)
-        pages[f"en/{d.meta.slug}.md"] = en_page(d, names)
-        pages[f"aligned/{d.meta.slug}.md"] = aligned_page(d)
+        key = store.key(d) if store is not None else ""
+        made = store.get(key) if store is not None else None
+        if made is None:
+            made = (zh_page(d), en_page(d, names), aligned_page(d))
+            if store is not None:
+                store.put(key, made)
+        for folder, text in zip(("zh", "en", "aligned"), made, strict=True):
+            pages[f"{folder}/{d.meta.slug}.md"] = text
     assets = resources.files("toolkit").joinpath("templates/assets")
     for name in ("toolkit.css", "toolkit.js"):
         pages[f"assets/{name}"] = assets.joinpath(name).read_text(encoding="utf-8")
@@ -747,7 +756,13 @@ def docs_pages(docs: list[Document], glossary: Glossary, site: SiteInfo) -> dict
 
 
 def write_docs(
-    docs: list[Document], glossary: Glossary, docs_dir: Path, site: SiteInfo, *, into: Path | None = None
+    docs: list[Document],
+    glossary: Glossary,
+    docs_dir: Path,
+    site: SiteInfo,
+    *,
+    into: Path | None = None,
+    cache: Path | None = None,
 ) -> list[Path]:
     """Write every page as a new tree; return the written paths (relative to ``docs_dir``).
 
@@ -757,7 +772,7 @@ def write_docs(
     holds the previous tree or the new one, which keeps the user's dotfiles (.gitignore …).
     """
     check_docs_dir(docs_dir)
-    pages = docs_pages(docs, glossary, site)
+    pages = docs_pages(docs, glossary, site, cache)
     if into is not None:
         _write_tree(pages, docs_dir, into)
     else:
