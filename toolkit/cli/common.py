@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
+from typer.models import ArgumentInfo, OptionInfo
 
 from .. import backends, executors, readers
 from ..errors import ConfigError, OutputError, ToolkitError
@@ -35,7 +36,7 @@ def shown(help_text: str) -> str:
 _DEFAULT = re.compile(r"\s*\\?\[default: (.*?)\]\.?$")
 
 
-def _defaults(help: str, kwargs: dict[str, Any]) -> dict[str, Any]:
+def _defaults(help: str, kwargs: dict[str, object]) -> dict[str, object]:
     """A help text's trailing ``[default: X]`` shown as typer shows the defaults it knows
     (after the help, dimmed): an option whose default is decided at run time (None here, the
     configuration's value then) reads the same as ``--beam-size``'s ``[default: 2]``."""
@@ -51,14 +52,18 @@ def _defaults(help: str, kwargs: dict[str, Any]) -> dict[str, Any]:
     return kwargs
 
 
-def option(*names: str, help: str, **kwargs: Any) -> Any:
+_OPTION: Callable[..., OptionInfo] = typer.Option
+_ARGUMENT: Callable[..., ArgumentInfo] = typer.Argument
+
+
+def option(*names: str, help: str, **kwargs: object) -> OptionInfo:
     """``typer.Option`` with its default shown as typer shows defaults (:func:`_defaults`)."""
-    return typer.Option(*names, **_defaults(help, kwargs))
+    return _OPTION(*names, **_defaults(help, kwargs))
 
 
-def argument(*, help: str, **kwargs: Any) -> Any:
+def argument(*, help: str, **kwargs: object) -> ArgumentInfo:
     """``typer.Argument`` with its default shown as typer shows defaults (:func:`_defaults`)."""
-    return typer.Argument(**_defaults(help, kwargs))
+    return _ARGUMENT(**_defaults(help, kwargs))
 
 
 # --- shared options: each defined once, the same name, letter and help in every command ------
