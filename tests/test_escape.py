@@ -27,7 +27,8 @@ from toolkit.document import Block, Document, Meta, Provenance, Segment, TermMat
 from toolkit.escape import html_attr, html_text, md_inline
 from toolkit.files import slugify
 from toolkit.glossary import Entry, Glossary
-from toolkit.publish import SiteInfo, aligned_page, en_page, glossary_page, index_page, qa_page, zh_page
+from toolkit.listings import glossary_page, index_page, qa_page
+from toolkit.publish import SiteInfo, aligned_page, en_page, zh_page
 from toolkit.qa import CHECKS, Problem
 from toolkit.site import REQUIRED_EXTENSIONS
 
@@ -305,7 +306,7 @@ def _every_check(doc: Document, glossary_version: str = "") -> list[Problem]:
 
 
 def pages(doc: Document, gl: Glossary, site: SiteInfo) -> dict[str, str]:
-    with mock.patch("toolkit.publish.document_problems", _every_check):
+    with mock.patch("toolkit.listings.document_problems", _every_check):
         return _pages(doc, gl, site)
 
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from toolkit import glossary
 from toolkit.document import Block, Document, Meta, Segment, TermMatch
-from toolkit.publish import qa_page
+from toolkit.listings import qa_page
 
 from .conftest import GLOSSARY, SEEDS, invoke
 

@@ -15,7 +15,8 @@ from tests.conftest import GLOSSARY, invoke
 from toolkit.batch import Collected, translate_documents
 from toolkit.config import Config, find_root, load_config
 from toolkit.document import Block, Document, Meta, Provenance, Segment, state_of
-from toolkit.publish import SiteInfo, aligned_page, en_page, index_page
+from toolkit.listings import index_page
+from toolkit.publish import SiteInfo, aligned_page, en_page
 from toolkit.tm import TranslationMemory
 
 SOURCE = """关于推动科技创新的报告

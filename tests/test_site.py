@@ -210,10 +210,10 @@ def test_no_page_lists_every_document(built_site: dict[str, Path]) -> None:
 
 
 def test_index_pages_are_paginated(monkeypatch: pytest.MonkeyPatch) -> None:
-    from toolkit import publish
+    from toolkit import listings, publish
     from toolkit.document import Block, Document, Meta, Segment
 
-    monkeypatch.setattr(publish, "PAGE_SIZE", 2)
+    monkeypatch.setattr(listings, "PAGE_SIZE", 2)
     docs = [
         Document(
             meta=Meta(slug=f"d{i}", title=f"标题{i}", date=f"2020-01-0{i + 1}"),
@@ -221,7 +221,7 @@ def test_index_pages_are_paginated(monkeypatch: pytest.MonkeyPatch) -> None:
         )
         for i in range(5)
     ]
-    pages = publish.index_pages(docs, publish.SiteInfo())
+    pages = listings.index_pages(docs, publish.SiteInfo())
     assert sorted(pages) == ["documents/2.md", "documents/3.md", "index.md"]
     assert "(zh/d4.md)" in pages["index.md"] and "(zh/d0.md)" not in pages["index.md"]  # newest first
     assert "(../zh/d0.md)" in pages["documents/3.md"] and "[1](../index.md)" in pages["documents/3.md"]
@@ -256,10 +256,10 @@ def test_serve_builds_the_site_and_prints_its_url(tmp_path: Path, monkeypatch: p
 
 
 def test_qa_pages_are_paginated(monkeypatch: pytest.MonkeyPatch) -> None:
-    from toolkit import publish
+    from toolkit import listings, publish
     from toolkit.document import Block, Document, Meta, Segment
 
-    monkeypatch.setattr(publish, "QA_PAGE_SIZE", 2)
+    monkeypatch.setattr(listings, "QA_PAGE_SIZE", 2)
     docs = [
         Document(
             meta=Meta(slug=f"d{i}", title=f"标题{i}", date=f"2020-01-0{i + 1}"),
@@ -269,11 +269,11 @@ def test_qa_pages_are_paginated(monkeypatch: pytest.MonkeyPatch) -> None:
         )
         for i in range(5)
     ]
-    pages = publish.qa_pages(docs)
+    pages = listings.qa_pages(docs)
     assert sorted(pages) == ["qa.md", "qa/2.md", "qa/3.md"]
     assert "{: #d4 }" in pages["qa/3.md"] and "(../aligned/d4.md)" in pages["qa/3.md"]
-    assert publish.qa_targets(docs)["d4"] == "qa/3.md"
-    index = publish.index_pages(docs, publish.SiteInfo())["index.md"]
+    assert listings.qa_targets(docs)["d4"] == "qa/3.md"
+    index = listings.index_pages(docs, publish.SiteInfo())["index.md"]
     assert "(qa/3.md#d4)" in index and "(qa.md#d0)" in index
 
 

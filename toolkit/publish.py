@@ -1,17 +1,15 @@
 """Stage 6, publish: translated documents → the Markdown tree MkDocs builds.
 
 For each document a Chinese page, an English page and an aligned page (zh and en side by
-side, paragraph by paragraph, sentences linked by segment id); an index of documents; a
-glossary page. Every string taken from a source, a file name, front matter, the glossary or
-the memory reaches a page through :mod:`toolkit.escape` (``md_inline`` in Markdown,
+side, paragraph by paragraph, sentences linked by segment id); the site-wide pages (index,
+search, QA, glossary) are :mod:`toolkit.listings`'. Every string taken from a source, a file
+name, front matter, the glossary or the memory reaches a page through :mod:`toolkit.escape` (``md_inline`` in Markdown,
 ``html_text`` / ``html_attr`` in HTML), so a ``<script>``, a ``[link](javascript:…)`` or a
 ``{: onclick=… }`` in a source is shown as text, never run and never structure.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -25,7 +23,6 @@ from .errors import BuildError
 from .escape import html_attr, html_text, md_inline, plain_line
 from .glossary import Glossary
 from .outputs import MARKER, fresh_dir, keep_hidden, output_error, real_target, remove_tree, swap_in
-from .qa import CHECKS, document_problems
 from .status import coverage
 
 
@@ -37,9 +34,6 @@ class SiteInfo:
     English text was made)."""
 
 
-PAGE_SIZE = 100
-"""Documents per static index page: no page lists every document, so pages keep their size
-whatever the size of the corpus."""
 GLOSS_LABEL = "Gloss ·"
 """Before a glossed English title wherever it is shown (tab, header, index, search results)."""
 
@@ -412,283 +406,6 @@ def _span(seg: Segment, lang: str, first: bool = False) -> str:
     return f'<span class="tk-seg" tabindex="{tab}" data-seg="{html_attr(seg.id)}"{state}>{text}</span>{after}'
 
 
-@functools.cache
-def _problems(doc: Document, glossary_version: str) -> tuple[Any, ...]:
-    """:func:`toolkit.qa.document_problems`, once per document while the docs tree is written
-    (the index, its data and the QA pages all need them); :func:`docs_pages` clears it."""
-    return tuple(document_problems(doc, glossary_version))
-
-
-def _qa_status(doc: Document, glossary_version: str, target: str = "qa.md") -> str:
-    problems = len(_problems(doc, glossary_version))
-    matched = sum(len(s.terms) for s in doc.segments)
-    if not problems:
-        return f"no problems ({matched} terms, all present)"
-    return f"[{problems} problem{'s' if problems != 1 else ''}]({target}#{doc.meta.slug})"
-
-
-def _reviewed_cell(doc: Document) -> str:
-    """How much of the English a human reviewed, for the index: ``12 of 150 (3 signed off)``."""
-    counts = coverage(doc)
-    reviewed = counts["final"] + counts["reviewed"]
-    out = f"{reviewed} of {len(doc.segments)}"
-    if counts["final"]:
-        out += f" ({counts['final']} signed off)"
-    if counts["fuzzy"]:
-        out += f", {counts['fuzzy']} fuzzy"
-    return out
-
-
-def _reader_note(docs: list[Document]) -> str:
-    """How the English on this site was made, counted by kind, in readers' words."""
-    kinds: dict[str, int] = {}
-    for d in docs:
-        engine = _engine(d)[0]
-        full = engine == "human" and _reviewed(d) == len(d.segments)
-        key = "human" if full else ("gloss" if engine == "gloss" else "machine")
-        kinds[key] = kinds.get(key, 0) + 1
-    words = {
-        "machine": "machine translation (not reviewed unless marked)",
-        "gloss": "a word-by-word dictionary gloss — **not a translation**, a reading aid for the Chinese",
-        "human": "a translation reviewed by a human translator",
-    }
-    parts = [f"{n} {'document' if n == 1 else 'documents'}: {words[k]}" for k, n in sorted(kinds.items())]
-    return (
-        '!!! note "How the English was made · 英文是如何生成的"\n\n'
-        "    The Chinese text of each document is the authoritative version. Its English is "
-        + "; ".join(parts)
-        + ". Each English page says how its text was made.\n"
-    )
-
-
-def _review_key(doc: Document) -> str:
-    counts = coverage(doc)
-    total = len(doc.segments)
-    if total and counts["final"] == total:
-        return "signed off"
-    if total and counts["final"] + counts["reviewed"] == total:
-        return "reviewed"
-    if counts["final"] + counts["reviewed"] + counts["fuzzy"]:
-        return "partly reviewed"
-    return "not reviewed"
-
-
-def _sorted(docs: list[Document]) -> list[Document]:
-    """Newest first (undated last), then by file name: the order of the index pages."""
-    return sorted(docs, key=lambda d: (d.meta.date or "", d.meta.slug), reverse=True)
-
-
-def _pager(page: int, pages: int, prefix: str) -> str:
-    """Links to a window of index pages around ``page`` (first, previous, nearby, next, last):
-    a constant size whatever the number of pages."""
-
-    def link(n: int, label: str) -> str:
-        target = f"{prefix}index.md" if n == 1 else f"{prefix}documents/{n}.md"
-        return f"[{label}]({target})"
-
-    shown = sorted({1, pages, *range(max(1, page - 3), min(pages, page + 3) + 1)})
-    bits = []
-    if page > 1:
-        bits.append(link(page - 1, "‹ Previous · 上一页"))
-    last = 0
-    for n in shown:
-        if n - last > 1:
-            bits.append("…")
-        bits.append(f"**{n}**" if n == page else link(n, str(n)))
-        last = n
-    if page < pages:
-        bits.append(link(page + 1, "Next · 下一页 ›"))
-    return " ".join(bits) + '\n{: .tk-pager data-pagefind-ignore="all" }\n'
-
-
-def _index_rows(docs: list[Document], glossary_version: str, prefix: str, qa: Mapping[str, str]) -> list[str]:
-    out = ["| 中文标题 | English title | Date | Source | Original | English | Reviewed | QA | Read |"]
-    out.append("|---|---|---|---|---|---|---|---|---|")
-    for d in docs:
-        s = d.meta.slug
-        cells = [
-            f"[{md_inline(_title(d.meta.title))}]({prefix}zh/{s}.md)",
-            f"[{md_inline(_title(en_title(d)))}]({prefix}en/{s}.md)",
-            md_inline(_cell(d.meta.date)) or "—",
-            md_inline(_cell(d.meta.source)) or "—",
-            _origin_form(d.meta.script, d.meta.encoding),
-            md_inline(_cell(_made_by(d))),
-            _reviewed_cell(d),
-            _qa_status(d, glossary_version, prefix + qa.get(s, "qa.md")),
-            f"[中文]({prefix}zh/{s}.md) · [English]({prefix}en/{s}.md) · [对照 Aligned]({prefix}aligned/{s}.md)",
-        ]
-        out.append("| " + " | ".join(cells) + " |")
-    return out
-
-
-def index_pages(docs: list[Document], site: SiteInfo, glossary_version: str = "") -> dict[str, str]:
-    """The documents index: ``index.md`` and ``documents/<n>.md``, :data:`PAGE_SIZE` documents
-    each, newest first. On the first page a script filters and sorts every document by date,
-    source, region, script and review status, reading ``documents.json``
-    (:func:`documents_json`), never HTML."""
-    ordered = _sorted(docs)
-    qa = qa_targets(docs, glossary_version)
-    pages = max(1, -(-len(ordered) // PAGE_SIZE))
-    out: dict[str, str] = {}
-    for n in range(1, pages + 1):
-        prefix = "" if n == 1 else "../"
-        chunk = ordered[(n - 1) * PAGE_SIZE : n * PAGE_SIZE]
-        title = "Documents · 文档" if n == 1 else f"Documents · 文档 ({n} / {pages})"
-        text = [_front({"title": title}), f"# {title}\n"]
-        if n == 1:
-            text.append(
-                "Chinese science-policy reports, each with its Chinese text, an English page and a "
-                "side-by-side aligned page. 每份文件都有中文原文、英文页面和中英对照页面。 On the aligned page each "
-                "English sentence is marked: ✓ reviewed, ✓✓ signed off, ≈ fuzzy (the reviewed translation of "
-                "a similar sentence, still to be reviewed), MT machine translation, G dictionary gloss. Terms "
-                "follow the project [glossary](glossary.md); the [QA](qa.md) page lists what a reviewer should "
-                "check. [Search · 搜索](search.md) finds words in every document.\n"
-            )
-            text.append(_reader_note(docs))
-            text.append(f'<div id="tk-docs" data-total="{len(ordered)}" data-pagefind-ignore="all"></div>\n')
-        text.append(f"{len(ordered)} documents, newest first; page {n} of {pages}.\n{{: .tk-count }}\n")
-        text.append('<div class="tk-doc-table" markdown>\n')
-        text.extend(_index_rows(chunk, glossary_version, prefix, qa))
-        text.append("\n</div>\n")
-        if pages > 1:
-            text.append(_pager(n, pages, prefix))
-        out["index.md" if n == 1 else f"documents/{n}.md"] = "\n".join(text) + "\n"
-    return out
-
-
-def index_page(docs: list[Document], site: SiteInfo, glossary_version: str = "") -> str:
-    """The first page of the documents index (:func:`index_pages`)."""
-    return index_pages(docs, site, glossary_version)["index.md"]
-
-
-def documents_json(docs: list[Document], names: Mapping[str, str] | None = None, glossary_version: str = "") -> str:
-    """Every document's metadata for the index's filters, as JSON (the script shows it as text,
-    never as HTML): one short record per document."""
-    records = []
-    qa = qa_targets(docs, glossary_version)
-    for d in _sorted(docs):
-        m = d.meta
-        records.append(
-            {
-                "slug": m.slug,
-                "zh": _title(m.title),
-                "en": _title(en_title(d)),
-                "date": _cell(m.date),
-                "source": _cell(m.source),
-                "source_en": _cell((names or {}).get(m.source, "")),
-                "region": _cell(m.region),
-                "script": _cell(m.script or "simplified"),
-                "made": _cell(_made_by(d)),
-                "review": _review_key(d),
-                "reviewed": _reviewed_cell(d),
-                "qa": len(_problems(d, glossary_version)),
-                "qa_page": qa.get(m.slug, "qa.md").removesuffix(".md") + ".html",
-            }
-        )
-    return json.dumps({"documents": records}, ensure_ascii=False, separators=(",", ":"))
-
-
-def search_page() -> str:
-    """The search page: Pagefind's index, queried by toolkit.js (results are built as text)."""
-    return (
-        _front({"title": "Search · 搜索"})
-        + "# Search · 搜索\n\n"
-        + '<div id="tk-search" data-pagefind-ignore="all">\n'
-        + '<form class="tk-search-form" role="search" action="search.html">'
-        + '<input type="search" name="q" autocomplete="off" aria-label="Search · 搜索" '
-        + 'placeholder="Search · 搜索 (中文 / English)">'
-        + '<button type="submit">Search · 搜索</button></form>\n'
-        + '<p class="tk-search-status" role="status" aria-live="polite"></p>\n'
-        + '<ol class="tk-search-results"></ol>\n'
-        + '<button type="button" class="tk-search-more" hidden>More results · 更多结果</button>\n'
-        + "<noscript>Search needs JavaScript. 搜索需要 JavaScript。</noscript>\n"
-        + "</div>\n"
-    )
-
-
-QA_PAGE_SIZE = 20
-"""Documents with problems per QA page (``qa.md``, then ``qa/<n>.md``)."""
-
-
-def _with_problems(docs: list[Document], glossary_version: str) -> list[tuple[Document, list[Any]]]:
-    return [(d, p) for d in docs if (p := list(_problems(d, glossary_version)))]
-
-
-def qa_targets(docs: list[Document], glossary_version: str = "") -> dict[str, str]:
-    """slug → the QA page (docs-relative ``.md``) that lists its problems."""
-    found = _with_problems(docs, glossary_version)
-    return {d.meta.slug: _qa_file(i // QA_PAGE_SIZE + 1) for i, (d, _) in enumerate(found)}
-
-
-def _qa_file(n: int) -> str:
-    return "qa.md" if n == 1 else f"qa/{n}.md"
-
-
-def qa_pages(docs: list[Document], glossary_version: str = "") -> dict[str, str]:
-    """QA: every problem :mod:`toolkit.qa` finds in the English, by document, :data:`QA_PAGE_SIZE`
-    documents a page (no page lists every document)."""
-    matched = sum(len(s.terms) for d in docs for s in d.segments)
-    found = _with_problems(docs, glossary_version)
-    total = sum(len(p) for _, p in found)
-    pages = max(1, -(-len(found) // QA_PAGE_SIZE))
-    out: dict[str, str] = {}
-    for n in range(1, pages + 1):
-        prefix = "" if n == 1 else "../"
-        title = "QA · 质量检查" if n == 1 else f"QA · 质量检查 ({n} / {pages})"
-        text = [_front({"title": title}), f"# {title}\n"]
-        text.append(
-            "What a reviewer should check first in the English: glossary terms, numbers (亿 and 万 amounts "
-            "included), Chinese left untranslated, empty sentences, brackets and quotes. "
-            f"{matched} glossary terms were matched in the Chinese text; see the [glossary]({prefix}glossary.md).\n"
-        )
-        if not total:
-            text.append(
-                f"No problems found: all {matched} glossary terms matched in the Chinese text appear in the English.\n"
-            )
-            return {"qa.md": "\n".join(text)}
-        plural = "s" if total != 1 else ""
-        text.append(f"{total} problem{plural} in {len(found)} of {len(docs)} documents.\n")
-        for d, problems in found[(n - 1) * QA_PAGE_SIZE : n * QA_PAGE_SIZE]:
-            link = f"{prefix}aligned/{d.meta.slug}.md"
-            text.append(f"## [{md_inline(_title(d.meta.title))}]({link}) {{: #{d.meta.slug} }}\n")
-            text.append("| Sentence | Check | What | English as made |")
-            text.append("|---|---|---|---|")
-            texts = {s.id: s for s in d.segments}
-            for p in problems:
-                seg = texts[p.segment]
-                cells = (p.segment, CHECKS[p.check], p.detail or "—", seg.en or "—")
-                text.append("| " + " | ".join(md_inline(_cell(c)) for c in cells) + " |")
-            text.append("")
-        if pages > 1:
-            links = " ".join(
-                f"**{k}**" if k == n else f"[{k}]({prefix}{_qa_file(k)})"
-                for k in sorted({1, pages, *range(max(1, n - 3), min(pages, n + 3) + 1)})
-            )
-            text.append(links + '\n{: .tk-pager data-pagefind-ignore="all" }\n')
-        out[_qa_file(n)] = "\n".join(text) + "\n"
-    return out
-
-
-def qa_page(docs: list[Document], glossary_version: str = "") -> str:
-    """The first QA page (:func:`qa_pages`)."""
-    return qa_pages(docs, glossary_version)["qa.md"]
-
-
-def glossary_page(glossary: Glossary) -> str:
-    out = [_front({"title": "Glossary · 术语表"}), "# Glossary · 术语表\n"]
-    version = f" (version <code>{md_inline(_cell(glossary.version))}</code>)" if glossary.version else ""
-    out.append(
-        f"The curated terms{version} every English text on this site must use. "
-        "Translators edit them in the project's `glossary/` folder.\n"
-    )
-    out.append("| 中文 | English | Status | Source | Note |")
-    out.append("|---|---|---|---|---|")
-    for e in sorted(glossary.entries, key=lambda e: e.zh):
-        cells = [e.zh, e.en, e.status, e.source, e.note]
-        out.append("| " + " | ".join(md_inline(_cell(c)) or "—" for c in cells) + " |")
-    return "\n".join(out) + "\n"
-
-
 # --- the docs tree ---------------------------------------------------------------------------
 
 
@@ -726,6 +443,7 @@ def docs_pages(docs: list[Document], glossary: Glossary, site: SiteInfo, cache: 
     """Every file of the docs tree: path relative to the docs folder → text. With ``cache`` (a
     folder), a document's pages rendered before come from it (:class:`toolkit.cache.PageCache`)."""
     from .cache import PageCache
+    from .listings import _problems, documents_json, glossary_page, index_pages, qa_pages, search_page
 
     names = source_names(glossary)
     try:
