@@ -215,6 +215,24 @@ def test_terms_go_in_even_when_the_model_drops_them(argos_installed: Path) -> No
     assert "dual-wheel drive" in out[0] and "science and technology innovation center" in out[1]
 
 
+def test_numbers_go_in_as_english_writes_them(argos_installed: Path) -> None:
+    """The test model writes gibberish: every number of the Chinese reaches the English anyway,
+    亿/万 amounts as English writes them, put in where the model's attention points (as terms)."""
+    from toolkit.qa import missing_numbers
+    from toolkit.translate.argos import ArgosBackend, find_zh_en
+
+    info = find_zh_en()
+    assert info is not None
+    segs = [
+        Segment(id="a", zh="2019年全市研发经费支出1328亿元，增长78.26%。"),
+        Segment(id="b", zh="新增5.2万家企业。", terms=(TermMatch("企业", "enterprises", 6),)),
+    ]
+    out = dict(ArgosBackend(info).translate(segs))
+    assert "132.8 billion" in out[0] and "78.26%" in out[0] and "2019" in out[0]
+    assert "52,000" in out[1] and "enterprises" in out[1]
+    assert [missing_numbers(s.zh, out[i]) for i, s in enumerate(segs)] == [[], []]
+
+
 @pytest.mark.parametrize("backend", ["gloss", "argos"])
 def test_term_adherence_on_unseen_pages(argos_installed: Path, runner: CliRunner, tmp_path: Path, backend: str) -> None:
     """Every matched glossary term is in the English, on pages the glossary was not made from."""

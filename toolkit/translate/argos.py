@@ -11,15 +11,18 @@ translates all segments of a run in one batched call.
 from __future__ import annotations
 
 import os
+import unicodedata
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..backends import Opened, Request, Unavailable
-from ..document import Segment
+from ..document import Segment, TermMatch
 from ..errors import ModelError
+from ..numbers import ZH_NUMBER, english_amount
+from ..qa import missing_numbers
 
 INSTALL_HINT = (
     "install a zh→en model: `toolkit models install translate-zh_en` (needs network) "
@@ -270,7 +273,7 @@ class ArgosBackend:
                 batch_type="tokens",
                 # Argos has no guard: a model that starts repeating decodes up to its limit.
                 max_decoding_length=max_target_length(longest),
-                return_attention=any(segments[i].terms for i in chunk),
+                return_attention=any(segments[i].terms or has_number(segments[i].zh) for i in chunk),
             )
             for i, result in zip(chunk, results, strict=True):
                 yield i, self._finish(segments[i], encoded[i], result)
@@ -302,9 +305,10 @@ class ArgosBackend:
         limit = max_target_length(len(encoded.pieces))
         tokens, attention = trim_repetition(tokens[:limit]), attention[:limit]
         attention = attention[: len(tokens)]
-        if not seg.terms:
+        numbers = number_terms(seg, str(self._sp.decode(tokens))) if has_number(seg.zh) else ()
+        if not seg.terms and not numbers:
             return str(self._sp.decode(tokens))
-        return self._with_terms(seg, encoded, tokens, attention)
+        return self._with_terms(replace(seg, terms=seg.terms + numbers), encoded, tokens, attention)
 
     def _with_terms(self, seg: Segment, encoded: Any, tokens: list[str], attention: list[list[float]]) -> str:
         """Put every glossary term in: the target tokens the model aligned to the term's
@@ -366,6 +370,27 @@ def resolve_device(device: str) -> tuple[str, str | None]:
             "--device cuda: no CUDA GPU is visible to CTranslate2", hint="use --device cpu, or --device auto"
         )
     return "cpu", "device: auto → cpu (no CUDA GPU is visible to CTranslate2)"
+
+
+def has_number(zh: str) -> bool:
+    return ZH_NUMBER.search(zh) is not None
+
+
+def number_terms(seg: Segment, english: str) -> tuple[TermMatch, ...]:
+    """The numbers of ``seg``'s Chinese that the model's ``english`` does not carry (QA's
+    :func:`toolkit.qa.missing_numbers`), as terms to put in the way glossary terms are: a 亿/万
+    amount as English writes it (1328亿 → 132.8 billion), a percentage with its sign, any other
+    number as written. So "1328 billion" or a dropped year becomes the right number."""
+    missing = set(missing_numbers(seg.zh, english))
+    out = []
+    for m in ZH_NUMBER.finditer(seg.zh):
+        text = unicodedata.normalize("NFKC", m.group(0)).strip()
+        if text not in missing:
+            continue
+        digits, unit = unicodedata.normalize("NFKC", m.group(1) + (m.group(2) or "")), m.group(3) or ""
+        en = digits + "%" if unit in ("%", "％") else english_amount(digits, unit)
+        out.append(TermMatch(zh=m.group(0).strip(), en=en, start=m.start()))
+    return tuple(out)
 
 
 GUARD_SPREAD = 1.2
