@@ -162,7 +162,7 @@ def input_paths(inputs: Sequence[Path]) -> list[Path]:
         # a folder of ``translate`` output: each document is its JSON; the bilingual .md beside
         # it is a page for reading (named on the command line, it is refused with that hint)
         found = set(paths)
-        paths = [p for p in paths if p in inputs or not (_bilingual(p) and p.with_suffix(".json") in found)]
+        paths = [p for p in paths if p in inputs or not (p.with_suffix(".json") in found and _bilingual(p))]
     return paths
 
 

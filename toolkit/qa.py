@@ -19,7 +19,7 @@ The same checks decide whether a fuzzy suggestion may stand in for a new source
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from .document import Document, Segment
 from .numbers import numbers_zh
@@ -192,8 +192,6 @@ def segment_problems(seg: Segment, glossary_version: str = "") -> list[tuple[str
 def passes(seg: Segment, en: str) -> bool:
     """True when ``en`` carries ``seg``'s glossary terms and numbers and no Chinese: what a
     fuzzy suggestion must pass to stand in for ``seg``."""
-    from dataclasses import replace
-
     return not [c for c, _ in segment_problems(replace(seg, en=en, provenance=None)) if c != "unbalanced"]
 
 
