@@ -10,11 +10,11 @@ name, front matter, the glossary or the memory reaches a page through :mod:`tool
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -24,6 +24,9 @@ from .escape import html_attr, html_text, md_inline, plain_line
 from .glossary import Glossary
 from .outputs import MARKER, fresh_dir, keep_hidden, output_error, real_target, remove_tree, swap_in
 from .status import coverage
+
+if TYPE_CHECKING:
+    from .qa import Problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +44,12 @@ GLOSS_LABEL = "Gloss ·"
 # --- helpers -------------------------------------------------------------------------------
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter where PyYAML has it (the same YAML, several times faster)."""
+
+
 def _front(meta: dict[str, Any]) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
 def _en_title(doc: Document) -> str:
@@ -439,26 +446,40 @@ def check_site_dir(site_dir: Path) -> None:
         )
 
 
-def docs_pages(docs: list[Document], glossary: Glossary, site: SiteInfo, cache: Path | None = None) -> dict[str, str]:
-    """Every file of the docs tree: path relative to the docs folder → text. With ``cache`` (a
-    folder), a document's pages rendered before come from it (:class:`toolkit.cache.PageCache`)."""
+def docs_pages(
+    docs: list[Document],
+    glossary: Glossary,
+    site: SiteInfo,
+    cache: Path | None = None,
+    problems: Mapping[str, Sequence[Problem]] | None = None,
+    made_by: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Every file of the docs tree: path relative to the docs folder → text.
+
+    ``problems``: QA per document slug as the build found it (else found here). With ``cache``
+    (a folder), a document's pages rendered before come from it
+    (:class:`toolkit.cache.PageCache`), keyed by what made the document (``made_by``: its key
+    in the translation cache, per slug) or, without that, by the document itself.
+    """
     from .cache import PageCache
-    from .listings import _problems, documents_json, glossary_page, index_pages, qa_pages, search_page
+    from .listings import documents_json, glossary_page, index_pages, qa_pages, search_page
+    from .qa import document_problems
 
     names = source_names(glossary)
-    try:
-        pages: dict[str, str] = {
-            **index_pages(docs, site, glossary.version),
-            "documents.json": documents_json(docs, names, glossary.version),
-            "search.md": search_page(),
-            "glossary.md": glossary_page(glossary),
-            **qa_pages(docs, glossary.version),
-        }
-    finally:
-        _problems.cache_clear()
-    store = PageCache(cache, names) if cache is not None else None
+    if problems is None:
+        problems = {d.meta.slug: document_problems(d, glossary.version) for d in docs}
+    pages: dict[str, str] = {
+        **index_pages(docs, site, glossary.version, problems),
+        "documents.json": documents_json(docs, names, glossary.version, problems),
+        "search.md": search_page(),
+        "glossary.md": glossary_page(glossary),
+        **qa_pages(docs, glossary.version, problems),
+    }
+    store = PageCache(cache) if cache is not None else None
     for d in docs:
-        key = store.key(d) if store is not None else ""
+        # a page's only input besides its document: the source's English name (glossary)
+        name = names.get(d.meta.source, "")
+        key = store.key(d, name, (made_by or {}).get(d.meta.slug, "")) if store is not None else ""
         made = store.get(key) if store is not None else None
         if made is None:
             made = (zh_page(d), en_page(d, names), aligned_page(d))
@@ -481,6 +502,8 @@ def write_docs(
     *,
     into: Path | None = None,
     cache: Path | None = None,
+    problems: Mapping[str, Sequence[Problem]] | None = None,
+    made_by: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Write every page as a new tree; return the written paths (relative to ``docs_dir``).
 
@@ -490,7 +513,7 @@ def write_docs(
     holds the previous tree or the new one, which keeps the user's dotfiles (.gitignore …).
     """
     check_docs_dir(docs_dir)
-    pages = docs_pages(docs, glossary, site, cache)
+    pages = docs_pages(docs, glossary, site, cache, problems, made_by)
     if into is not None:
         _write_tree(pages, docs_dir, into)
     else:
