@@ -499,7 +499,15 @@ def build_docs(
     pages = cfg.cache_dir / "pages" if cfg.cache_dir is not None else None
     into = stage.new_docs if stage else None
     write_docs(
-        done.docs, done.glossary, cfg.docs_dir, site, into=into, cache=pages, problems=done.problems, made_by=done.keys
+        done.docs,
+        done.glossary,
+        cfg.docs_dir,
+        site,
+        into=into,
+        cache=pages,
+        problems=done.problems,
+        made_by=done.keys,
+        jobs=jobs,
     )
     done.timings["publish"] = time.perf_counter() - started
     base = load_base(cfg.mkdocs_config)

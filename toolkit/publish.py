@@ -453,13 +453,15 @@ def docs_pages(
     cache: Path | None = None,
     problems: Mapping[str, Sequence[Problem]] | None = None,
     made_by: Mapping[str, str] | None = None,
+    jobs: int | None = 1,
 ) -> dict[str, str]:
     """Every file of the docs tree: path relative to the docs folder → text.
 
     ``problems``: QA per document slug as the build found it (else found here). With ``cache``
     (a folder), a document's pages rendered before come from it
     (:class:`toolkit.cache.PageCache`), keyed by what made the document (``made_by``: its key
-    in the translation cache, per slug) or, without that, by the document itself.
+    in the translation cache, per slug) or, without that, by the document itself. The pages
+    to render are rendered in ``jobs`` processes (None: one per core).
     """
     from .cache import PageCache
     from .listings import documents_json, glossary_page, index_pages, qa_pages, search_page
@@ -476,22 +478,52 @@ def docs_pages(
         **qa_pages(docs, glossary.version, problems),
     }
     store = PageCache(cache) if cache is not None else None
+    made: dict[str, tuple[str, ...]] = {}
+    todo: list[tuple[Document, str, str]] = []
     for d in docs:
         # a page's only input besides its document: the source's English name (glossary)
         name = names.get(d.meta.source, "")
         key = store.key(d, name, (made_by or {}).get(d.meta.slug, "")) if store is not None else ""
-        made = store.get(key) if store is not None else None
-        if made is None:
-            made = (zh_page(d), en_page(d, names), aligned_page(d))
-            if store is not None:
-                store.put(key, made)
-        for folder, text in zip(("zh", "en", "aligned"), made, strict=True):
+        hit = store.get(key) if store is not None else None
+        if hit is not None:
+            made[d.meta.slug] = hit
+        else:
+            todo.append((d, name, key))
+    for (d, _, key), rendered in zip(todo, _render_all([(d, name) for d, name, _ in todo], jobs), strict=True):
+        made[d.meta.slug] = rendered
+        if store is not None:
+            store.put(key, rendered)
+    for d in docs:
+        for folder, text in zip(("zh", "en", "aligned"), made[d.meta.slug], strict=True):
             pages[f"{folder}/{d.meta.slug}.md"] = text
     assets = resources.files("toolkit").joinpath("templates/assets")
     for name in ("toolkit.css", "toolkit.js"):
         pages[f"assets/{name}"] = assets.joinpath(name).read_text(encoding="utf-8")
     pages[MARKER] = "Written by `toolkit build`; the next build replaces this folder's content.\n"
     return pages
+
+
+RENDER_POOL_FROM = 32
+"""Fewer documents to render than this are rendered in this process (a pool costs a second)."""
+
+
+def _render(item: tuple[Document, str]) -> tuple[str, str, str]:
+    """A document's pages (zh, en, aligned); ``item`` is the document and its source's English name."""
+    doc, name = item
+    return zh_page(doc), en_page(doc, {doc.meta.source: name} if name else {}), aligned_page(doc)
+
+
+def _render_all(items: list[tuple[Document, str]], jobs: int | None) -> list[tuple[str, str, str]]:
+    """:func:`_render` for each item; ``jobs`` > 1 (None: one per core) renders in a process pool."""
+    import os
+
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if jobs <= 1 or len(items) < RENDER_POOL_FROM:
+        return [_render(item) for item in items]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(_render, items, chunksize=max(1, len(items) // (jobs * 8))))
 
 
 def write_docs(
@@ -504,6 +536,7 @@ def write_docs(
     cache: Path | None = None,
     problems: Mapping[str, Sequence[Problem]] | None = None,
     made_by: Mapping[str, str] | None = None,
+    jobs: int | None = 1,
 ) -> list[Path]:
     """Write every page as a new tree; return the written paths (relative to ``docs_dir``).
 
@@ -513,7 +546,7 @@ def write_docs(
     holds the previous tree or the new one, which keeps the user's dotfiles (.gitignore …).
     """
     check_docs_dir(docs_dir)
-    pages = docs_pages(docs, glossary, site, cache, problems, made_by)
+    pages = docs_pages(docs, glossary, site, cache, problems, made_by, jobs)
     if into is not None:
         _write_tree(pages, docs_dir, into)
     else:
