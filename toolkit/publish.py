@@ -10,7 +10,7 @@ name, front matter, the glossary or the memory reaches a page through :mod:`tool
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -454,8 +454,9 @@ def docs_pages(
     problems: Mapping[str, Sequence[Problem]] | None = None,
     made_by: Mapping[str, str] | None = None,
     jobs: int | None = 1,
-) -> dict[str, str]:
-    """Every file of the docs tree: path relative to the docs folder → text.
+) -> Iterator[tuple[str, str]]:
+    """Every file of the docs tree: (path relative to the docs folder, text), one at a time,
+    so that a tree of 10,000 documents is never held in memory whole.
 
     ``problems``: QA per document slug as the build found it (else found here). With ``cache``
     (a folder), a document's pages rendered before come from it
@@ -470,39 +471,34 @@ def docs_pages(
     names = source_names(glossary)
     if problems is None:
         problems = {d.meta.slug: document_problems(d, glossary.version) for d in docs}
-    pages: dict[str, str] = {
-        **index_pages(docs, site, glossary.version, problems),
-        "documents.json": documents_json(docs, names, glossary.version, problems),
-        "search.md": search_page(),
-        "glossary.md": glossary_page(glossary),
-        **qa_pages(docs, glossary.version, problems),
-    }
+    yield from index_pages(docs, site, glossary.version, problems).items()
+    yield "documents.json", documents_json(docs, names, glossary.version, problems)
+    yield "search.md", search_page()
+    yield "glossary.md", glossary_page(glossary)
+    yield from qa_pages(docs, glossary.version, problems).items()
     store = PageCache(cache) if cache is not None else None
-    made: dict[str, tuple[str, ...]] = {}
     todo: list[tuple[Document, str, str]] = []
     for d in docs:
         # a page's only input besides its document: the source's English name (glossary)
         name = names.get(d.meta.source, "")
         key = store.key(d, name, (made_by or {}).get(d.meta.slug, "")) if store is not None else ""
         hit = store.get(key) if store is not None else None
-        if hit is not None:
-            made[d.meta.slug] = hit
-        else:
+        if hit is None:
             todo.append((d, name, key))
-    for (d, _, key), rendered in zip(todo, _render_all([(d, name) for d, name, _ in todo], jobs), strict=True):
-        made[d.meta.slug] = rendered
+            continue
+        yield from zip((f"{v}/{d.meta.slug}.md" for v in VIEWS), hit, strict=True)
+    for (d, _, key), made in zip(todo, _render_all([(d, name) for d, name, _ in todo], jobs), strict=True):
         if store is not None:
-            store.put(key, rendered)
-    for d in docs:
-        for folder, text in zip(("zh", "en", "aligned"), made[d.meta.slug], strict=True):
-            pages[f"{folder}/{d.meta.slug}.md"] = text
+            store.put(key, made)
+        yield from zip((f"{v}/{d.meta.slug}.md" for v in VIEWS), made, strict=True)
     assets = resources.files("toolkit").joinpath("templates/assets")
     for name in ("toolkit.css", "toolkit.js"):
-        pages[f"assets/{name}"] = assets.joinpath(name).read_text(encoding="utf-8")
-    pages[MARKER] = "Written by `toolkit build`; the next build replaces this folder's content.\n"
-    return pages
+        yield f"assets/{name}", assets.joinpath(name).read_text(encoding="utf-8")
+    yield MARKER, "Written by `toolkit build`; the next build replaces this folder's content.\n"
 
 
+VIEWS = ("zh", "en", "aligned")
+"""A document's pages, each in its folder of the docs tree."""
 RENDER_POOL_FROM = 32
 """Fewer documents to render than this are rendered in this process (a pool costs a second)."""
 
@@ -513,17 +509,19 @@ def _render(item: tuple[Document, str]) -> tuple[str, str, str]:
     return zh_page(doc), en_page(doc, {doc.meta.source: name} if name else {}), aligned_page(doc)
 
 
-def _render_all(items: list[tuple[Document, str]], jobs: int | None) -> list[tuple[str, str, str]]:
-    """:func:`_render` for each item; ``jobs`` > 1 (None: one per core) renders in a process pool."""
+def _render_all(items: list[tuple[Document, str]], jobs: int | None) -> Iterator[tuple[str, str, str]]:
+    """:func:`_render` for each item, in order; ``jobs`` > 1 (None: one per core) renders in a
+    process pool."""
     import os
 
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if jobs <= 1 or len(items) < RENDER_POOL_FROM:
-        return [_render(item) for item in items]
+        yield from map(_render, items)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(_render, items, chunksize=max(1, len(items) // (jobs * 8))))
+        yield from pool.map(_render, items, chunksize=max(1, min(64, len(items) // (jobs * 8))))
 
 
 def write_docs(
@@ -548,33 +546,40 @@ def write_docs(
     check_docs_dir(docs_dir)
     pages = docs_pages(docs, glossary, site, cache, problems, made_by, jobs)
     if into is not None:
-        _write_tree(pages, docs_dir, into)
+        written = _write_tree(pages, docs_dir, into)
     else:
         docs_dir = real_target(docs_dir)
         new = fresh_dir(docs_dir)
         try:
-            _write_tree(pages, docs_dir, new)
+            written = _write_tree(pages, docs_dir, new)
             try:
                 swap_in(new, docs_dir)
             except OSError as exc:
                 raise output_error(exc, docs_dir) from None
         finally:
             remove_tree(new)
-    return [Path(p) for p in pages if not p.startswith(".")]
+    return [Path(p) for p in written if not p.startswith(".")]
 
 
-def _write_tree(pages: dict[str, str], docs_dir: Path, new: Path) -> None:
-    """Write ``pages`` into the empty folder ``new``, with the user's dotfiles from ``docs_dir``."""
+def _write_tree(pages: Iterable[tuple[str, str]], docs_dir: Path, new: Path) -> list[str]:
+    """Write ``pages`` into the empty folder ``new``, with the user's dotfiles from
+    ``docs_dir``; the paths written."""
+    written: list[str] = []
+    made: set[Path] = set()
     try:
-        for rel, text in pages.items():
+        for rel, text in pages:
             target = new / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             target.write_text(text, encoding="utf-8")
+            written.append(rel)
         # Keep the user's hidden entries (.gitignore, .git …, links as links); everything
         # else is ours to replace.
         keep_hidden(docs_dir, new)
     except OSError as exc:
         raise output_error(exc, docs_dir) from None
+    return written
 
 
 def nav(docs: list[Document]) -> list[Any]:
