@@ -508,6 +508,7 @@ def build_docs(
         problems=done.problems,
         made_by=done.keys,
         jobs=jobs,
+        progress=listener.progress,
     )
     done.timings["publish"] = time.perf_counter() - started
     base = load_base(cfg.mkdocs_config)

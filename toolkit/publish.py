@@ -10,7 +10,7 @@ name, front matter, the glossary or the memory reaches a page through :mod:`tool
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -27,6 +27,8 @@ from .status import coverage
 
 if TYPE_CHECKING:
     from .qa import Problem
+
+Progress = Callable[[Iterable[Any], str, int, str], Iterable[Any]]  # items, label, total, unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,6 +456,7 @@ def docs_pages(
     problems: Mapping[str, Sequence[Problem]] | None = None,
     made_by: Mapping[str, str] | None = None,
     jobs: int | None = 1,
+    progress: Progress | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Every file of the docs tree: (path relative to the docs folder, text), one at a time,
     so that a tree of 10,000 documents is never held in memory whole.
@@ -462,7 +465,8 @@ def docs_pages(
     (a folder), a document's pages rendered before come from it
     (:class:`toolkit.cache.PageCache`), keyed by what made the document (``made_by``: its key
     in the translation cache, per slug) or, without that, by the document itself. The pages
-    to render are rendered in ``jobs`` processes (None: one per core).
+    to render are rendered in ``jobs`` processes (None: one per core). ``progress`` wraps the
+    documents as they are published (a progress bar: ``toolkit.batch.Listener.progress``).
     """
     from .cache import PageCache
     from .listings import documents_json, glossary_page, index_pages, qa_pages, search_page
@@ -478,7 +482,7 @@ def docs_pages(
     yield from qa_pages(docs, glossary.version, problems).items()
     store = PageCache(cache) if cache is not None else None
     todo: list[tuple[Document, str, str]] = []
-    for d in docs:
+    for d in progress(docs, "publishing", len(docs), "documents") if progress else docs:
         # a page's only input besides its document: the source's English name (glossary)
         name = names.get(d.meta.source, "")
         key = store.key(d, name, (made_by or {}).get(d.meta.slug, "")) if store is not None else ""
@@ -487,7 +491,9 @@ def docs_pages(
             todo.append((d, name, key))
             continue
         yield from zip((f"{v}/{d.meta.slug}.md" for v in VIEWS), hit, strict=True)
-    for (d, _, key), made in zip(todo, _render_all([(d, name) for d, name, _ in todo], jobs), strict=True):
+    rendered: Iterable[tuple[str, str, str]] = _render_all([(d, name) for d, name, _ in todo], jobs)
+    rendered = progress(rendered, "rendering", len(todo), "documents") if progress and todo else rendered
+    for (d, _, key), made in zip(todo, rendered, strict=True):
         if store is not None:
             store.put(key, made)
         yield from zip((f"{v}/{d.meta.slug}.md" for v in VIEWS), made, strict=True)
@@ -497,8 +503,7 @@ def docs_pages(
     yield MARKER, "Written by `toolkit build`; the next build replaces this folder's content.\n"
 
 
-VIEWS = ("zh", "en", "aligned")
-"""A document's pages, each in its folder of the docs tree."""
+VIEWS = ("zh", "en", "aligned")  # a document's pages, each in its folder of the docs tree
 RENDER_POOL_FROM = 32
 """Fewer documents to render than this are rendered in this process (a pool costs a second)."""
 
@@ -510,8 +515,7 @@ def _render(item: tuple[Document, str]) -> tuple[str, str, str]:
 
 
 def _render_all(items: list[tuple[Document, str]], jobs: int | None) -> Iterator[tuple[str, str, str]]:
-    """:func:`_render` for each item, in order; ``jobs`` > 1 (None: one per core) renders in a
-    process pool."""
+    """:func:`_render` for each item, in order; in ``jobs`` processes (None: one per core)."""
     import os
 
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -535,6 +539,7 @@ def write_docs(
     problems: Mapping[str, Sequence[Problem]] | None = None,
     made_by: Mapping[str, str] | None = None,
     jobs: int | None = 1,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Write every page as a new tree; return the written paths (relative to ``docs_dir``).
 
@@ -544,7 +549,7 @@ def write_docs(
     holds the previous tree or the new one, which keeps the user's dotfiles (.gitignore …).
     """
     check_docs_dir(docs_dir)
-    pages = docs_pages(docs, glossary, site, cache, problems, made_by, jobs)
+    pages = docs_pages(docs, glossary, site, cache, problems, made_by, jobs, progress)
     if into is not None:
         written = _write_tree(pages, docs_dir, into)
     else:

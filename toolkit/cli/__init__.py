@@ -285,6 +285,9 @@ def build(
                     f"site: nothing it is built from changed; {cfg.site_dir}/ kept as it is (--no-cache rebuilds it)"
                 )
             else:
+                rep.info(
+                    f"site: MkDocs, then Pagefind, build {cfg.site_dir}/ ({len(built.translation.docs)} documents)"
+                )
                 build_site(built.mkdocs, strict=True, quiet=rep.quiet, docs_dir=cfg.docs_dir, site_dir=cfg.site_dir)
                 # always written (empty: unknown), so that the old site's stamp is not carried over
                 with contextlib.suppress(OSError):
