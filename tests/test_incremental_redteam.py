@@ -194,3 +194,33 @@ def test_an_edited_rule_makes_its_cache_stale(code: str, module: str, monkeypatc
         assert cache._fingerprint(code_files) != before
     finally:
         cache._fingerprint.cache_clear()
+
+
+def test_a_site_served_then_built_again(
+    runner: CliRunner, tmp_path: Path, project: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``toolkit serve`` builds a new site but writes no stamp; swapping it in carries the old
+    site's hidden entries over (keep_hidden), the old ``.toolkit-site`` among them. So the site
+    serve built bears the stamp of the site before it: put the input back as it was, and
+    ``build`` finds "nothing changed" and keeps serve's site, which shows the reverted text."""
+    from toolkit import site as site_module
+
+    monkeypatch.setattr(site_module, "serve", lambda *a, **k: None)  # serve returns at once
+    common = ["--input", str(project.input), "--glossary", str(project.glossary), "--backend", "gloss"]
+    common += ["--docs-dir", str(tmp_path / "docs"), "--site-dir", str(tmp_path / "site"), "--tm", str(project.tm)]
+    code, _, err = invoke(runner, "build", *common)
+    assert code == 0, err
+    changed = project.input / SEED_FILES[1].name
+    before = changed.read_text(encoding="utf-8")
+    lines = before.splitlines()
+    lines[5] += "。服务时新增的一句话"
+    changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = invoke(runner, "serve", *common)
+    assert code == 0, err
+    pages = lambda: "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))  # noqa: E731
+    assert "服务时新增的一句话" in pages()
+    changed.write_text(before, encoding="utf-8")  # the edit taken back
+    code, out, err = invoke(runner, "build", *common, "--json")
+    assert code == 0, err
+    assert "服务时新增的一句话" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "docs").rglob("*.md"))
+    assert "服务时新增的一句话" not in pages(), f"site_rebuilt: {json.loads(out)['site_rebuilt']}"
