@@ -135,6 +135,19 @@ def test_a_deeply_nested_entry_counts_as_absent(project: Config, folder: str) ->
     assert again.docs == first.docs
 
 
+@pytest.mark.parametrize("pages", [[], ["zh", "en"], ["zh", "en", "aligned", "more"]])
+def test_a_page_entry_of_the_wrong_length_counts_as_absent(project: Config, pages: list[str]) -> None:
+    """PageCache.get checks that an entry is a list of texts, not that it holds the three pages:
+    an entry of two or four (or none) makes ``zip(..., strict=True)`` raise ValueError, and the
+    build stops with a traceback instead of rendering the document again."""
+    build_docs(project, Collected())
+    made = tree(project.docs_dir)
+    entry = sorted((project.tm.parent / "cache" / "pages").rglob("*.json"))[0]  # type: ignore[union-attr]
+    entry.write_text(json.dumps(pages), encoding="utf-8")
+    build_docs(project, Collected())
+    assert tree(project.docs_dir) == made
+
+
 # --- the memory ----------------------------------------------------------------------------------
 
 
