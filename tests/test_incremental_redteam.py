@@ -173,6 +173,22 @@ def test_a_memory_put_back_from_a_copy(project: Config, tmp_path: Path) -> None:
     assert _rows(project.tm) == _rows(memory)  # type: ignore[arg-type]
 
 
+def test_a_configured_cache_without_a_memory(project: Config, tmp_path: Path) -> None:
+    """README: "there are none [no caches] with --no-tm". But ``Config.cache_dir`` returns the
+    configured ``cache`` folder (toolkit.toml ``cache = …``) whatever ``tm`` is, so `build
+    --no-tm` uses the translation cache with no memory in its context. Without a memory every
+    segment is made again by the engine, with the glossary version of the run: a term added
+    anywhere changes what a build without the cache makes (each page's banner names the new
+    version) and no cached document's key."""
+    cfg = replace(project, tm=None, cache=tmp_path / "cache")
+    build_docs(cfg, Collected())
+    tsv = cfg.glossary / "terms.tsv"
+    tsv.write_text(tsv.read_text(encoding="utf-8") + "新加的无关术语\tUnrelated New Term\tproposed\tyes\t\t\t\n", encoding="utf-8")
+    build_docs(cfg, Collected())
+    build_docs(replace(cfg, use_cache=False, docs_dir=tmp_path / "fresh"), Collected())
+    assert tree(cfg.docs_dir) == tree(tmp_path / "fresh")
+
+
 # --- what the caches' fingerprints cover ---------------------------------------------------------
 
 
