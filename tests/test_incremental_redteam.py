@@ -197,6 +197,7 @@ def test_a_configured_cache_without_a_memory(project: Config, tmp_path: Path) ->
     [
         ("STAGE_CODE", "textmeta.py"),  # the clean stage's metadata rules: titles, dates, sources
         ("STAGE_CODE", "words.py"),  # the clean stage's word lists, as read from data/
+        ("STAGE_CODE", "pipeline.py"),  # run(): which stages a read runs, in which order
         ("PAGE_CODE", "status.py"),  # coverage(): the English page's banner and review note
     ],
 )
