@@ -79,7 +79,7 @@ def _edit_term(cfg: Config, zh: str, en: str) -> None:
     raise AssertionError(f"{zh} not in the glossary")
 
 
-def _lone_term(cfg: Config, doc: int, exclude: set[int] = frozenset()) -> glossary.Entry:  # type: ignore[assignment]
+def _lone_term(cfg: Config, doc: int, exclude: frozenset[int] = frozenset()) -> glossary.Entry:
     """A term of document ``doc``'s title (or text) that no other term contains (so that its
     English can be edited without breaking the nested-terms rule), absent from the documents
     ``exclude``."""
@@ -183,7 +183,8 @@ def test_a_configured_cache_without_a_memory(project: Config, tmp_path: Path) ->
     cfg = replace(project, tm=None, cache=tmp_path / "cache")
     build_docs(cfg, Collected())
     tsv = cfg.glossary / "terms.tsv"
-    tsv.write_text(tsv.read_text(encoding="utf-8") + "新加的无关术语\tUnrelated New Term\tproposed\tyes\t\t\t\n", encoding="utf-8")
+    row = "新加的无关术语\tUnrelated New Term\tproposed\tyes\t\t\t\n"  # in no document
+    tsv.write_text(tsv.read_text(encoding="utf-8") + row, encoding="utf-8")
     build_docs(cfg, Collected())
     build_docs(replace(cfg, use_cache=False, docs_dir=tmp_path / "fresh"), Collected())
     assert tree(cfg.docs_dir) == tree(tmp_path / "fresh")
@@ -247,7 +248,10 @@ def test_a_site_served_then_built_again(
     changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, _, err = invoke(runner, "serve", *common)
     assert code == 0, err
-    pages = lambda: "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))  # noqa: E731
+
+    def pages() -> str:
+        return "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))
+
     assert "服务时新增的一句话" in pages()
     changed.write_text(before, encoding="utf-8")  # the edit taken back
     code, out, err = invoke(runner, "build", *common, "--json")
