@@ -88,10 +88,15 @@ def test_rerun_translates_nothing(argos_installed: Path, runner: CliRunner, tmp_
     tm = tmp_path / "tm.sqlite"
     first = translate_json(runner, tmp_path / "a", str(SEED_FILES[0]), "--glossary", str(GLOSSARY), "--tm", str(tm))
     assert first["translation"]["translated"] > 20 and first["translation"]["from_memory"] == 0
-    second = translate_json(runner, tmp_path / "b", str(SEED_FILES[0]), "--glossary", str(GLOSSARY), "--tm", str(tm))
-    assert second["translation"] == {"translated": 0, "from_memory": first["translation"]["translated"], "fuzzy": 0}
+    common = [str(SEED_FILES[0]), "--glossary", str(GLOSSARY), "--tm", str(tm)]
+    second = translate_json(runner, tmp_path / "b", *common, "--no-cache")  # the memory alone
+    made = first["translation"]["translated"]
+    assert second["translation"] == {"translated": 0, "from_memory": made, "fuzzy": 0, "unchanged_documents": 0}
     a = (tmp_path / "a" / f"{SLUG0}.json").read_text(encoding="utf-8")
     assert a == (tmp_path / "b" / f"{SLUG0}.json").read_text(encoding="utf-8")
+    third = translate_json(runner, tmp_path / "c", *common)  # the document whole, from the cache
+    assert third["translation"] == {"translated": 0, "from_memory": 0, "fuzzy": 0, "unchanged_documents": 1}
+    assert a == (tmp_path / "c" / f"{SLUG0}.json").read_text(encoding="utf-8")
 
 
 def test_glossary_edit_retranslates_only_segments_with_the_term(
