@@ -39,7 +39,12 @@ REQUIRED_EXTENSIONS: list[Any] = [
     "md_in_html",
     "tables",
     {"toc": {"permalink": True}},
+    # The aligned page's finished HTML passes through untouched, not through Markdown's
+    # pure-Python HTML parser (most of a large build's time otherwise).
+    "toolkit.sitehooks",
 ]
+HOOKS = str(Path(__file__).resolve().with_name("sitehooks.py"))
+"""The MkDocs hooks file (``hooks:``) that keeps a build's memory bounded."""
 PAGEFIND_DIR = "pagefind"
 """Where Pagefind writes its index and scripts, under the site folder."""
 
@@ -112,6 +117,12 @@ def site_config(
     if "assets/toolkit.js" not in js:
         js.append("assets/toolkit.js")
     cfg["extra_javascript"] = js
+    # Each page's HTML waits on disk between MkDocs' rendering and writing it, so memory holds
+    # one page's, not every page's (toolkit.sitehooks).
+    hooks = [str(h) for h in (cfg.get("hooks") or [])]
+    if HOOKS not in hooks:
+        hooks.append(HOOKS)
+    cfg["hooks"] = hooks
     extra = dict(cfg.get("extra") or {})
     # The header's language menu; per page, the Material override uses the page's own
     # ``alternates`` so the switch lands on the counterpart page.
