@@ -443,15 +443,15 @@ def docs_pages(docs: list[Document], glossary: Glossary, site: SiteInfo, cache: 
     """Every file of the docs tree: path relative to the docs folder → text. With ``cache`` (a
     folder), a document's pages rendered before come from it (:class:`toolkit.cache.PageCache`)."""
     from .cache import PageCache
-    from .listings import _problems, documents_json, glossary_page, index_pages, qa_pages, search_page
+    from .listings import _problems, documents_data, glossary_pages, index_pages, qa_pages, search_page
 
     names = source_names(glossary)
     try:
         pages: dict[str, str] = {
             **index_pages(docs, site, glossary.version),
-            "documents.json": documents_json(docs, names, glossary.version),
+            **documents_data(docs, names, glossary.version),
             "search.md": search_page(),
-            "glossary.md": glossary_page(glossary),
+            **glossary_pages(glossary),
             **qa_pages(docs, glossary.version),
         }
     finally:
