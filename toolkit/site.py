@@ -47,6 +47,10 @@ HOOKS = str(Path(__file__).resolve().with_name("sitehooks.py"))
 """The MkDocs hooks file (``hooks:``) that keeps a build's memory bounded."""
 PAGEFIND_DIR = "pagefind"
 """Where Pagefind writes its index and scripts, under the site folder."""
+PAGEFIND_GLOB = "{zh,en}/*.html"
+"""The pages Pagefind reads: the Chinese and English document pages, the only ones with a
+``data-pagefind-body`` element (it would parse every other page only to drop it: a third
+more memory and time)."""
 
 
 def templates_dir() -> Path:
@@ -202,6 +206,7 @@ def pagefind_index(site_dir: Path, quiet: bool = False) -> None:
     """
     exe = pagefind_executable()
     cmd = [str(exe), "--site", str(site_dir), "--output-subdir", PAGEFIND_DIR, "--force-language", "zh"]
+    cmd += ["--glob", PAGEFIND_GLOB]
     # Heading permalinks (¶) are not words of the page.
     cmd += ["--exclude-selectors", ".headerlink"]
     cmd.append("--quiet")
