@@ -7,9 +7,8 @@ every string from a source, the glossary or the memory goes through :mod:`toolki
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .document import Document
@@ -26,7 +25,7 @@ from .publish import (
     _title,
     en_title,
 )
-from .qa import CHECKS, document_problems
+from .qa import CHECKS, Problem, document_problems
 from .status import coverage
 
 PAGE_SIZE = 100
@@ -34,15 +33,19 @@ PAGE_SIZE = 100
 whatever the size of the corpus."""
 
 
-@functools.cache
-def _problems(doc: Document, glossary_version: str) -> tuple[Any, ...]:
-    """:func:`toolkit.qa.document_problems`, once per document while the docs tree is written
-    (the index, its data and the QA pages all need them); :func:`docs_pages` clears it."""
-    return tuple(document_problems(doc, glossary_version))
+Problems = Mapping[str, Sequence[Problem]]
+"""QA per document slug, as the build found it (:attr:`toolkit.batch.Translation.problems`)."""
 
 
-def _qa_status(doc: Document, glossary_version: str, target: str = "qa.md") -> str:
-    problems = len(_problems(doc, glossary_version))
+def _problems(doc: Document, glossary_version: str, problems: Problems | None) -> Sequence[Problem]:
+    """``doc``'s QA: as the build found it, else :func:`toolkit.qa.document_problems`."""
+    if problems is not None and doc.meta.slug in problems:
+        return problems[doc.meta.slug]
+    return document_problems(doc, glossary_version)
+
+
+def _qa_status(doc: Document, found: Sequence[Problem], target: str = "qa.md") -> str:
+    problems = len(found)
     matched = sum(len(s.terms) for s in doc.segments)
     if not problems:
         return f"no problems ({matched} terms, all present)"
@@ -124,7 +127,7 @@ def _pager(page: int, pages: int, prefix: str, first: str = "index.md", rest: st
     return " ".join(bits) + '\n{: .tk-pager data-pagefind-ignore="all" }\n'
 
 
-def _index_rows(docs: list[Document], glossary_version: str, prefix: str, qa: Mapping[str, str]) -> list[str]:
+def _index_rows(docs: list[Document], problems: Problems, prefix: str, qa: Mapping[str, str]) -> list[str]:
     out = ["| 中文标题 | English title | Date | Source | Original | English | Reviewed | QA | Read |"]
     out.append("|---|---|---|---|---|---|---|---|---|")
     for d in docs:
@@ -137,20 +140,23 @@ def _index_rows(docs: list[Document], glossary_version: str, prefix: str, qa: Ma
             _origin_form(d.meta.script, d.meta.encoding),
             md_inline(_cell(_made_by(d))),
             _reviewed_cell(d),
-            _qa_status(d, glossary_version, prefix + qa.get(s, "qa.md")),
+            _qa_status(d, problems.get(s, ()), prefix + qa.get(s, "qa.md")),
             f"[中文]({prefix}zh/{s}.md) · [English]({prefix}en/{s}.md) · [对照 Aligned]({prefix}aligned/{s}.md)",
         ]
         out.append("| " + " | ".join(cells) + " |")
     return out
 
 
-def index_pages(docs: list[Document], site: SiteInfo, glossary_version: str = "") -> dict[str, str]:
+def index_pages(
+    docs: list[Document], site: SiteInfo, glossary_version: str = "", problems: Problems | None = None
+) -> dict[str, str]:
     """The documents index: ``index.md`` and ``documents/<n>.md``, :data:`PAGE_SIZE` documents
     each, newest first. On the first page a script filters and sorts every document by date,
     source, region, script and review status, reading ``documents.json``
     (:func:`documents_json`), never HTML."""
     ordered = _sorted(docs)
-    qa = qa_targets(docs, glossary_version)
+    problems = {d.meta.slug: _problems(d, glossary_version, problems) for d in docs}
+    qa = qa_targets(docs, glossary_version, problems)
     pages = max(1, -(-len(ordered) // PAGE_SIZE))
     out: dict[str, str] = {}
     for n in range(1, pages + 1):
@@ -171,7 +177,7 @@ def index_pages(docs: list[Document], site: SiteInfo, glossary_version: str = ""
             text.append(f'<div id="tk-docs" data-total="{len(ordered)}" data-pagefind-ignore="all"></div>\n')
         text.append(f"{len(ordered)} documents, newest first; page {n} of {pages}.\n{{: .tk-count }}\n")
         text.append('<div class="tk-doc-table" markdown>\n')
-        text.extend(_index_rows(chunk, glossary_version, prefix, qa))
+        text.extend(_index_rows(chunk, problems, prefix, qa))
         text.append("\n</div>\n")
         if pages > 1:
             text.append(_pager(n, pages, prefix))
@@ -190,7 +196,9 @@ the index page fetches the small ``documents.json`` manifest and then only the f
 needs, so what a reader fetches does not grow with the corpus."""
 
 
-def _record(d: Document, names: Mapping[str, str], qa: Mapping[str, str], glossary_version: str) -> dict[str, Any]:
+def _record(
+    d: Document, names: Mapping[str, str], qa: Mapping[str, str], glossary_version: str, problems: Problems | None
+) -> dict[str, Any]:
     m = d.meta
     return {
         "slug": m.slug,
@@ -204,7 +212,7 @@ def _record(d: Document, names: Mapping[str, str], qa: Mapping[str, str], glossa
         "made": _cell(_made_by(d)),
         "review": _review_key(d),
         "reviewed": _reviewed_cell(d),
-        "qa": len(_problems(d, glossary_version)),
+        "qa": len(_problems(d, glossary_version, problems)),
         "qa_page": qa.get(m.slug, "qa.md").removesuffix(".md") + ".html",
     }
 
@@ -214,15 +222,18 @@ def _json(data: Any) -> str:
 
 
 def documents_data(
-    docs: list[Document], names: Mapping[str, str] | None = None, glossary_version: str = ""
+    docs: list[Document],
+    names: Mapping[str, str] | None = None,
+    glossary_version: str = "",
+    problems: Problems | None = None,
 ) -> dict[str, str]:
     """The index's filter data, as JSON (the script shows it as text, never as HTML): one short
     record per document in ``documents/data-<n>.json``, :data:`DATA_SHARD` a file in the index's
     order (newest first), and ``documents.json``, a manifest of those files (each with its
     newest and oldest date, so a year filter fetches only its own) and of the values each
     filter offers."""
-    qa = qa_targets(docs, glossary_version)
-    return data_files([_record(d, names or {}, qa, glossary_version) for d in _sorted(docs)])
+    qa = qa_targets(docs, glossary_version, problems)
+    return data_files([_record(d, names or {}, qa, glossary_version, problems) for d in _sorted(docs)])
 
 
 def data_files(records: list[dict[str, Any]], size: int | None = None) -> dict[str, str]:
@@ -253,9 +264,14 @@ def data_files(records: list[dict[str, Any]], size: int | None = None) -> dict[s
     return out
 
 
-def documents_json(docs: list[Document], names: Mapping[str, str] | None = None, glossary_version: str = "") -> str:
+def documents_json(
+    docs: list[Document],
+    names: Mapping[str, str] | None = None,
+    glossary_version: str = "",
+    problems: Problems | None = None,
+) -> str:
     """The manifest of the index's filter data (:func:`documents_data`)."""
-    return documents_data(docs, names, glossary_version)["documents.json"]
+    return documents_data(docs, names, glossary_version, problems)["documents.json"]
 
 
 def search_page() -> str:
@@ -280,13 +296,15 @@ QA_PAGE_SIZE = 20
 """Documents with problems per QA page (``qa.md``, then ``qa/<n>.md``)."""
 
 
-def _with_problems(docs: list[Document], glossary_version: str) -> list[tuple[Document, list[Any]]]:
-    return [(d, p) for d in docs if (p := list(_problems(d, glossary_version)))]
+def _with_problems(
+    docs: list[Document], glossary_version: str, problems: Problems | None
+) -> list[tuple[Document, Sequence[Problem]]]:
+    return [(d, p) for d in docs if (p := _problems(d, glossary_version, problems))]
 
 
-def qa_targets(docs: list[Document], glossary_version: str = "") -> dict[str, str]:
+def qa_targets(docs: list[Document], glossary_version: str = "", problems: Problems | None = None) -> dict[str, str]:
     """slug → the QA page (docs-relative ``.md``) that lists its problems."""
-    found = _with_problems(docs, glossary_version)
+    found = _with_problems(docs, glossary_version, problems)
     return {d.meta.slug: _qa_file(i // QA_PAGE_SIZE + 1) for i, (d, _) in enumerate(found)}
 
 
@@ -294,11 +312,11 @@ def _qa_file(n: int) -> str:
     return "qa.md" if n == 1 else f"qa/{n}.md"
 
 
-def qa_pages(docs: list[Document], glossary_version: str = "") -> dict[str, str]:
+def qa_pages(docs: list[Document], glossary_version: str = "", problems: Problems | None = None) -> dict[str, str]:
     """QA: every problem :mod:`toolkit.qa` finds in the English, by document, :data:`QA_PAGE_SIZE`
     documents a page (no page lists every document)."""
     matched = sum(len(s.terms) for d in docs for s in d.segments)
-    found = _with_problems(docs, glossary_version)
+    found = _with_problems(docs, glossary_version, problems)
     total = sum(len(p) for _, p in found)
     pages = max(1, -(-len(found) // QA_PAGE_SIZE))
     out: dict[str, str] = {}
@@ -318,13 +336,13 @@ def qa_pages(docs: list[Document], glossary_version: str = "") -> dict[str, str]
             return {"qa.md": "\n".join(text)}
         plural = "s" if total != 1 else ""
         text.append(f"{total} problem{plural} in {len(found)} of {len(docs)} documents.\n")
-        for d, problems in found[(n - 1) * QA_PAGE_SIZE : n * QA_PAGE_SIZE]:
+        for d, listed in found[(n - 1) * QA_PAGE_SIZE : n * QA_PAGE_SIZE]:
             link = f"{prefix}aligned/{d.meta.slug}.md"
             text.append(f"## [{md_inline(_title(d.meta.title))}]({link}) {{: #{d.meta.slug} }}\n")
             text.append("| Sentence | Check | What | English as made |")
             text.append("|---|---|---|---|")
             texts = {s.id: s for s in d.segments}
-            for p in problems:
+            for p in listed:
                 seg = texts[p.segment]
                 cells = (p.segment, CHECKS[p.check], p.detail or "—", seg.en or "—")
                 text.append("| " + " | ".join(md_inline(_cell(c)) for c in cells) + " |")

@@ -43,8 +43,6 @@ REQUIRED_EXTENSIONS: list[Any] = [
     # pure-Python HTML parser (most of a large build's time otherwise).
     "toolkit.sitehooks",
 ]
-HOOKS = str(Path(__file__).resolve().with_name("sitehooks.py"))
-"""The MkDocs hooks file (``hooks:``) that keeps a build's memory bounded."""
 PAGEFIND_DIR = "pagefind"
 """Where Pagefind writes its index and scripts, under the site folder."""
 PAGEFIND_GLOB = "{zh,en}/*.html"
@@ -121,12 +119,6 @@ def site_config(
     if "assets/toolkit.js" not in js:
         js.append("assets/toolkit.js")
     cfg["extra_javascript"] = js
-    # Each page's HTML waits on disk between MkDocs' rendering and writing it, so memory holds
-    # one page's, not every page's (toolkit.sitehooks).
-    hooks = [str(h) for h in (cfg.get("hooks") or [])]
-    if HOOKS not in hooks:
-        hooks.append(HOOKS)
-    cfg["hooks"] = hooks
     extra = dict(cfg.get("extra") or {})
     # The header's language menu; per page, the Material override uses the page's own
     # ``alternates`` so the switch lands on the counterpart page.
@@ -158,6 +150,8 @@ def build_site(
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    from . import sitehooks
+
     for logger in ("mkdocs", "jieba"):
         logging.getLogger(logger).setLevel(logging.WARNING if quiet else logging.INFO)
     # MkDocs' messages on the current stderr, for this build only.
@@ -168,6 +162,11 @@ def build_site(
     try:
         with config_file(cfg) as path:
             config = load_config(config_file=str(path), strict=strict)
+            # Each page's HTML waits on disk between MkDocs' rendering and writing it, so memory
+            # holds one page's, not every page's. Registered here as MkDocs registers a hooks
+            # file, not through ``hooks:``, so the configuration names no Python file (a build
+            # from an unchanged configuration and tree is then known to be unchanged).
+            config.plugins["toolkit-site"] = sitehooks  # type: ignore[assignment]  # as MkDocs does for hooks
             build(config)
         pagefind_index(Path(cfg["site_dir"]), quiet=quiet)
     except (Abort, ConfigurationError) as exc:

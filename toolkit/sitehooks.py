@@ -9,7 +9,8 @@ Two parts, both loaded by the configuration :func:`toolkit.site.site_config` wri
   twice (MkDocs' anchor collector and ``md_in_html``), which was most of the build's time; this
   preprocessor hands such a block to the output as it is, untouched, as those parsers would
   have, and tells MkDocs the ``id`` attributes it holds, so links to ``#p12`` still validate.
-* The build hooks (``hooks:``, this file): MkDocs renders every page's Markdown before it
+* The build hooks (this module, which :func:`toolkit.site.build_site` registers as MkDocs
+  registers a ``hooks:`` file): MkDocs renders every page's Markdown before it
   writes any page, holding every page's Markdown and HTML at once (2 GB and more at 10,000
   documents). :func:`on_page_content` moves each page's HTML to one file on disk as soon as it
   is rendered and drops its Markdown; :func:`on_page_context` reads it back just before the
