@@ -85,18 +85,29 @@ class PageCache:
             h.update(json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")).encode())
         return h.hexdigest()
 
-    def get(self, key: str) -> tuple[str, ...] | None:
+    def get(self, key: str) -> tuple[bytes, ...] | None:
+        """The pages stored under ``key`` as UTF-8 bytes (written to the docs tree as they are,
+        never decoded); None when absent, cut short or altered (the checksum)."""
         try:
-            with (self.folder / key[:2] / f"{key}.json").open(encoding="utf-8") as fh:
-                pages = json.load(fh)
+            data = (self.folder / key[:2] / f"{key}.pages").read_bytes()
+            head, _, body = data.partition(b"\n")
+            digest, *sizes = head.decode("ascii").split(" ")
+            lengths = [int(n) for n in sizes]
         except (OSError, ValueError):
             return None
-        if not isinstance(pages, list) or not all(isinstance(p, str) for p in pages):
+        if sum(lengths) != len(body) or hashlib.sha256(body).hexdigest() != digest:
             return None
-        return tuple(pages)
+        out, start = [], 0
+        for n in lengths:
+            out.append(body[start : start + n])
+            start += n
+        return tuple(out)
 
     def put(self, key: str, pages: tuple[str, ...]) -> None:
-        _write_atomic(self.folder / key[:2] / f"{key}.json", json.dumps(list(pages), ensure_ascii=False))
+        parts = [p.encode("utf-8") for p in pages]
+        body = b"".join(parts)
+        head = " ".join([hashlib.sha256(body).hexdigest(), *(str(len(p)) for p in parts)])
+        _write_atomic(self.folder / key[:2] / f"{key}.pages", head.encode("ascii") + b"\n" + body)
 
 
 SITE_CODE = ("site.py", "sitehooks.py", "templates")
@@ -138,15 +149,15 @@ def site_unchanged(site_dir: Path, digest: str | None) -> bool:
         return False
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def _write_atomic(path: Path, text: str | bytes) -> None:
     """``text`` to ``path`` through a temporary file and a rename; a cache that cannot be
     written is only a slower rebuild."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(text.encode("utf-8") if isinstance(text, str) else text)
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):

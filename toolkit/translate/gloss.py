@@ -165,6 +165,12 @@ class GlossBackend:
             self._tokenizer = tok
         return self._tokenizer
 
+    def close(self) -> None:
+        """Let go of the dictionaries (jieba's and CC-CEDICT's: some 200 MB), e.g. before
+        MkDocs builds the site in the same process; they are read again when needed."""
+        self._tokenizer = None
+        _cedict.cache_clear()
+
     def translate(self, segments: Sequence[Segment]) -> Iterator[tuple[int, str]]:
         for i, seg in enumerate(segments):
             yield i, self.gloss(seg)
