@@ -15,7 +15,10 @@ Two parts, both loaded by the configuration :func:`toolkit.site.site_config` wri
   documents). :func:`on_page_content` moves each page's HTML to one file on disk as soon as it
   is rendered and drops its Markdown; :func:`on_page_context` reads it back just before the
   page is written, and :func:`on_post_page` drops it again. Memory then holds one page's HTML
-  at a time, whatever the size of the corpus.
+  at a time, whatever the size of the corpus. Other plugins see a page's HTML in their
+  ``on_page_content`` (ours runs last) and, for the page being written, from ``on_page_context``
+  to ``on_post_page`` (ours restore it first and drop it last); a plugin that reads other
+  pages' ``content`` at another time (an RSS feed built in ``on_post_build``) finds it empty.
 """
 
 from __future__ import annotations
