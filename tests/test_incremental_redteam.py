@@ -6,6 +6,7 @@ Each test states the promise it checks; each fails on the code it was written ag
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -129,7 +130,8 @@ def test_a_deeply_nested_entry_counts_as_absent(project: Config, folder: str) ->
     file, a disk error) raises RecursionError out of ``json.load``, which no ``get`` catches:
     the build stops with a traceback."""
     first = build_docs(project, Collected()).translation
-    entry = sorted((project.tm.parent / "cache" / folder).rglob("*.json"))[0]  # type: ignore[union-attr]
+    pattern = "*.pages" if folder == "pages" else "*.json"
+    entry = sorted((project.tm.parent / "cache" / folder).rglob(pattern))[0]  # type: ignore[union-attr]
     entry.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     again = build_docs(project, Collected()).translation
     assert again.docs == first.docs
@@ -142,8 +144,10 @@ def test_a_page_entry_of_the_wrong_length_counts_as_absent(project: Config, page
     build stops with a traceback instead of rendering the document again."""
     build_docs(project, Collected())
     made = tree(project.docs_dir)
-    entry = sorted((project.tm.parent / "cache" / "pages").rglob("*.json"))[0]  # type: ignore[union-attr]
-    entry.write_text(json.dumps(pages), encoding="utf-8")
+    entry = sorted((project.tm.parent / "cache" / "pages").rglob("*.pages"))[0]  # type: ignore[union-attr]
+    body = "".join(pages).encode()  # a whole entry, checksum right, of the wrong number of pages
+    head = " ".join([hashlib.sha256(body).hexdigest(), *(str(len(p.encode())) for p in pages)])
+    entry.write_bytes(head.encode() + b"\n" + body)
     build_docs(project, Collected())
     assert tree(project.docs_dir) == made
 

@@ -10,7 +10,6 @@ the commands. The options every command shares are in :mod:`.common`; the ``glos
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import time
 from pathlib import Path
@@ -250,7 +249,7 @@ def build(
 ) -> None:
     """The whole pipeline: seeds/ + glossary/ → docs/ → site/ (a MkDocs Material site)."""
     from ..batch import build_docs, prepare_folders
-    from ..cache import SITE_STAMP, site_digest, site_unchanged
+    from ..cache import site_digest, site_unchanged, stamp_site
     from ..outputs import real_target, staged
     from ..site import build_site
 
@@ -291,9 +290,7 @@ def build(
             else:
                 rep.info(f"site: MkDocs, then Pagefind, build {cfg.site_dir}/ ({count} documents)")
                 build_site(built.mkdocs, strict=True, quiet=rep.quiet, docs_dir=cfg.docs_dir, site_dir=cfg.site_dir)
-                # always written (empty: unknown), so that the old site's stamp is not carried over
-                with contextlib.suppress(OSError):
-                    (stage.new_site / SITE_STAMP).write_text((digest or "") + "\n", encoding="utf-8")
+                stamp_site(stage.new_site, digest)
             built.translation.timings["site"] = time.perf_counter() - started
             rep.fields["site_rebuilt"] = not unchanged
             stage.commit(site=not unchanged)

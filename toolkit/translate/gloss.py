@@ -160,8 +160,14 @@ class GlossBackend:
 
             jieba.setLogLevel(logging.WARNING)
             tok = jieba.Tokenizer()
+            tok.check_initialized()
+            total = tok.total
             for term in self._terms:
                 tok.add_word(term, freq=100_000)
+            # add_word adds to the total frequency, which moves every word's probability: the
+            # cut of a sentence would depend on terms it does not hold (and a glossary edit
+            # would change English it should not). Kept as the dictionary's own.
+            tok.total = total
             self._tokenizer = tok
         return self._tokenizer
 
