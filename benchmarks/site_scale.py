@@ -7,11 +7,12 @@ changed so that texts differ — and published as ``toolkit build`` publishes th
 tree, MkDocs (Material), then Pagefind. Run by hand:
 
     .venv/bin/python benchmarks/site_scale.py [--docs 100 1000] [--work /tmp/site-scale] [--no-browser]
+        [--no-search] [--profile FILE]
 
 Reports per N: pages, site bytes, bytes per HTML page (median, largest; a document page of the
 same text must weigh the same at any N), the search index's bytes, the bytes a browser fetches
 for a search (Chromium through Playwright, a fresh browser context per query, every response
-under ``pagefind/``), and the time of each step. Results go in README's Benchmarks section.
+under ``pagefind/``), and the time and peak memory of each step. Results go in README's Benchmarks section.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import functools
 import json
 import random
 import re
+import resource
 import shutil
 import statistics
 import threading
@@ -139,18 +141,29 @@ def search_bytes(site: Path) -> dict[str, dict[str, int]]:
     return out
 
 
-def run(n: int, seeds: list[Document], glossary: Glossary, work: Path, browser: bool) -> dict[str, Any]:
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> int:
+    """Peak resident memory so far, MB: this process's, or its largest finished child's."""
+    return resource.getrusage(who).ru_maxrss // 1024
+
+
+def run(
+    n: int, seeds: list[Document], glossary: Glossary, work: Path, browser: bool, search: bool = True
+) -> dict[str, Any]:
     shutil.rmtree(work, ignore_errors=True)
     docs_dir, site_dir = work / "docs", work / "site"
     t0 = time.perf_counter()
     corpus = make_corpus(seeds, n)
     write_docs(corpus, glossary, docs_dir, SiteInfo())
     t1 = time.perf_counter()
+    rss_docs = _peak_mb()
     cfg = site_config({}, docs_dir, site_dir, nav(corpus), "Scale")
-    timed: dict[str, float] = {}
+    timed: dict[str, float] = {"pagefind": 0.0}
     index = site_module.pagefind_index
 
     def pagefind_timed(site: Path, quiet: bool = False) -> None:
+        timed["rss_mkdocs"] = _peak_mb()
+        if not search:
+            return
         start = time.perf_counter()
         index(site, quiet)
         timed["pagefind"] = time.perf_counter() - start
@@ -175,12 +188,17 @@ def run(n: int, seeds: list[Document], glossary: Glossary, work: Path, browser: 
         "doc_page_bytes": doc_page.stat().st_size,
         "index_page_bytes": (site_dir / "index.html").stat().st_size,
         "documents_json_bytes": (site_dir / "documents.json").stat().st_size,
-        "pagefind_bytes": _size(pagefind),
+        "pagefind_bytes": _size(pagefind) if search else 0,
         "seconds_docs": round(t1 - t0, 1),
         "seconds_mkdocs": round(t2 - t1 - timed["pagefind"], 1),
         "seconds_pagefind": round(timed["pagefind"], 1),
+        # Peaks (MB): this process after the docs tree and after MkDocs (a running maximum, so
+        # MkDocs' own is at most the second), and Pagefind's process.
+        "peak_rss_mb_docs": rss_docs,
+        "peak_rss_mb_mkdocs": timed["rss_mkdocs"],
+        "peak_rss_mb_pagefind": _peak_mb(resource.RUSAGE_CHILDREN) if search else 0,
     }
-    if browser and Path("/usr/bin/chromium").exists():
+    if browser and search and Path("/usr/bin/chromium").exists():
         result["search"] = search_bytes(site_dir)
     return result
 
@@ -190,10 +208,20 @@ def main() -> None:
     parser.add_argument("--docs", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--work", type=Path, default=Path("/tmp/site-scale"))
     parser.add_argument("--no-browser", action="store_true", help="skip the search measurement")
+    parser.add_argument("--no-search", action="store_true", help="skip Pagefind (and the search measurement)")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the docs and MkDocs steps here")
     args = parser.parse_args()
     seeds, glossary = seed_documents()
     for n in args.docs:
-        result = run(n, seeds, glossary, args.work / str(n), not args.no_browser)
+        work = args.work / str(n)
+        if args.profile:
+            import cProfile
+
+            with cProfile.Profile() as prof:
+                result = run(n, seeds, glossary, work, False, search=False)
+            prof.dump_stats(args.profile)
+        else:
+            result = run(n, seeds, glossary, work, not args.no_browser, search=not args.no_search)
         print(json.dumps(result, ensure_ascii=False), flush=True)
 
 

@@ -234,3 +234,85 @@ def test_site_opens_from_file(built_site: dict[str, Path], browser: Any) -> None
     page.locator('a.md-select__link[hreflang="zh-Hans"]').click()
     page.wait_for_url(f"**/zh/{SLUG}.html")
     assert "双轮驱动" in page.locator("article").inner_text()
+
+
+def test_index_reads_only_the_data_files_a_filter_needs(
+    built_site: dict[str, Path],
+    browser: Any,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """documents.json is a manifest of data files (here of two documents each, two rows a page):
+    the index fetches the first file only, a year filter the files whose dates reach that year,
+    and 'Show more', a title filter or another sort order read further files."""
+    import functools
+    import json
+    import shutil
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from toolkit.listings import data_files
+
+    from .test_browser import _QuietHandler
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site["site"], site)
+    manifest = json.loads((site / "documents.json").read_text(encoding="utf-8"))
+    records = [
+        d for s in manifest["shards"] for d in json.loads((site / s["file"]).read_text(encoding="utf-8"))["documents"]
+    ]
+    for old in (site / "documents").glob("data-*.json"):
+        old.unlink()
+    files = data_files(records, size=2)
+    man = json.loads(files["documents.json"])
+    man["page"] = 2
+    files["documents.json"] = json.dumps(man, ensure_ascii=False)
+    for name, text in files.items():
+        (site / name).write_text(text, encoding="utf-8")
+    assert len(man["shards"]) == 3
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        fetched: list[str] = []
+        page.on("requestfinished", lambda r: fetched.append(urlsplit(r.url).path))
+
+        def data_fetched() -> list[str]:
+            return sorted({p.rsplit("/", 1)[-1] for p in fetched if "/documents/data-" in p})
+
+        page.goto(f"{base}/index.html")
+        rows = page.locator("table.tk-docs tbody tr")
+        status = page.locator("#tk-docs .tk-count")
+        page.wait_for_function(
+            "() => /of 5 documents/.test((document.querySelector('#tk-docs .tk-count') || {}).textContent)"
+        )
+        assert rows.count() == 2 and status.inner_text().startswith("2+ of 5")
+        assert data_fetched() == ["data-1.json"], fetched
+        # A year held by the second file only: that file, not the third.
+        years = {r["date"][:4] for r in records[2:4]} - {r["date"][:4] for r in records[:2] + records[4:]}
+        chosen = max(y for y in years if y.isdigit())
+        page.select_option('select[name="year"]', chosen)
+        page.wait_for_function("() => !/\\+/.test((document.querySelector('#tk-docs .tk-count') || {}).textContent)")
+        shown = [t.split("\t")[1] for t in rows.all_inner_texts()]
+        assert shown and all(d.startswith(chosen) for d in shown), shown
+        assert data_fetched() == ["data-1.json", "data-2.json"], fetched
+        page.select_option('select[name="year"]', "")
+        # Show more: the next rows, from the next file.
+        page.locator("#tk-docs .tk-more").click()
+        page.wait_for_function("() => document.querySelectorAll('table.tk-docs tbody tr').length === 4")
+        # A title filter reads on until it has found its rows; every document can be found.
+        page.fill('input[name="title"]', "2020")
+        page.wait_for_function(
+            "() => /2020年科技工作报告/.test((document.querySelector('table.tk-docs') || {}).textContent)"
+        )
+        page.fill('input[name="title"]', "")
+        # Another order needs every file: all five rows, sorted.
+        page.locator('th button[data-key="date"]').click()  # ascending
+        page.wait_for_function("() => /^5 of 5/.test((document.querySelector('#tk-docs .tk-count') || {}).textContent)")
+        dates = [t.split("\t")[1] for t in rows.all_inner_texts()]
+        known = [d for d in dates if d != "—"]
+        assert known == sorted(known) and data_fetched() == ["data-1.json", "data-2.json", "data-3.json"]
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -199,9 +199,14 @@ def test_a_source_admonition_cannot_fake_the_provenance_banner(hostile_site: dic
 
 def test_documents_json_is_data(hostile_site: dict[str, Path]) -> None:
     """The index's filter data: JSON whose strings hold the hostile text as text."""
-    raw = (hostile_site["site"] / "documents.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
-    assert data["documents"] and "tkx" in raw
-    for doc in data["documents"]:
+    site = hostile_site["site"]
+    manifest = json.loads((site / "documents.json").read_text(encoding="utf-8"))
+    raw = "".join((site / s["file"]).read_text(encoding="utf-8") for s in manifest["shards"])
+    docs = [
+        d for s in manifest["shards"] for d in json.loads((site / s["file"]).read_text(encoding="utf-8"))["documents"]
+    ]
+    assert docs and "tkx" in raw
+    assert all(isinstance(v, str) for k in ("years", "sources", "regions", "scripts") for v in manifest[k])
+    for doc in docs:
         assert set(doc) >= {"slug", "zh", "en", "date", "source", "region", "script", "review", "qa"}
         assert all(isinstance(v, (str, int)) for v in doc.values())

@@ -205,8 +205,55 @@ def test_no_page_lists_every_document(built_site: dict[str, Path]) -> None:
             raw = (site / view / f"{slug}.html").read_text(encoding="utf-8")
             others = [s for s in SLUGS if s != slug and s in raw]
             assert others == [], (view, slug, others)
-    data = json.loads((site / "documents.json").read_text(encoding="utf-8"))
-    assert sorted(d["slug"] for d in data["documents"]) == sorted(SLUGS)
+    manifest = json.loads((site / "documents.json").read_text(encoding="utf-8"))
+    assert manifest["total"] == len(SLUGS) and "documents" not in manifest
+    records = [
+        d for s in manifest["shards"] for d in json.loads((site / s["file"]).read_text(encoding="utf-8"))["documents"]
+    ]
+    assert sorted(d["slug"] for d in records) == sorted(SLUGS)
+
+
+def test_documents_data_is_split_into_files_of_bounded_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index's filter data: a manifest and files of DATA_SHARD documents, newest first, each
+    with its date range, so a reader fetches the manifest and the files a filter needs."""
+    from toolkit import listings
+    from toolkit.document import Block, Document, Meta, Segment
+
+    monkeypatch.setattr(listings, "DATA_SHARD", 2)
+    docs = [
+        Document(
+            meta=Meta(slug=f"d{i}", title=f"标题{i}", date=f"20{10 + i}-01-01" if i else "", source=f"S{i % 2}"),
+            blocks=(Block(kind="paragraph", text="科技。", segments=(Segment(id="p0s0", zh="科技。", en="S&T."),)),),
+        )
+        for i in range(5)
+    ]
+    files = listings.documents_data(docs)
+    assert sorted(files) == ["documents.json", *(f"documents/data-{n}.json" for n in (1, 2, 3))]
+    manifest = json.loads(files["documents.json"])
+    assert manifest["total"] == 5 and manifest["years"] == ["2014", "2013", "2012", "2011"]
+    assert manifest["sources"] == ["S0", "S1"]
+    assert [(s["newest"], s["oldest"]) for s in manifest["shards"]] == [
+        ("2014-01-01", "2013-01-01"),
+        ("2012-01-01", "2011-01-01"),
+        ("", ""),  # undated last
+    ]
+    first = json.loads(files["documents/data-1.json"])["documents"]
+    assert [d["slug"] for d in first] == ["d4", "d3"]
+
+
+def test_glossary_is_paginated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A termbase of any size makes pages of GLOSSARY_PAGE_SIZE entries, linked by a pager."""
+    from toolkit import listings
+    from toolkit.glossary import Entry, Glossary
+
+    monkeypatch.setattr(listings, "GLOSSARY_PAGE_SIZE", 3)
+    entries = [Entry(zh=f"术语{i:02d}", en=f"term {i}") for i in range(8)]
+    pages = listings.glossary_pages(Glossary(entries))
+    assert sorted(pages) == ["glossary.md", "glossary/2.md", "glossary/3.md"]
+    assert "术语00" in pages["glossary.md"] and "术语03" not in pages["glossary.md"]
+    assert "术语07" in pages["glossary/3.md"] and "[1](../glossary.md)" in pages["glossary/3.md"]
+    assert "[Next · 下一页 ›](glossary/2.md)" in pages["glossary.md"]
+    assert "8 terms; page 1 of 3" in pages["glossary.md"]
 
 
 def test_index_pages_are_paginated(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from .document import Document
 from .escape import md_inline
@@ -102,12 +103,13 @@ def _sorted(docs: list[Document]) -> list[Document]:
     return sorted(docs, key=lambda d: (d.meta.date or "", d.meta.slug), reverse=True)
 
 
-def _pager(page: int, pages: int, prefix: str) -> str:
-    """Links to a window of index pages around ``page`` (first, previous, nearby, next, last):
-    a constant size whatever the number of pages."""
+def _pager(page: int, pages: int, prefix: str, first: str = "index.md", rest: str = "documents/{n}.md") -> str:
+    """Links to a window of paginated pages around ``page`` (first, previous, nearby, next, last):
+    a constant size whatever the number of pages. ``first`` is page 1's file, ``rest`` the
+    others' (``{n}``: the page number), both relative to the docs folder."""
 
     def link(n: int, label: str) -> str:
-        target = f"{prefix}index.md" if n == 1 else f"{prefix}documents/{n}.md"
+        target = prefix + (first if n == 1 else rest.format(n=n))
         return f"[{label}]({target})"
 
     shown = sorted({1, pages, *range(max(1, page - 3), min(pages, page + 3) + 1)})
@@ -188,36 +190,88 @@ def index_page(docs: list[Document], site: SiteInfo, glossary_version: str = "")
     return index_pages(docs, site, glossary_version)["index.md"]
 
 
+DATA_SHARD = 500
+"""Documents per file of the index's filter data (``documents/data-<n>.json``, newest first):
+the index page fetches the small ``documents.json`` manifest and then only the files a filter
+needs, so what a reader fetches does not grow with the corpus."""
+
+
+def _record(
+    d: Document, names: Mapping[str, str], qa: Mapping[str, str], glossary_version: str, problems: Problems | None
+) -> dict[str, Any]:
+    m = d.meta
+    return {
+        "slug": m.slug,
+        "zh": _title(m.title),
+        "en": _title(en_title(d)),
+        "date": _cell(m.date),
+        "source": _cell(m.source),
+        "source_en": _cell(names.get(m.source, "")),
+        "region": _cell(m.region),
+        "script": _cell(m.script or "simplified"),
+        "made": _cell(_made_by(d)),
+        "review": _review_key(d),
+        "reviewed": _reviewed_cell(d),
+        "qa": len(_problems(d, glossary_version, problems)),
+        "qa_page": qa.get(m.slug, "qa.md").removesuffix(".md") + ".html",
+    }
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def documents_data(
+    docs: list[Document],
+    names: Mapping[str, str] | None = None,
+    glossary_version: str = "",
+    problems: Problems | None = None,
+) -> dict[str, str]:
+    """The index's filter data, as JSON (the script shows it as text, never as HTML): one short
+    record per document in ``documents/data-<n>.json``, :data:`DATA_SHARD` a file in the index's
+    order (newest first), and ``documents.json``, a manifest of those files (each with its
+    newest and oldest date, so a year filter fetches only its own) and of the values each
+    filter offers."""
+    qa = qa_targets(docs, glossary_version, problems)
+    return data_files([_record(d, names or {}, qa, glossary_version, problems) for d in _sorted(docs)])
+
+
+def data_files(records: list[dict[str, Any]], size: int | None = None) -> dict[str, str]:
+    """``records`` (in the index's order) as the data files and manifest of :func:`documents_data`."""
+    size = size or DATA_SHARD
+    out: dict[str, str] = {}
+    shards = []
+    for k in range(0, len(records), size):
+        chunk = records[k : k + size]
+        name = f"documents/data-{k // size + 1}.json"
+        out[name] = _json({"documents": chunk})
+        dates = [r["date"] for r in chunk]
+        shards.append({"file": name, "count": len(chunk), "newest": max(dates), "oldest": min(dates)})
+
+    def values(key: str) -> list[str]:
+        return sorted({r[key] for r in records if r[key]})
+
+    manifest = {
+        "total": len(records),
+        "page": PAGE_SIZE,
+        "shards": shards,
+        "years": sorted({r["date"][:4] for r in records if r["date"][:4].isdigit()}, reverse=True),
+        "sources": values("source"),
+        "regions": values("region"),
+        "scripts": values("script"),
+    }
+    out["documents.json"] = _json(manifest)
+    return out
+
+
 def documents_json(
     docs: list[Document],
     names: Mapping[str, str] | None = None,
     glossary_version: str = "",
     problems: Problems | None = None,
 ) -> str:
-    """Every document's metadata for the index's filters, as JSON (the script shows it as text,
-    never as HTML): one short record per document."""
-    records = []
-    qa = qa_targets(docs, glossary_version, problems)
-    for d in _sorted(docs):
-        m = d.meta
-        records.append(
-            {
-                "slug": m.slug,
-                "zh": _title(m.title),
-                "en": _title(en_title(d)),
-                "date": _cell(m.date),
-                "source": _cell(m.source),
-                "source_en": _cell((names or {}).get(m.source, "")),
-                "region": _cell(m.region),
-                "script": _cell(m.script or "simplified"),
-                "made": _cell(_made_by(d)),
-                "review": _review_key(d),
-                "reviewed": _reviewed_cell(d),
-                "qa": len(_problems(d, glossary_version, problems)),
-                "qa_page": qa.get(m.slug, "qa.md").removesuffix(".md") + ".html",
-            }
-        )
-    return json.dumps({"documents": records}, ensure_ascii=False, separators=(",", ":"))
+    """The manifest of the index's filter data (:func:`documents_data`)."""
+    return documents_data(docs, names, glossary_version, problems)["documents.json"]
 
 
 def search_page() -> str:
@@ -308,16 +362,41 @@ def qa_page(docs: list[Document], glossary_version: str = "") -> str:
     return qa_pages(docs, glossary_version)["qa.md"]
 
 
-def glossary_page(glossary: Glossary) -> str:
-    out = [_front({"title": "Glossary · 术语表"}), "# Glossary · 术语表\n"]
+GLOSSARY_PAGE_SIZE = 500
+"""Glossary entries per page (``glossary.md``, then ``glossary/<n>.md``): a termbase of 100,000
+entries makes 200 pages of the same size, not one page of 100,000 rows."""
+
+
+def glossary_pages(glossary: Glossary) -> dict[str, str]:
+    """The glossary, sorted by its Chinese, :data:`GLOSSARY_PAGE_SIZE` entries a page."""
+    entries = sorted(glossary.entries, key=lambda e: e.zh)
+    pages = max(1, -(-len(entries) // GLOSSARY_PAGE_SIZE))
     version = f" (version <code>{md_inline(_cell(glossary.version))}</code>)" if glossary.version else ""
-    out.append(
-        f"The curated terms{version} every English text on this site must use. "
-        "Translators edit them in the project's `glossary/` folder.\n"
-    )
-    out.append("| 中文 | English | Status | Source | Note |")
-    out.append("|---|---|---|---|---|")
-    for e in sorted(glossary.entries, key=lambda e: e.zh):
-        cells = [e.zh, e.en, e.status, e.source, e.note]
-        out.append("| " + " | ".join(md_inline(_cell(c)) or "—" for c in cells) + " |")
-    return "\n".join(out) + "\n"
+    out: dict[str, str] = {}
+    for n in range(1, pages + 1):
+        prefix = "" if n == 1 else "../"
+        title = "Glossary · 术语表" if n == 1 else f"Glossary · 术语表 ({n} / {pages})"
+        text = [_front({"title": title}), f"# {title}\n"]
+        text.append(
+            f"The curated terms{version} every English text on this site must use. "
+            "Translators edit them in the project's `glossary/` folder.\n"
+        )
+        chunk = entries[(n - 1) * GLOSSARY_PAGE_SIZE : n * GLOSSARY_PAGE_SIZE]
+        if pages > 1:
+            first, last = md_inline(_title(chunk[0].zh)), md_inline(_title(chunk[-1].zh))
+            text.append(f"{len(entries)} terms; page {n} of {pages}: {first} … {last}.\n{{: .tk-count }}\n")
+        text.append("| 中文 | English | Status | Source | Note |")
+        text.append("|---|---|---|---|---|")
+        for e in chunk:
+            cells = [e.zh, e.en, e.status, e.source, e.note]
+            text.append("| " + " | ".join(md_inline(_cell(c)) or "—" for c in cells) + " |")
+        text.append("")
+        if pages > 1:
+            text.append(_pager(n, pages, prefix, "glossary.md", "glossary/{n}.md"))
+        out["glossary.md" if n == 1 else f"glossary/{n}.md"] = "\n".join(text) + "\n"
+    return out
+
+
+def glossary_page(glossary: Glossary) -> str:
+    """The first page of the glossary (:func:`glossary_pages`)."""
+    return glossary_pages(glossary)["glossary.md"]

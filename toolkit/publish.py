@@ -469,16 +469,16 @@ def docs_pages(
     documents as they are published (a progress bar: ``toolkit.batch.Listener.progress``).
     """
     from .cache import PageCache
-    from .listings import documents_json, glossary_page, index_pages, qa_pages, search_page
+    from .listings import documents_data, glossary_pages, index_pages, qa_pages, search_page
     from .qa import document_problems
 
     names = source_names(glossary)
     if problems is None:
         problems = {d.meta.slug: document_problems(d, glossary.version) for d in docs}
     yield from index_pages(docs, site, glossary.version, problems).items()
-    yield "documents.json", documents_json(docs, names, glossary.version, problems)
+    yield from documents_data(docs, names, glossary.version, problems).items()
     yield "search.md", search_page()
-    yield "glossary.md", glossary_page(glossary)
+    yield from glossary_pages(glossary).items()
     yield from qa_pages(docs, glossary.version, problems).items()
     store = PageCache(cache) if cache is not None else None
     todo: list[tuple[Document, str, str]] = []

@@ -39,9 +39,16 @@ REQUIRED_EXTENSIONS: list[Any] = [
     "md_in_html",
     "tables",
     {"toc": {"permalink": True}},
+    # The aligned page's finished HTML passes through untouched, not through Markdown's
+    # pure-Python HTML parser (most of a large build's time otherwise).
+    "toolkit.sitehooks",
 ]
 PAGEFIND_DIR = "pagefind"
 """Where Pagefind writes its index and scripts, under the site folder."""
+PAGEFIND_GLOB = "{zh,en}/*.html"
+"""The pages Pagefind reads: the Chinese and English document pages, the only ones with a
+``data-pagefind-body`` element (it would parse every other page only to drop it: a third
+more memory and time)."""
 
 
 def templates_dir() -> Path:
@@ -143,6 +150,8 @@ def build_site(
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    from . import sitehooks
+
     for logger in ("mkdocs", "jieba"):
         logging.getLogger(logger).setLevel(logging.WARNING if quiet else logging.INFO)
     # MkDocs' messages on the current stderr, for this build only.
@@ -153,6 +162,11 @@ def build_site(
     try:
         with config_file(cfg) as path:
             config = load_config(config_file=str(path), strict=strict)
+            # Each page's HTML waits on disk between MkDocs' rendering and writing it, so memory
+            # holds one page's, not every page's. Registered here as MkDocs registers a hooks
+            # file, not through ``hooks:``, so the configuration names no Python file (a build
+            # from an unchanged configuration and tree is then known to be unchanged).
+            config.plugins["toolkit-site"] = sitehooks  # type: ignore[assignment]  # as MkDocs does for hooks
             build(config)
         pagefind_index(Path(cfg["site_dir"]), quiet=quiet)
     except (Abort, ConfigurationError) as exc:
@@ -191,6 +205,7 @@ def pagefind_index(site_dir: Path, quiet: bool = False) -> None:
     """
     exe = pagefind_executable()
     cmd = [str(exe), "--site", str(site_dir), "--output-subdir", PAGEFIND_DIR, "--force-language", "zh"]
+    cmd += ["--glob", PAGEFIND_GLOB]
     # Heading permalinks (¶) are not words of the page.
     cmd += ["--exclude-selectors", ".headerlink"]
     cmd.append("--quiet")

@@ -2,8 +2,9 @@
    - Aligned view: the Both / 中文 / English toggle (remembered across pages), sentence linking
      (hover or focus a sentence: its counterpart is highlighted), and the keyboard: one tab stop
      per paragraph, the arrow keys move between its sentences (↑ ↓) and languages (← →).
-   - Index: filter and sort every document (documents.json) by date, source, region, script
-     and review status.
+   - Index: filter and sort every document by date, source, region, script and review status:
+     documents.json lists the data files (documents/data-<n>.json, newest first) and the values
+     of each filter; a file is fetched only when a filter needs its documents.
    - Search page: Pagefind's static index; Chinese queries keep only pages that contain the
      whole query; each result opens its page with ?q=, which highlights the whole query there.
    Everything taken from the data is put in the page as text (textContent), never as HTML. */
@@ -159,8 +160,30 @@
     var prefer = new URLSearchParams(location.search).get("lang");
     fetch(new URL("documents.json", ROOT).href)
       .then(function (r) { return r.json(); })
-      .then(function (data) { buildIndex(box, data.documents || [], prefer); })
+      .then(function (manifest) { buildIndex(box, shardStore(manifest), prefer); })
       .catch(function () { /* file:// or offline: the static pages stay */ });
+  }
+
+  /* The documents' data files, each fetched once and only when asked for. */
+  function shardStore(manifest) {
+    var shards = Array.isArray(manifest.shards) ? manifest.shards : [];
+    var loaded = shards.map(function () { return null; });
+    var pending = shards.map(function () { return null; });
+    return {
+      manifest: manifest,
+      shards: shards,
+      total: Number(manifest.total) || 0,
+      loaded: loaded,
+      load: function (i) {
+        if (loaded[i]) return Promise.resolve(loaded[i]);
+        if (!pending[i]) {
+          pending[i] = fetch(new URL(String(shards[i].file), ROOT).href)
+            .then(function (r) { return r.json(); })
+            .then(function (data) { loaded[i] = data.documents || []; return loaded[i]; });
+        }
+        return pending[i];
+      }
+    };
   }
 
   function options(select, values, all) {
@@ -168,13 +191,8 @@
     values.forEach(function (v) { select.appendChild(el("option", { value: v }, v)); });
   }
 
-  function uniq(docs, key) {
-    var seen = {};
-    docs.forEach(function (d) { if (d[key]) seen[d[key]] = true; });
-    return Object.keys(seen).sort();
-  }
-
-  function buildIndex(box, docs, prefer) {
+  function buildIndex(box, store, prefer) {
+    var man = store.manifest;
     var controls = el("form", { class: "tk-filters", role: "search", "aria-label": "Filter documents · 筛选文件" });
     controls.addEventListener("submit", function (e) { e.preventDefault(); });
     function field(label, control) {
@@ -186,13 +204,13 @@
     }
     var text = field("Title · 标题 ", el("input", { type: "search", name: "title" }));
     var year = field("Year · 年份 ", el("select", { name: "year" }));
-    options(year, uniq(docs.map(function (d) { return { y: (d.date || "").slice(0, 4) }; }), "y").reverse(), "all · 全部");
+    options(year, (man.years || []).map(String), "all · 全部");
     var source = field("Source · 来源 ", el("select", { name: "source" }));
-    options(source, uniq(docs, "source"), "all · 全部");
+    options(source, (man.sources || []).map(String), "all · 全部");
     var region = field("Region · 地区 ", el("select", { name: "region" }));
-    options(region, uniq(docs, "region"), "all · 全部");
+    options(region, (man.regions || []).map(String), "all · 全部");
     var scr = field("Script · 字体 ", el("select", { name: "script" }));
-    options(scr, uniq(docs, "script"), "all · 全部");
+    options(scr, (man.scripts || []).map(String), "all · 全部");
     var review = field("Review · 审校 ", el("select", { name: "review" }));
     options(review, REVIEW, "all · 全部");
     box.appendChild(controls);
@@ -233,8 +251,9 @@
     box.appendChild(wrap);
     var more = el("button", { type: "button", class: "tk-more" }, "Show more · 显示更多");
     box.appendChild(more);
-    var limit = 100;
-    more.addEventListener("click", function () { limit += 100; render(); });
+    var pageRows = Number(man.page) || 100;
+    var limit = pageRows;
+    more.addEventListener("click", function () { limit += pageRows; render(); });
 
     // The static pages stay for readers without scripts; with it, this table replaces them.
     document.querySelectorAll(".tk-doc-table, .tk-pager, article > .tk-count").forEach(function (n) {
@@ -247,16 +266,51 @@
       return a;
     }
 
-    function render() {
+    function keep(d) {
       var t = text.value.trim().toLowerCase();
-      var rows = docs.filter(function (d) {
-        return (!t || (d.zh + " " + d.en).toLowerCase().indexOf(t) >= 0) &&
-          (!year.value || (d.date || "").slice(0, 4) === year.value) &&
-          (!source.value || d.source === source.value) &&
-          (!region.value || d.region === region.value) &&
-          (!scr.value || d.script === scr.value) &&
-          (!review.value || d.review === review.value);
+      return (!t || (d.zh + " " + d.en).toLowerCase().indexOf(t) >= 0) &&
+        (!year.value || (d.date || "").slice(0, 4) === year.value) &&
+        (!source.value || d.source === source.value) &&
+        (!region.value || d.region === region.value) &&
+        (!scr.value || d.script === scr.value) &&
+        (!review.value || d.review === review.value);
+    }
+
+    /* The files that can hold a match: with a year chosen, those whose dates reach it. */
+    function candidates() {
+      var out = [];
+      store.shards.forEach(function (s, i) {
+        var y = year.value;
+        if (!y || (String(s.oldest || "").slice(0, 4) <= y && y <= String(s.newest || "").slice(0, 4))) out.push(i);
       });
+      return sortKey === "date" && sortDir > 0 ? out.reverse() : out;
+    }
+
+    /* Newest first (the files' order), files are read one by one until a page of rows is
+       found; any other order needs every candidate file. */
+    var generation = 0;
+    function render() {
+      var mine = ++generation;
+      var order = candidates();
+      var inOrder = sortKey === "date";
+      var rows = [];
+      var read = 0;
+      function step() {
+        if (mine !== generation) return;
+        if (read < order.length && (!inOrder || rows.length < limit)) {
+          store.load(order[read]).then(function (docs) {
+            read += 1;
+            docs.forEach(function (d) { if (keep(d)) rows.push(d); });
+            step();
+          }, function () { read = order.length; step(); });
+          return;
+        }
+        show(rows, read >= order.length);
+      }
+      step();
+    }
+
+    function show(rows, complete) {
       rows.sort(function (a, b) {
         var x = sortKey === "review" ? REVIEW.indexOf(a.review) : a[sortKey];
         var y = sortKey === "review" ? REVIEW.indexOf(b.review) : b[sortKey];
@@ -290,8 +344,10 @@
         tr.appendChild(qa);
         body.appendChild(tr);
       });
-      more.hidden = rows.length <= limit;
-      status.textContent = rows.length + " of " + docs.length + " documents · 共 " + docs.length +
+      var total = store.total;
+      more.hidden = complete && rows.length <= limit;
+      var found = complete ? String(rows.length) : Math.min(rows.length, limit) + "+";
+      status.textContent = found + " of " + total + " documents · 共 " + total +
         " 份，显示 " + Math.min(rows.length, limit) + " 份";
     }
     render();
