@@ -36,6 +36,7 @@ from typing import Any
 
 from .errors import InstallError
 from .files import split_lines
+from .linklists import LINK_LIST, link_lines, link_lists, missed_article
 from .textmeta import TITLE_SEP, is_metadata, key, text_metadata, unmark
 
 NOT_MAIN = "not-main-content"
@@ -101,6 +102,9 @@ class HtmlPage:
     """``title``, ``date`` and ``source`` found in the page's markup, when present."""
     skipped: str = ""
     """Why trafilatura was not asked for the main text (rule :data:`TOO_LARGE`), or ``""``."""
+    why: dict[int, str] = field(default_factory=dict)
+    """Line index → the rule that left a line out of the main text, where it is not
+    :data:`NOT_MAIN` (a list of links: :data:`~toolkit.linklists.LINK_LIST`)."""
 
 
 class _Extractor(HTMLParser):
@@ -124,6 +128,19 @@ class _Extractor(HTMLParser):
         self.publisher_text: list[str] = []
         self.items: set[int] = set()
         """Indexes of lines that are list items (``<li>``)."""
+        self.anchors = 0
+        """Depth of open ``<a>`` elements."""
+        self.link_chars: list[int] = []
+        """Per line: how many of its non-space characters are link text (inside ``<a>``)."""
+        self.linked = 0
+        """Non-space characters of link text in ``current``."""
+        self.link_counts: list[int] = []
+        """Per line: how many links with text it holds."""
+        self.links = 0
+        """Links with text in ``current``; ``link_open``: the open link has had text."""
+        self.link_open = False
+        self.h1_lines: list[int] = []
+        """Indexes of the lines that start an ``<h1>``."""
         self.in_item = False
         self.elements = 0
         """Start tags seen."""
@@ -143,6 +160,10 @@ class _Extractor(HTMLParser):
                 self.items.add(len(self.lines))
                 self.in_item = False
             self.lines.append(text)
+            self.link_chars.append(self.linked)
+            self.link_counts.append(self.links)
+        self.linked = self.links = 0
+        self.link_open = False
         self.current = []
         self.has_text = False
 
@@ -164,9 +185,14 @@ class _Extractor(HTMLParser):
         if tag in _HIDDEN and tag != "head":
             self.hidden.append(tag)
             return
+        if tag == "a" and not self.hidden:
+            self.anchors += 1
+            self.link_open = False
         if tag in ("h1", "h2", "h3") and not self.hidden:
             self._flush()
             self.heading, self.heading_text = tag, []
+            if tag == "h1":
+                self.h1_lines.append(len(self.lines))
         a = {k: v or "" for k, v in attrs}
         if a.get("id") in _PUBLISHER_IDS or _PUBLISHER_CLASSES & set((a.get("class") or "").split()):
             self.publisher_tag, self.publisher_text = tag, []
@@ -195,6 +221,8 @@ class _Extractor(HTMLParser):
             if tag == self.hidden[-1]:
                 self.hidden.pop()
             return
+        if tag == "a":
+            self.anchors = max(0, self.anchors - 1)
         if tag == self.publisher_tag:
             self.publisher = self.publisher or _WS.sub(" ", "".join(self.publisher_text)).strip()
             self.publisher_tag = None
@@ -219,6 +247,10 @@ class _Extractor(HTMLParser):
         elif not self.hidden:
             self.current.append(data)
             self.has_text = self.has_text or not data.isspace()
+            if self.anchors and (n := len(_WS.sub("", data))):
+                self.linked += n
+                self.links += not self.link_open
+                self.link_open = True
             if self.heading:
                 self.heading_text.append(data)
             if self.publisher_tag:
@@ -504,6 +536,7 @@ def parse_html(html: str) -> HtmlPage:
         title = title or (parts[0] if parts else "")
     if title and extracted is not None:
         main = _headline_above(visible, _below_heading(visible, main, title), title)
+    why = _drop_link_lists(parser, main, title)
     if title:
         meta["title"] = _ASCII_WS.sub(" ", title).strip(" \u3000\u00a0")
     # The markup's own fields, then the page's "发布日期：" and "来源：" lines, then guesses:
@@ -525,4 +558,27 @@ def parse_html(html: str) -> HtmlPage:
         f"• {line}" if i in parser.items and not line.startswith(("•", "·", "●")) else line
         for i, line in enumerate(visible)
     ]
-    return HtmlPage(title=page_title, lines=lines, main=main, meta=meta, skipped=skipped)
+    return HtmlPage(title=page_title, lines=lines, main=main, meta=meta, skipped=skipped, why=why)
+
+
+def _drop_link_lists(parser: _Extractor, main: list[bool], title: str) -> dict[int, str]:
+    """Take the lists of links (recommended stories, headline lists) out of the main text, and
+    put the article's block under its headline back in when the extractor missed it (see
+    :mod:`toolkit.linklists`), in place, unless nothing would be left; the lines taken out,
+    by rule name."""
+    visible = parser.lines
+    linked = link_lines(visible, parser.link_chars)
+    want = _norm(title) if title else None
+    headline = next((i for i, line in enumerate(visible) if _norm(line) == want and not linked[i]), None)
+    if headline is None:
+        headline = next((i for i in parser.h1_lines if i < len(visible) and not linked[i]), None)
+    listed = link_lists(visible, parser.link_chars, parser.link_counts, main, headline)
+    for i in listed:
+        main[i] = False
+    for i in missed_article(visible, linked, main, headline):
+        main[i] = True
+    if not any(main):  # the lists were all there was
+        for i in listed:
+            main[i] = True
+        return {}
+    return dict.fromkeys(sorted(listed), LINK_LIST)

@@ -190,7 +190,10 @@ _FIELD_VALUE_END = (
 SOURCE = re.compile(rf"(?:{_SOURCE_FIELDS})\s*[:：丨]\s*(.*?)\s*{_FIELD_VALUE_END}|^(?:{_SOURCE_FIELDS})\s+(\S+)$")
 ORG_SOURCE = re.compile(rf"(?:{_ORG_FIELDS})\s*[:：]\s*(.*?)\s*{_FIELD_VALUE_END}|^(?:{_ORG_FIELDS})\s+(\S+)$")
 
-STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
+STAMP = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:(?:星期|周|週)[一二三四五六日天]\s*)?"
+    r"(?:上午|下午|中午|晚上|凌晨|早上)?\s*\d{1,2}:\d{2}"
+)
 _PUBLISHED = re.compile(
     r"发布时间|发布日期|发稿时间|发文日期|公开日期|发表时间|发表日期|发布于|发布\s*[:：]|时间\s*[:：]|日期\s*[:：]"
 )

@@ -16,6 +16,7 @@ The page is read in three parts:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from ..document import Document
@@ -98,10 +99,20 @@ def body_rules(page: Page) -> None:
     # A printed document (it has page numbers) repeats its letterhead on every page.
     printed = any(r is not None and r.printed for r in page.rules)
     letterhead = {page.ks[i]: rule for i, rule in page.dropped.items() if rule.letterhead}
+    # HTML: a list of links the reader took out (recommended stories) starts a trailer too.
+    lists = sorted(
+        d.line for d in page.doc.dropped if (row := RULE_NAMED.get(d.rule)) is not None and row.starts_trailer
+    )
     for i in range(page.body_start, len(page.lines)):
         rule, s = page.rules[i], page.ks[i]
         if not s:
             continue
+        if (
+            lists
+            and i > page.body_start
+            and bisect_left(lists, page.numbers[i]) > bisect_right(lists, page.numbers[i - 1])
+        ):
+            in_trailer = True
         if rule is not None and rule.in_abstract and abstract:
             continue  # a paper's keywords ("摘要：…" / "关键词：…") are part of its abstract
         if rule is not None and rule.attachment and _names_attachment(page, i):

@@ -151,6 +151,12 @@ TITLE_BLOCK = Rule(
 )
 COLUMN_TAG = Rule("column-tag", about="a column's 【tag】 alone on the body's first line (【\u2026观察】)")
 NOT_MAIN_CONTENT = Rule("not-main-content", about="HTML outside the page's main text (trafilatura)", left_out=True)
+LINK_LIST = Rule(
+    "link-list",
+    about="HTML: a list of links outside the article (recommended or related stories, a headline or hot list) with "
+    "the teasers, sources and times between its links",
+    starts_trailer=True,
+)
 PAGE_TOO_LARGE = Rule(
     "page-too-large-for-extraction",
     about="a note at line 0: the page has too many elements for trafilatura, so the line rules decide alone",
@@ -198,7 +204,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "prev-next",
         pattern_test(
-            r"^[\[【(（]?\s*(上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)\s*[\]】)）]?\s*([:：]|$)",
+            r"^[\[【(（]?\s*(上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇|上一张|下一张|上一组|下一组)"
+            r"\s*[\]】)）]?\s*([:：]|$)|^(上一(张|组|图|页|篇)\s*[|｜/]?\s*下一(张|组|图|页|篇))$",
             120,
         ),
         starts_trailer=True,
@@ -213,7 +220,8 @@ RULES: tuple[Rule, ...] = (
             r"^(点击|戳)?(下方|左下角|这里|此处)?.{0,4}阅读原文|^阅读全文\s*(>>|»|→|->)?\s*((https?://|www\.)\S+)?$|"
             # a ranking box ("诗人热力榜", its tabs "日榜周榜月榜总榜"), an author's box ("诗人简介 more>")
             r"^\S{0,8}(热力榜|热榜|排行榜|排行|榜单)$|^([日周月年总]榜\s*){2,}$|^(作者|诗人|博主)简介\s*(more|更多)?\s*>*$|"
-            r"^(为您推荐|为你推荐|大家都在看|今日热点|\d+小时热文|热文|点击进入专题|进入专题|查看原文|更多精彩内容请关注.{0,20})$",
+            r"^(为您推荐|为你推荐|大家都在看|今日热点|\d+小时热文|热文|点击进入专题|进入专题|查看原文|更多精彩内容请关注.{0,20})$|"
+            r"^(查看)?(更多|其他|其它)(相关)?(新闻|文章|阅读|报道|资讯|视频|图集|回答|内容)\s*(>>|»|>)?$",
             120,
             no_full_stop=True,
         ),
@@ -520,7 +528,7 @@ PAGE_RULES: dict[str, Rule] = {
     r.name: r
     for r in (
         TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT,
-        PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG,
+        PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG, LINK_LIST,
     )
 }  # fmt: skip
 """Drops decided by a line's place in the page rather than its text alone, by name."""

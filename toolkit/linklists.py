@@ -1,0 +1,192 @@
+"""Lists of links around an article: recommended and related stories, headline lists, hot
+lists, navigation, and the teasers and timestamps between their links.
+
+A portal page around a short article (a one-paragraph news item, a video's one-line
+description, a photo story) holds far more text in its lists than in the article, and a
+main-text extractor handed such a page keeps the lists. The lists have a shape the article
+lacks: line after line of link text, with at most a short teaser, a source or a time
+("香港经济日报 · 3小时前", "02:15", "评论 12") between two links. The article's paragraphs are
+text, not links, and they follow the headline.
+
+A **link line** is a visible line whose characters are mostly link text (inside ``<a>``). A
+**list** is a run of visible lines from a link line to a link line with at least
+:data:`LIST_MIN_LINKS` link lines, where between two of them lie at most :data:`GAP_LINES` other
+lines, at most one of them a sentence (a teaser) no longer than :data:`TEASER_MAX`; the short
+lines just after its last link go with it (the last item's source and time). The
+**article block** is never part of a list: the headline's line, the lines below it down to
+its first sentence, and the lines after that until the next link line.
+
+The HTML reader reports the lines of a list under the rule :data:`LINK_LIST`, so that
+``toolkit clean --explain`` names them.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from .textmeta import is_metadata, key, unmark
+
+LINK_LIST = "link-list"
+"""The rule name for the lines of a list of links (recommended stories and their teasers)."""
+
+LINK_SHARE = 0.5
+"""A line is a link line when at least this share of its non-space characters is link text."""
+LIST_MIN_LINKS = 3
+"""A list has at least this many link lines."""
+GAP_LINES = 4
+"""Between two link lines of a list lie at most this many other lines (an item's teaser,
+source, time, counts)."""
+TEASER_MAX = 150
+"""A sentence between two link lines is a teaser up to this long; a longer one is article."""
+SENTENCE_MIN = 20
+"""A line without links this long, or with a sentence mark, is a sentence."""
+TAIL_LINES = 3
+"""Lines just after a list's last link that go with it (the last item's source, time, and its
+teaser when most items have one)."""
+HEADING_MAX = 12
+"""A short line just above a list, without digits or sentence marks, is its heading up to this
+long ("相关视频", "24小时热文" has digits but the line rules know it)."""
+ITEM_LINK_MIN = 5
+"""A story's link is this long at least, on average over a line's links (a bar of short links,
+"首页 新闻 财经", is navigation, and joins a list only as a gap)."""
+HEADLINE_LOOKAHEAD = 8
+"""The article's first sentence is at most this many lines below its headline."""
+
+_SPACE = re.compile(r"\s+")
+_SENTENCE_MARK = re.compile(r"[。！？!?；，]")
+_HEADING_NOT = re.compile(r"[\d。！？!?；，,:：]")
+_LIST_WORDS = re.compile(
+    r"相关|相關|推荐|推薦|热|熱|更多|猜你|排行|榜|精彩|延伸|阅读|閱讀|视频|視頻|图集|圖集|专题|專題|最新|其他|其它|大家都在"
+)
+_ATTACHMENT = re.compile(r"^\W{0,2}(附件|附表|附:|附：)")
+_NUMBERED = re.compile(r"^\W{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．)）]")
+
+
+def _length(line: str) -> int:
+    return len(_SPACE.sub("", line))
+
+
+def link_lines(lines: list[str], link_chars: list[int]) -> list[bool]:
+    """Per line: is it mostly link text?"""
+    return [n > 0 and n >= LINK_SHARE * max(1, _length(line)) for line, n in zip(lines, link_chars, strict=True)]
+
+
+def _metadata(line: str) -> bool:
+    """A metadata line under the headline ("2015-07-03 09:50:46　来源: 华尔街见闻"), no sentence."""
+    return is_metadata(unmark(key(line)))
+
+
+def _text(lines: list[str], linked: list[bool], i: int) -> bool:
+    """Is line ``i`` a sentence of text: no link line, no metadata line?"""
+    return not linked[i] and _sentence(lines[i]) and not _metadata(lines[i])
+
+
+def _sentence(line: str) -> bool:
+    return _length(line) >= SENTENCE_MIN or _SENTENCE_MARK.search(line) is not None
+
+
+def article_block(lines: list[str], linked: list[bool], headline: int | None) -> range:
+    """The headline's line and the article's lines below it: down to its first sentence, then
+    until the next link line. Empty when no headline was found."""
+    if headline is None:
+        return range(0)
+    below = range(headline + 1, min(len(lines), headline + 1 + HEADLINE_LOOKAHEAD))
+    first = next((i for i in below if _text(lines, linked, i) and lines[i] != lines[headline]), None)
+    if first is None:
+        return range(headline, headline + 1)
+    end = next((i for i in range(first, len(lines)) if linked[i]), len(lines))
+    return range(headline, end)
+
+
+def missed_article(lines: list[str], linked: list[bool], main: list[bool], headline: int | None) -> list[int]:
+    """The article block's lines, other than link lines, when the main text holds none of its
+    sentences and less text than they do (the extractor took a list of stories, a login box
+    or the comments for the article: a short article is shorter than either, and once the
+    lists are out, the rest is short too); else none. ``main`` is without the lists."""
+    block = article_block(lines, linked, headline)
+    sentences = [i for i in block[1:] if _text(lines, linked, i) and lines[i] != lines[headline or 0]]
+    if not sentences or any(main[i] for i in sentences):
+        return []
+    elsewhere = sum(_length(lines[i]) for i in range(len(lines)) if main[i] and _text(lines, linked, i))
+    if elsewhere >= sum(_length(lines[i]) for i in sentences):
+        return []
+    return [i for i in block if not linked[i]]
+
+
+def link_lists(
+    lines: list[str], link_chars: list[int], link_counts: list[int], main: list[bool], headline: int | None = None
+) -> set[int]:
+    """Indexes of the main-text lines that are part of a list of links (see the module's
+    docstring); ``headline`` is the index of the article's headline line, when known. Lines
+    outside the main text neither join nor part a list: a list ends where the main text does."""
+    linked = link_lines(lines, link_chars)
+    own = _own_lines(lines, linked, article_block(lines, linked, headline))
+    # A story's link: link text as long as a headline, not a bar of short links (首页 新闻 …).
+    story = [
+        linked[i] and link_chars[i] >= ITEM_LINK_MIN * max(1, link_counts[i]) and i not in own
+        for i in range(len(lines))
+    ]
+    kept = [i for i in range(len(lines)) if main[i]]
+    found: set[int] = set()
+    run: list[int] = []  # positions in ``kept`` of the current list's story links
+
+    def close() -> None:
+        if len(run) >= LIST_MIN_LINKS:
+            found.update(kept[run[0] : run[-1] + 1])
+            # The last item's teaser, when most items have one, and its source and time.
+            gaps = [kept[a + 1 : b] for a, b in pairwise(run)]
+            teaser = 2 * sum(any(_text(lines, linked, j) for j in gap) for gap in gaps) >= len(gaps)
+            for k in kept[run[-1] + 1 : run[-1] + 1 + TAIL_LINES]:
+                if linked[k] or k in own:
+                    break
+                if _sentence(lines[k]):
+                    if not teaser or _length(lines[k]) > TEASER_MAX:
+                        break
+                    teaser = False
+                found.add(k)
+            above = kept[run[0] - 1] if run[0] > 0 else None
+            if above is not None and above != headline and _list_heading(lines, linked, above, above in own):
+                found.add(above)
+        run.clear()
+
+    for at, i in enumerate(kept):
+        if not story[i]:
+            continue
+        if run and not _joins(lines, linked, own, kept[run[-1] + 1 : at]):
+            close()
+        run.append(at)
+    close()
+    return found
+
+
+def _list_heading(lines: list[str], linked: list[bool], i: int, in_article: bool) -> bool:
+    """Is line ``i``, just above a list, its heading ("相关视频", "热门图集", "更多相關新聞")? In
+    the article's block (a caption may stand there), only when it says so."""
+    line = lines[i]
+    if linked[i] or _length(line) > HEADING_MAX or _HEADING_NOT.search(line) or _ATTACHMENT.match(line):
+        return False
+    return not in_article or _LIST_WORDS.search(line) is not None
+
+
+def _own_lines(lines: list[str], linked: list[bool], article: range) -> set[int]:
+    """The article's own lines, never part of a list: its block below the headline, and a
+    document's attachments ("附件：1. 申报指南" and the numbered links after it)."""
+    own = set(article)
+    for i, line in enumerate(lines):
+        if _ATTACHMENT.match(line):
+            own.add(i)
+            j = i + 1
+            while j < len(lines) and linked[j] and _NUMBERED.match(lines[j]):
+                own.add(j)
+                j += 1
+    return own
+
+
+def _joins(lines: list[str], linked: list[bool], own: set[int], between: list[int]) -> bool:
+    """Do the lines between two story links belong to one list (an item's teaser, source,
+    time, a bar of short links)?"""
+    if len(between) > GAP_LINES or any(j in own for j in between):
+        return False
+    sentences = [j for j in between if not linked[j] and _sentence(lines[j])]
+    return len(sentences) <= 1 and all(_length(lines[j]) <= TEASER_MAX for j in sentences)
