@@ -36,8 +36,9 @@ from typing import Any
 
 from .errors import InstallError
 from .files import split_lines
+from .htmltitle import page_title_of, title_parts
 from .linklists import LINK_LIST, link_lines, link_lists, missed_article
-from .textmeta import TITLE_SEP, is_metadata, key, text_metadata, unmark
+from .textmeta import is_metadata, key, text_metadata, unmark
 
 NOT_MAIN = "not-main-content"
 """The rule name for visible lines trafilatura left out of the main text."""
@@ -116,7 +117,8 @@ class _Extractor(HTMLParser):
         self.in_title = False
         self.title = ""
         self.heading: str | None = None
-        self.headings: list[tuple[str, str]] = []
+        self.headings: list[tuple[str, str, int]] = []
+        """``<h1>``…``<h3>``: tag, text, and the index of the line it starts."""
         self.heading_text: list[str] = []
         self.meta: dict[str, str] = {}
         self.publisher = ""
@@ -139,8 +141,6 @@ class _Extractor(HTMLParser):
         self.links = 0
         """Links with text in ``current``; ``link_open``: the open link has had text."""
         self.link_open = False
-        self.h1_lines: list[int] = []
-        """Indexes of the lines that start an ``<h1>``."""
         self.in_item = False
         self.elements = 0
         """Start tags seen."""
@@ -191,8 +191,6 @@ class _Extractor(HTMLParser):
         if tag in ("h1", "h2", "h3") and not self.hidden:
             self._flush()
             self.heading, self.heading_text = tag, []
-            if tag == "h1":
-                self.h1_lines.append(len(self.lines))
         a = {k: v or "" for k, v in attrs}
         if a.get("id") in _PUBLISHER_IDS or _PUBLISHER_CLASSES & set((a.get("class") or "").split()):
             self.publisher_tag, self.publisher_text = tag, []
@@ -232,7 +230,7 @@ class _Extractor(HTMLParser):
         if tag == self.heading:
             text = _ASCII_WS.sub(" ", "".join(self.heading_text)).strip(" \u3000\u00a0")
             if text:
-                self.headings.append((tag, text))
+                self.headings.append((tag, text, len(self.lines)))
             self.heading = None
         if tag in _CELL:
             self.current.append("\u3000")
@@ -261,11 +259,6 @@ class _Extractor(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
-
-
-def title_parts(title: str) -> list[str]:
-    """A ``<title>`` split into its parts: the page title, then column and site names."""
-    return [p for p in (s.strip() for s in TITLE_SEP.split(title)) if p]
 
 
 def _norm(text: str) -> str:
@@ -520,20 +513,8 @@ def parse_html(html: str) -> HtmlPage:
     tags = parser.meta
     page_title = _ASCII_WS.sub(" ", parser.title).strip(" \u3000\u00a0")
     parts = title_parts(page_title)
-    headings = [t for _, t in parser.headings]
     explicit = next((tags[k] for k in _TITLE_META if tags.get(k)), "")
-    if explicit:
-        own = title_parts(explicit)
-        title = explicit if explicit in headings or len(own) < 2 else own[0]
-    else:
-        # A heading that is part of the <title>; else the first <h1> that is not just the
-        # site's name (the <title> may hold only that); else the <title>'s first part.
-        # Among headings that are parts of the <title>, the longest: "文章标题 - 博客名 - 博客园"
-        # has the blog's name as a heading too.
-        site = parts[-1] if len(parts) > 1 else page_title
-        title = max((h for h in headings if h in parts or h == page_title), key=len, default="")
-        title = title or next((t for tag, t in parser.headings if tag == "h1" and len(t) >= 5 and t != site), "")
-        title = title or (parts[0] if parts else "")
+    title = page_title_of(explicit, page_title, parts, parser.headings, visible, main)
     if title and extracted is not None:
         main = _headline_above(visible, _below_heading(visible, main, title), title)
     why = _drop_link_lists(parser, main, title)
@@ -571,7 +552,8 @@ def _drop_link_lists(parser: _Extractor, main: list[bool], title: str) -> dict[i
     want = _norm(title) if title else None
     headline = next((i for i, line in enumerate(visible) if _norm(line) == want and not linked[i]), None)
     if headline is None:
-        headline = next((i for i in parser.h1_lines if i < len(visible) and not linked[i]), None)
+        h1 = (at for tag, _, at in parser.headings if tag == "h1" and at < len(visible) and not linked[at])
+        headline = next(h1, None)
     listed = link_lists(visible, parser.link_chars, parser.link_counts, main, headline)
     for i in listed:
         main[i] = False

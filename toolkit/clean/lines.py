@@ -211,6 +211,8 @@ def is_date_line(s: str) -> bool:
     """A header line that is only a date, in a web page's style (not "2020年3月5日" alone,
     which is a document's own date line)."""
     s = re.sub(r"^(发布日期|发布时间|日期|时间)\s*[:：]?\s*(?=\d)", "", s)  # "日期 2023-01-12"
+    if re.fullmatch(r"\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}", s):
+        return True  # a social site's stamp, this century's year in two digits: "24-5-13 17:07"
     if not DATE_ONLY.match(s):
         return False
     return bool(re.search(r"\d{4}\s*[-/.]|星期|周|[\[【]|:\d{2}|分$", s))
