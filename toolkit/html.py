@@ -37,7 +37,7 @@ from typing import Any
 from .errors import InstallError
 from .files import split_lines
 from .htmltitle import page_title_of, title_parts
-from .linklists import LINK_LIST, link_lines, link_lists, missed_article
+from .linklists import ABOVE_HEADLINE, LINK_LIST, far_above, link_lines, link_lists, missed_article
 from .textmeta import is_metadata, key, text_metadata, unmark
 
 NOT_MAIN = "not-main-content"
@@ -83,6 +83,7 @@ _SOURCE_META = ("contentsource", "source", "og:article:source", "mediaid")
 # Elements naming the publishing account: WeChat official-account articles (mp.weixin.qq.com).
 _PUBLISHER_IDS = {"js_name"}
 _PUBLISHER_CLASSES = {"profile_nickname", "rich_media_meta_nickname"}
+_CODE_CLASS = re.compile(r"lang|highlight|hljs|code|brush|prettyprint|syntax", re.IGNORECASE)
 _ASCII_WS = re.compile(r"[ \t\r\n\f\v]+")
 """Markup whitespace; a title's full-width spaces (U+3000) are the author's and stay."""
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
@@ -141,6 +142,9 @@ class _Extractor(HTMLParser):
         self.links = 0
         """Links with text in ``current``; ``link_open``: the open link has had text."""
         self.link_open = False
+        self.pre: list[bool] = []
+        """Open ``<pre>`` elements, each True when it holds code (a ``<code>``, a highlighter's
+        class): in a ``<pre>`` of text (a notice typed out) a line break ends a line."""
         self.in_item = False
         self.elements = 0
         """Start tags seen."""
@@ -185,6 +189,10 @@ class _Extractor(HTMLParser):
         if tag in _HIDDEN and tag != "head":
             self.hidden.append(tag)
             return
+        if tag == "pre" and not self.hidden:
+            self.pre.append(_CODE_CLASS.search(dict(attrs).get("class") or "") is not None)
+        elif tag == "code" and self.pre:
+            self.pre[-1] = True
         if tag == "a" and not self.hidden:
             self.anchors += 1
             self.link_open = False
@@ -221,6 +229,8 @@ class _Extractor(HTMLParser):
             return
         if tag == "a":
             self.anchors = max(0, self.anchors - 1)
+        if tag == "pre" and self.pre:
+            self.pre.pop()
         if tag == self.publisher_tag:
             self.publisher = self.publisher or _WS.sub(" ", "".join(self.publisher_text)).strip()
             self.publisher_tag = None
@@ -242,6 +252,12 @@ class _Extractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title += data
+        elif not self.hidden and self.pre and not self.pre[-1] and "\n" in data and not self.heading:
+            first, *rest = data.split("\n")
+            self.handle_data(first)
+            for part in rest:
+                self._flush()
+                self.handle_data(part)
         elif not self.hidden:
             self.current.append(data)
             self.has_text = self.has_text or not data.isspace()
@@ -551,6 +567,7 @@ def _drop_link_lists(parser: _Extractor, main: list[bool], title: str) -> dict[i
     linked = link_lines(visible, parser.link_chars)
     want = _norm(title) if title else None
     headline = next((i for i, line in enumerate(visible) if _norm(line) == want and not linked[i]), None)
+    sure = headline is not None
     if headline is None:
         h1 = (at for tag, _, at in parser.headings if tag == "h1" and at < len(visible) and not linked[at])
         headline = next(h1, None)
@@ -563,4 +580,7 @@ def _drop_link_lists(parser: _Extractor, main: list[bool], title: str) -> dict[i
         for i in listed:
             main[i] = True
         return {}
-    return dict.fromkeys(sorted(listed), LINK_LIST)
+    far = far_above(visible, main, headline, sure)
+    for i in far:
+        main[i] = False
+    return dict.fromkeys(sorted(listed), LINK_LIST) | dict.fromkeys(far, ABOVE_HEADLINE)

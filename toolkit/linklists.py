@@ -29,6 +29,12 @@ from .textmeta import is_metadata, key, unmark
 
 LINK_LIST = "link-list"
 """The rule name for the lines of a list of links (recommended stories and their teasers)."""
+ABOVE_HEADLINE = "above-headline"
+"""The rule name for main-text lines far above the article's headline (a cookie or language
+notice, a site's banner text), with many lines outside the main text between."""
+FAR_ABOVE = 20
+"""Main-text lines above the headline with at least this many other lines between are not the
+article's."""
 
 LINK_SHARE = 0.5
 """A line is a link line when at least this share of its non-space characters is link text."""
@@ -112,6 +118,22 @@ def missed_article(lines: list[str], linked: list[bool], main: list[bool], headl
     if elsewhere >= sum(_length(lines[i]) for i in sentences):
         return []
     return [i for i in block if not linked[i]]
+
+
+def far_above(lines: list[str], main: list[bool], headline: int | None, sure: bool) -> list[int]:
+    """Main-text lines above the headline, with at least :data:`FAR_ABOVE` lines outside the
+    main text between them and it. Unless the headline is ``sure`` (the page's own title
+    matched it), only when they hold less text than the headline's part of the page."""
+    if headline is None:
+        return []
+    gap = 0
+    for i in range(headline - 1, -1, -1):
+        gap = 0 if main[i] else gap + 1
+        if gap >= FAR_ABOVE:
+            above = [j for j in range(i) if main[j]]
+            below = sum(_length(lines[j]) for j in range(headline, len(lines)) if main[j])
+            return above if sure or sum(_length(lines[j]) for j in above) < below else []
+    return []
 
 
 def link_lists(

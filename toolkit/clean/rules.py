@@ -157,6 +157,10 @@ LINK_LIST = Rule(
     "the teasers, sources and times between its links",
     starts_trailer=True,
 )
+ABOVE_HEADLINE = Rule(
+    "above-headline",
+    about="HTML: main-text lines far above the article's headline (a cookie or language notice, a banner's text)",
+)
 PAGE_TOO_LARGE = Rule(
     "page-too-large-for-extraction",
     about="a note at line 0: the page has too many elements for trafilatura, so the line rules decide alone",
@@ -190,7 +194,7 @@ RULES: tuple[Rule, ...] = (
         either(
             is_font_size,
             pattern_test(
-                r"^[\[【]?\s*(字号|字体|字体大小)\s*[:：]?\s*[\[【]?\s*([大中小]\s*)*[\]】]?$|"
+                r"^[\[【]?\s*(字号|字体|字体大小|字级|字级设定)\s*[:：]?\s*[\[【]?\s*([大中小特]\s*)*[\]】]?$|"
                 r"^[\[【]?\s*[大中小]\s*[大中小]\s*[大中小]\s*[\]】]?$|^[\[【]?\s*(字号|字体|字体大小)\s*[:：]|"
                 r"^[\[【]?\s*(字号|字体)\s*[\[【]?\s*[大中小]\s*[\]】]?\s*[\[【]?\s*[大中小]|"
                 r"^([大中小]字号\s*)+$|^(字号|字体)\s*[大中小]$",
@@ -221,7 +225,8 @@ RULES: tuple[Rule, ...] = (
             # a ranking box ("诗人热力榜", its tabs "日榜周榜月榜总榜"), an author's box ("诗人简介 more>")
             r"^\S{0,8}(热力榜|热榜|排行榜|排行|榜单)$|^([日周月年总]榜\s*){2,}$|^(作者|诗人|博主)简介\s*(more|更多)?\s*>*$|"
             r"^(为您推荐|为你推荐|大家都在看|今日热点|\d+小时热文|热文|点击进入专题|进入专题|查看原文|更多精彩内容请关注.{0,20})$|"
-            r"^(查看)?(更多|其他|其它)(相关)?(新闻|文章|阅读|报道|资讯|视频|图集|回答|内容)\s*(>>|»|>)?$",
+            r"^(查看)?(更多|其他|其它)(相关)?(新闻|文章|阅读|报道|资讯|视频|图集|回答|内容)\s*(>>|»|>)?$|"
+            r"^(也许|或许)?(您|你)(可能)?(也|还)?会?(感兴趣|喜欢)\S{0,4}$",
             120,
             no_full_stop=True,
         ),
@@ -244,7 +249,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "site-promo",
         either(
-            pattern_test(r"(本站|小编).{0,60}(精选|更新|浏览|点击|订阅|关注)", 160),
+            pattern_test(
+                r"(本站|小编).{0,60}(精选|更新|浏览|点击|订阅|关注)|加入.{0,12}粉丝(团|专页)|(欢迎|立即|马上)下载.{0,16}(app|客户端)|"
+                r"^(ios|android)\s*(载点|下载)",
+                160,
+            ),
             pattern_test(
                 r"^\S{0,4}(交流|学习|技术|资料|商务|合作)(群|交流)?\s*[:：]\s*[a-z0-9_\-]{4,30}$|"
                 r"^(加|添加)?(微信|qq|vx|v信)(号|群)?\s*[:：]\s*[a-z0-9_\-]{5,30}$",
@@ -276,7 +285,7 @@ RULES: tuple[Rule, ...] = (
             r"观点仅代表作者|仅代表作者(本人)?(观点|立场)|不代表本(站|网|平台|号)的?(观点|立场)|信息发布平台|"
             r"仅提供信息存储|^特别声明\s*[:：]|传递更多信息之目的|不意味着赞同其观点|转载本文|请联系原作者|请注明(本文)?(来自|出处)|(获取|获得)授权.{0,10}(转载|注明)|"
             r"商业转载请|非商业转载|著作权归作者|版权声明\s*[:：]|免责声明\s*[:：]|不代表.{0,12}(观点|立场)|"
-            r"刊用本网站稿件|(经|未经)书面授权|本文来自(微信)?公众号|题图来自|原创出品|^(特别声明|免责声明|版权声明)\s*[:：]?$",
+            r"刊用本网站稿件|(经|未经)书面授权|专供.{0,24}会员(阅览|阅读)|加入.{0,12}付费会员|本文来自(微信)?公众号|题图来自|原创出品|^(特别声明|免责声明|版权声明)\s*[:：]?$",
             120,
         ),
         starts_trailer=True,
@@ -335,7 +344,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "tag-line",
-        pattern_test(r"^(tag|tags|标签|关键词|关键字|文章关键词|进入专题|所属专题|专题)\s*[:：]", 120),
+        pattern_test(
+            r"^(tag|tags|标签|关键词|关键字|文章关键词|进入专题|所属专题|专题)\s*[:：]|^(#[^#\s]{1,20}\s*){2,}$", 120
+        ),
         in_abstract=True,
     ),
     BYLINE,
@@ -348,13 +359,22 @@ RULES: tuple[Rule, ...] = (
             r"^[(（]\s*\S{1,20}\s*(摄|供图|供稿|撰稿|来稿|供文)\s*[)）]$|"
             r"^\S{2,10}(发|供图|供稿)\s*[(（]\s*[^()（）]{1,12}(摄|供图)\s*[)）]$|"
             r"^[(（]\s*(作者|撰文|文)\s*[:：]\s*[^()（）]{2,40}[)）]$|^本文(首发于|首发在|来源于|来源自)\s*\S.{0,40}$|"
-            r"^[(（]\s*[\u4e00-\u9fff]{2,10}(日报|晚报|新闻|通讯社|社|网|报)\s*[)）]$",
+            r"^[(（]\s*[\u4e00-\u9fff]{2,10}(日报|晚报|新闻|通讯社|社|网|报)\s*[)）]$|"
+            r"^(记者\s*[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}(中心|组|部))\s*[/／]\s*[\u4e00-\u9fff]{0,8}(报导|报道)$",
             80,
         ),
     ),
     # A caption marked as one: "◎" before it and the picture's credit after it ("◎ 贾玲凭真诚收获观众的
     # 喜爱。/图：网络截图"). Other captions stay body (tests/pages_heldout keeps "图为…（…供图）").
-    Rule("photo-caption", pattern_test(r"^◎.{0,150}(图\s*[:：]\s*\S.{0,30}|截图)$", 200)),
+    Rule(
+        "photo-caption",
+        pattern_test(
+            r"^◎.{0,150}(图\s*[:：]\s*\S.{0,30}|截图)$|"
+            r"[(（]\s*(图|照片)\s*[/／:：]?\s*(翻摄|取自|撷取|截自|截图)[^()（）]{0,24}[)）]$|"
+            r"[(（][^()（）]{1,12}(提供|供图)[)）]\s*\S{0,16}(记者|特派员)\S{2,12}(传真|摄)(\s*\d{2,4}年\d{1,2}月\d{1,2}日)?$",
+            200,
+        ),
+    ),
     Rule("language-switch", is_language_switch, navigation=True),
     Rule(
         "edition-nav",
@@ -389,6 +409,15 @@ RULES: tuple[Rule, ...] = (
             60,
         ),
         starts_trailer=True,
+    ),
+    # The standing box a news site appends to a suicide story: its hotlines and its plea.
+    Rule(
+        "hotline-box",
+        pattern_test(
+            r"(自杀防治|安心|生命线|张老师|协谈)\S{0,6}专线|^生命线\S{0,4}\s*[:：]\s*\d|(再)?给自己一次机会|请给自己(一次)?机会|"
+            r"请珍惜生命|关心您\s*[:：]",
+            60,
+        ),
     ),
     Rule("counters", is_counters, below_title=True),
     Rule(
@@ -460,7 +489,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cookie-notice",
         pattern_test(
-            r"cookie.{0,60}(使用|同意|接受|隐私)|(使用|同意|接受).{0,30}cookie|"
+            r"cookie.{0,60}(使用|同意|接受|隐私)|(使用|同意|接受).{0,30}cookie|本网站使用.{0,30}技术.{0,60}隐私|"
             r"^(我知道了|同意并继续|接受全部|全部接受)$",
             200,
         ),
@@ -469,7 +498,7 @@ RULES: tuple[Rule, ...] = (
         "expand-prompt",
         pattern_test(
             r"^(点击)?(展开全文|展开阅读全文|查看全文|展开剩余.{0,8}|余下全文|继续阅读全文|收起全文|收起)\s*(>>|»|∨|﹀|↓)?\s*\w?$|"
-            r"^剩余\s*\d+%\s*未读$",
+            r"^剩余\s*\d+%\s*未读$|^请?继续往下(阅读|看)\W*$",
             30,
         ),
     ),
@@ -528,7 +557,7 @@ PAGE_RULES: dict[str, Rule] = {
     r.name: r
     for r in (
         TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT,
-        PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG, LINK_LIST,
+        PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG, LINK_LIST, ABOVE_HEADLINE,
     )
 }  # fmt: skip
 """Drops decided by a line's place in the page rather than its text alone, by name."""
