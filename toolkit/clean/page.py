@@ -94,7 +94,7 @@ def header_rules(page: Page) -> None:
 
 def body_rules(page: Page) -> None:
     """Rules in the body; after a trailer-starting rule, short lines and edge rules too."""
-    in_trailer = False
+    in_trailer = ended = False
     abstract = any(re.match(r"^(摘\s*要|内容摘要|内容提要)\s*[:：]", s) for s in page.ks)
     # A printed document (it has page numbers) repeats its letterhead on every page.
     printed = any(r is not None and r.printed for r in page.rules)
@@ -121,9 +121,12 @@ def body_rules(page: Page) -> None:
             page.dropped[i] = TITLE  # a printed report's running header, repeated on every page
         elif printed and s in letterhead and not in_trailer:
             page.dropped[i] = letterhead[s]
+        elif ended:
+            page.dropped[i] = TRAILER
         elif rule is not None and (rule.scope == "anywhere" or (rule.scope == "edge" and in_trailer)):
             page.dropped[i] = rule
             in_trailer = in_trailer or rule.starts_trailer
+            ended = rule.ends_article
         elif in_trailer and len(s) <= TRAILER_LINE_MAX and "。" not in s and not _ends_trailer(s):
             page.dropped[i] = TRAILER
         elif in_trailer:

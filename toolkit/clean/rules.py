@@ -102,6 +102,9 @@ class Rule:
     download list) stays."""
     left_out: bool = False
     """A line the reader left out of the main text (HTML): header metadata in it still counts."""
+    ends_article: bool = False
+    """After the body has begun, every line below it is another text (the other answers under
+    a Q&A page's answer), dropped as trailer whatever its length."""
 
 
 # --- rows the page passes also drop with, by a line's place -----------------------------------
@@ -215,6 +218,14 @@ RULES: tuple[Rule, ...] = (
         starts_trailer=True,
     ),
     Rule(
+        "more-answers",
+        pattern_test(
+            r"^(查看)?(更多|其他|其它|全部)\s*\d*\s*(个|條|条)?(回答|答案)\s*(>>|»|>)?$|^查看全部\s*\d+\s*个回答$", 30
+        ),
+        starts_trailer=True,
+        ends_article=True,
+    ),
+    Rule(
         "related-links",
         pattern_test(
             r"^[\[【]?(相关链接|相关连结|相关解读|相关问答|相关政策|相关公告|相关通知|相关动态|相关资讯|本期其他内容|往期推荐|政策解读链接|相关网站|相关网址|相关文章|相关新闻|相关阅读|相关文件|相关稿件|相关报道|相关信息|相关推荐|相关专题|延伸阅读|"
@@ -225,7 +236,7 @@ RULES: tuple[Rule, ...] = (
             # a ranking box ("诗人热力榜", its tabs "日榜周榜月榜总榜"), an author's box ("诗人简介 more>")
             r"^\S{0,8}(热力榜|热榜|排行榜|排行|榜单)$|^([日周月年总]榜\s*){2,}$|^(作者|诗人|博主)简介\s*(more|更多)?\s*>*$|"
             r"^(为您推荐|为你推荐|大家都在看|今日热点|\d+小时热文|热文|点击进入专题|进入专题|查看原文|更多精彩内容请关注.{0,20})$|"
-            r"^(查看)?(更多|其他|其它)(相关)?(新闻|文章|阅读|报道|资讯|视频|图集|回答|内容)\s*(>>|»|>)?$|"
+            r"^(查看)?(更多|其他|其它)(相关)?(新闻|文章|阅读|报道|资讯|视频|图集|内容)\s*(>>|»|>)?$|"
             r"^(也许|或许)?(您|你)(可能)?(也|还)?会?(感兴趣|喜欢)\S{0,4}$",
             120,
             no_full_stop=True,

@@ -44,7 +44,8 @@ def title_like(s: str) -> bool:
         and len(HAN.findall(s)) >= TITLE_MIN_HAN  # a Chinese document's title is in Chinese
         and not s.endswith(("。", "：", ":", "，", ",", "；", ";"))
         and "。" not in s  # a sentence (a photo caption), not a title
-        and not (len(s) >= TITLE_SENTENCE_MIN and ("，" in s or "," in s))  # a sentence, not a title
+        # a sentence, not a title; a question is a Q&A page's title however long
+        and not (len(s) >= TITLE_SENTENCE_MIN and ("，" in s or "," in s) and not s.endswith(("?", "？")))
         and not _DOC_NUMBER.search(s)
         and not org_like(s)
         and s.lower() not in NAV_WORDS
