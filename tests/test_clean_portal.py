@@ -33,14 +33,13 @@ NAV = "".join(f'<a href="/{x}">{x}</a> ' for x in ("首页", "新闻", "财经",
 FOOTER = '<div class="ft"><a href="#">关于我们</a> | <a href="#">联系我们</a><p>Copyright © 2024 版权所有</p></div>'
 
 
-def _cards(n: int, teaser: bool, meta: str) -> str:
+def _cards(n: int, teaser: bool, meta: str, linked: bool = True) -> str:
     out = []
     for i in range(n):
         text = f"<p>{TEASERS[i % len(TEASERS)]}</p>" if teaser else ""
-        out.append(
-            f'<div class="item"><a href="/n/{i}.html"><h3>{HEADS[i % len(HEADS)]}</h3></a>{text}'
-            f'<div class="meta">{meta.format(i=i + 1)}</div></div>'
-        )
+        head = f"<h3>{HEADS[i % len(HEADS)]}</h3>"
+        head = f'<a href="/n/{i}.html">{head}</a>' if linked else head  # else a script opens the story
+        out.append(f'<div class="item">{head}{text}<div class="meta">{meta.format(i=i + 1)}</div></div>')
     return "".join(out)
 
 
@@ -95,7 +94,12 @@ MICROBLOG = f"""<html><head><meta charset="utf-8"><title>微博正文</title></h
 <div class="act"><a>转发 12</a> <a>评论 3</a> <a>赞 50</a></div></div>
 <div class="hotlist"><div class="title">微博热搜</div>{_cards(12, False, "{i}8万")}</div>{FOOTER}</body></html>"""
 
+STREAM = HK_NEWS.replace(
+    _cards(10, True, "香港經濟日報 · {i}小時前"), _cards(10, True, "香港經濟日報 · {i}小時前", False)
+)
+
 PAGES = {
+    "stream": (STREAM, HK_TEXT),
     "hk-news": (HK_NEWS, HK_TEXT),
     "video": (VIDEO, VIDEO_TEXT),
     "photo": (PHOTO, PHOTO_TEXT),

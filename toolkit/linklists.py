@@ -56,12 +56,23 @@ long ("相关视频", "24小时热文" has digits but the line rules know it).""
 ITEM_LINK_MIN = 5
 """A story's link is this long at least, on average over a line's links (a bar of short links,
 "首页 新闻 财经", is navigation, and joins a list only as a gap)."""
+HEADLINE_MIN_CHARS = 6
+HEADLINE_MAX_CHARS = 40
+"""A story's title that is no link, in a headline list, is this long (from, to)."""
 HEADLINE_LOOKAHEAD = 8
 """The article's first sentence is at most this many lines below its headline."""
 
 _SPACE = re.compile(r"\s+")
 _SENTENCE_MARK = re.compile(r"[。！？!?；，]")
 _HEADING_NOT = re.compile(r"[\d。！？!?；，,:：]")
+_STAMP = re.compile(
+    r"(\S{1,12}\s*[·|｜]?\s*)?(\d{1,2}\s*(秒|分钟|分鐘|小时|小時|天|日|周|週|个月|個月)前|\d{1,2}:\d{2}|"
+    r"(\d{4}\s*[-/.]\s*)?\d{1,2}\s*[-/.]\s*\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?|"
+    r"(\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}:\d{2}|昨天|前天|刚刚|剛剛)"
+)
+"""A line that is only a time, maybe after a source ("香港經濟日報 · 3小時前", "05-16 10:23"); not
+a date written out alone ("2024年4月2日"), which under a name is a notice's signature."""
+_SENTENCE_END = re.compile(r"[。！？!?；;]$")
 _LIST_WORDS = re.compile(
     r"相关|相關|推荐|推薦|热|熱|更多|猜你|排行|榜|精彩|延伸|阅读|閱讀|视频|視頻|图集|圖集|专题|專題|最新|其他|其它|大家都在"
 )
@@ -92,16 +103,18 @@ def _sentence(line: str) -> bool:
     return _length(line) >= SENTENCE_MIN or _SENTENCE_MARK.search(line) is not None
 
 
-def article_block(lines: list[str], linked: list[bool], headline: int | None) -> range:
+def article_block(
+    lines: list[str], linked: list[bool], headline: int | None, stops: frozenset[int] = frozenset()
+) -> range:
     """The headline's line and the article's lines below it: down to its first sentence, then
-    until the next link line. Empty when no headline was found."""
+    until the next link line (or one of ``stops``). Empty when no headline was found."""
     if headline is None:
         return range(0)
     below = range(headline + 1, min(len(lines), headline + 1 + HEADLINE_LOOKAHEAD))
     first = next((i for i in below if _text(lines, linked, i) and lines[i] != lines[headline]), None)
     if first is None:
         return range(headline, headline + 1)
-    end = next((i for i in range(first, len(lines)) if linked[i]), len(lines))
+    end = next((i for i in range(first, len(lines)) if linked[i] or i in stops), len(lines))
     return range(headline, end)
 
 
@@ -143,13 +156,25 @@ def link_lists(
     docstring); ``headline`` is the index of the article's headline line, when known. Lines
     outside the main text neither join nor part a list: a list ends where the main text does."""
     linked = link_lines(lines, link_chars)
-    own = _own_lines(lines, linked, article_block(lines, linked, headline))
+    kept = [i for i in range(len(lines)) if main[i]]
+    # A headline list whose titles are not links (a script opens them): a headline-long line
+    # with no sentence's end, its time or source and time on the next line ("3小時前"), or on
+    # the line after its teaser. The article's block ends at the first such title too.
+    unlinked: set[int] = set()
+    for at, i in enumerate(kept):
+        if linked[i] or i == headline or not _headline_like(lines[i]):
+            continue
+        after = kept[at + 1 : at + 3]
+        if any(_STAMP.fullmatch(lines[j].strip()) for j in after[:1]) or (
+            len(after) == 2 and _length(lines[after[0]]) <= TEASER_MAX and _STAMP.fullmatch(lines[after[1]].strip())
+        ):
+            unlinked.add(i)
+    own = _own_lines(lines, linked, article_block(lines, linked, headline, frozenset(unlinked)))
     # A story's link: link text as long as a headline, not a bar of short links (首页 新闻 …).
     story = [
-        linked[i] and link_chars[i] >= ITEM_LINK_MIN * max(1, link_counts[i]) and i not in own
+        i not in own and (i in unlinked or (linked[i] and link_chars[i] >= ITEM_LINK_MIN * max(1, link_counts[i])))
         for i in range(len(lines))
     ]
-    kept = [i for i in range(len(lines)) if main[i]]
     found: set[int] = set()
     run: list[int] = []  # positions in ``kept`` of the current list's story links
 
@@ -180,6 +205,10 @@ def link_lists(
         run.append(at)
     close()
     return found
+
+
+def _headline_like(line: str) -> bool:
+    return HEADLINE_MIN_CHARS <= _length(line) <= HEADLINE_MAX_CHARS and not _SENTENCE_END.search(line)
 
 
 def _list_heading(lines: list[str], linked: list[bool], i: int, in_article: bool) -> bool:
