@@ -116,9 +116,20 @@ def test_a_short_article_keeps_only_its_paragraph(tmp_path: Path, name: str) -> 
     assert any(HEADS[1] in t for t in listed), "the lists are named link-list for --explain"
 
 
-def test_the_headline_and_date_of_a_short_article(tmp_path: Path) -> None:
-    doc = _read(tmp_path, VIDEO)
-    assert (doc.meta.title, doc.meta.date) == ("《长安的荔枝》发布预告 大鹏领衔", "2024-05-16")
+HEADLINES = {
+    "stream": ("警方破獲跨境洗黑錢集團 拘捕六人", "2024-03-12"),
+    "hk-news": ("警方破獲跨境洗黑錢集團 拘捕六人", "2024-03-12"),
+    "video": ("《长安的荔枝》发布预告 大鹏领衔", "2024-05-16"),
+    "photo": ("航拍春日油菜花海", "2024-03-20"),
+    "microblog": ("阜阳一小区发现东北虎足迹？官方回应", "2024-05-16"),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_headline_and_date_of_a_short_article(tmp_path: Path, name: str) -> None:
+    """The headline above the paragraph and the date in its metadata line, not a listed story's."""
+    doc = _read(tmp_path, PAGES[name][0])
+    assert (doc.meta.title, doc.meta.date) == HEADLINES[name]
 
 
 NOTICE = f"""<html><head><meta charset="utf-8"><title>关于组织申报2024年度科技项目的通知_某省科技厅</title></head><body>
@@ -153,3 +164,12 @@ LONG = f"""<html><head><meta charset="utf-8"><title>我市经济运行持续回�
 
 def test_a_long_article_goes_on_after_an_inline_list(tmp_path: Path) -> None:
     assert _body(_read(tmp_path, LONG)) == PARAGRAPHS
+
+
+def test_the_date_is_the_headlines_not_a_listed_storys(tmp_path: Path) -> None:
+    side = '<div class="side"><div class="title">最新新闻</div>'
+    side += "".join(f'<div><a href="/x{i}">{HEADS[i]}</a> 2024-05-0{i + 1}</div>' for i in range(6)) + "</div>"
+    html = PHOTO.replace('<div class="pic">', side + '<div class="pic">')
+    html = html.replace("2024-03-20 09:12 来源：新华网", "2024年03月20日 09:12　新华网")
+    doc = _read(tmp_path, html + "<p>Copyright © 2019-2024</p>")
+    assert (doc.meta.title, doc.meta.date, _body(doc)) == ("航拍春日油菜花海", "2024-03-20", [PHOTO_TEXT])

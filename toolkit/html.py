@@ -37,7 +37,7 @@ from typing import Any
 from .errors import InstallError
 from .files import split_lines
 from .htmltitle import page_title_of, title_parts
-from .linklists import ABOVE_HEADLINE, LINK_LIST, far_above, link_lines, link_lists, missed_article
+from .linklists import ABOVE_HEADLINE, LINK_LIST, date_below, far_above, link_lines, link_lists, missed_article
 from .textmeta import is_metadata, key, text_metadata, unmark
 
 NOT_MAIN = "not-main-content"
@@ -533,12 +533,13 @@ def parse_html(html: str) -> HtmlPage:
     title = page_title_of(explicit, page_title, parts, parser.headings, visible, main)
     if title and extracted is not None:
         main = _headline_above(visible, _below_heading(visible, main, title), title)
-    why = _drop_link_lists(parser, main, title)
+    why, headline = _drop_link_lists(parser, main, title)
     if title:
         meta["title"] = _ASCII_WS.sub(" ", title).strip(" \u3000\u00a0")
     # The markup's own fields, then the page's "发布日期：" and "来源：" lines, then guesses:
     # trafilatura's date (it may pick "最后更新"), the WeChat account's name.
-    date = next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html) or field_date or markup_date
+    date = next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html)
+    date = date or date_below(visible, headline) or field_date or markup_date
     if date:
         meta["date"] = date
     source = next((tags[k] for k in _SOURCE_META if tags.get(k)), "") or field_source or parser.publisher
@@ -558,11 +559,11 @@ def parse_html(html: str) -> HtmlPage:
     return HtmlPage(title=page_title, lines=lines, main=main, meta=meta, skipped=skipped, why=why)
 
 
-def _drop_link_lists(parser: _Extractor, main: list[bool], title: str) -> dict[int, str]:
+def _drop_link_lists(parser: _Extractor, main: list[bool], title: str) -> tuple[dict[int, str], int | None]:
     """Take the lists of links (recommended stories, headline lists) out of the main text, and
     put the article's block under its headline back in when the extractor missed it (see
     :mod:`toolkit.linklists`), in place, unless nothing would be left; the lines taken out,
-    by rule name."""
+    by rule name, and the headline's line."""
     visible = parser.lines
     linked = link_lines(visible, parser.link_chars)
     want = _norm(title) if title else None
@@ -579,8 +580,8 @@ def _drop_link_lists(parser: _Extractor, main: list[bool], title: str) -> dict[i
     if not any(main):  # the lists were all there was
         for i in listed:
             main[i] = True
-        return {}
+        return {}, headline
     far = far_above(visible, main, headline, sure)
     for i in far:
         main[i] = False
-    return dict.fromkeys(sorted(listed), LINK_LIST) | dict.fromkeys(far, ABOVE_HEADLINE)
+    return dict.fromkeys(sorted(listed), LINK_LIST) | dict.fromkeys(far, ABOVE_HEADLINE), headline

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .textmeta import is_metadata, key, unmark
+from .textmeta import is_metadata, key, parse_date, unmark
 
 LINK_LIST = "link-list"
 """The rule name for the lines of a list of links (recommended stories and their teasers)."""
@@ -60,6 +60,8 @@ HEADLINE_MIN_CHARS = 6
 HEADLINE_MAX_CHARS = 40
 """A story's title that is no link, in a headline list, is this long (from, to)."""
 HEADLINE_LOOKAHEAD = 8
+DATE_LINE_MAX = 60
+"""A line below the headline that gives the date is at most this long (a metadata strip)."""
 """The article's first sentence is at most this many lines below its headline."""
 
 _SPACE = re.compile(r"\s+")
@@ -131,6 +133,20 @@ def missed_article(lines: list[str], linked: list[bool], main: list[bool], headl
     if elsewhere >= sum(_length(lines[i]) for i in sentences):
         return []
     return [i for i in block if not linked[i]]
+
+
+def date_below(lines: list[str], headline: int | None) -> str:
+    """The date on a short line just below the headline, above the article's first sentence
+    (its metadata line: "2024年03月20日 09:12　新华网"), as ISO; else "". A listed story's date
+    or the footer's year is never there."""
+    if headline is None:
+        return ""
+    for i in range(headline + 1, min(len(lines), headline + 1 + HEADLINE_LOOKAHEAD)):
+        if _length(lines[i]) <= DATE_LINE_MAX and (date := parse_date(key(lines[i]), roc=True)):
+            return date
+        if _sentence(lines[i]) and not _metadata(lines[i]) and _SENTENCE_MARK.search(lines[i]):
+            return ""  # the article has begun
+    return ""
 
 
 def far_above(lines: list[str], main: list[bool], headline: int | None, sure: bool) -> list[int]:
