@@ -567,7 +567,10 @@ def _drop_link_lists(parser: _Extractor, main: list[bool], title: str) -> tuple[
     visible = parser.lines
     linked = link_lines(visible, parser.link_chars)
     want = _norm(title) if title else None
-    headline = next((i for i, line in enumerate(visible) if _norm(line) == want and not linked[i]), None)
+    # The title's line; of several, the last above the main text (a banner may repeat it).
+    found = [i for i, line in enumerate(visible) if _norm(line) == want and not linked[i]]
+    first = next((i for i, m in enumerate(main) if m), 0)
+    headline = max((i for i in found if i <= first), default=found[0] if found else None)
     sure = headline is not None
     if headline is None:
         h1 = (at for tag, _, at in parser.headings if tag == "h1" and at < len(visible) and not linked[at])
