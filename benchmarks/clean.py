@@ -129,6 +129,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (10^6 bytes)")
     parser.add_argument("--html", type=float, default=0.2, help="share of HTML pages")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=0, help="also time the whole read in N processes (toolkit's pool)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="toolkit-bench-clean-"))
     try:
@@ -165,6 +166,16 @@ def main() -> None:
         print(
             f"all   clean + normalise: {total_bytes / 1e6 / total_time:.2f} MB/s, {len(paths) / total_time:.0f} pages/s"
         )
+        if args.jobs:
+            from toolkit.batch import Collected, read_documents
+
+            started = time.perf_counter()
+            docs = read_documents([folder], Collected(), until="normalize", jobs=args.jobs)
+            wall = time.perf_counter() - started
+            print(
+                f"pool  {args.jobs} processes, read + clean + normalise, wall: {total_bytes / 1e6 / wall:.2f} MB/s "
+                f"({len(docs)} documents in {wall:.1f} s, the pool's start included)"
+            )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

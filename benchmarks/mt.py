@@ -13,7 +13,10 @@ Argos data dir, and translates ~1,000 seed sentences three ways, each in its own
 
 Same package, same sentences, same beam. Run by hand:
 
-    .venv/bin/python benchmarks/mt.py [--beam 4] [--copies 2] [--work /tmp/mt-bench]
+    .venv/bin/python benchmarks/mt.py [--beam 4] [--copies 2] [--work /tmp/mt-bench] [--ray]
+
+With ``--ray`` also ``toolkit translate --executor ray`` on a local Ray instance with one
+worker per core (equal cores to the local run), and whether its output is the local run's.
 
 Results go in the notes and docs, not in assertions.
 """
@@ -127,6 +130,7 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=2, help="seed copies (2 ≈ 1,000 sentences)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/mt-bench"))
     ap.add_argument("--small", action="store_true", help="the tests' tiny model instead (quick check)")
+    ap.add_argument("--ray", action="store_true", help="also: toolkit translate --executor ray, one worker per core")
     args = ap.parse_args()
 
     work: Path = args.work
@@ -167,6 +171,18 @@ def main() -> None:
     cmd = [py, "-m", "toolkit", "translate", str(inputs), "-o", str(out_dir), "--backend", "argos"]
     cmd += ["--beam-size", str(args.beam), "--no-tm", "--glossary", str(ROOT / "glossary"), "-q"]
     tk_wall, tk_rss, _ = run_measured(cmd, env)
+    ray_wall = ray_rss = float("nan")
+    if args.ray:  # equal cores: a local Ray instance, one worker (one CTranslate2 model) per core
+        ray_out = work / "out-ray"
+        cmd_ray = [*cmd[:-1], "--executor", "ray", "--workers", str(os.cpu_count() or 1), "-q"]
+        cmd_ray[cmd_ray.index("-o") + 1] = str(ray_out)
+        ray_wall, ray_rss, _ = run_measured(cmd_ray, env)
+        same = all(
+            (ray_out / f.name).read_text(encoding="utf-8") == f.read_text(encoding="utf-8")
+            for f in sorted(out_dir.glob("*.json"))
+        )
+        print(f"ray: {ray_wall:.1f}s, output identical to the local executor's: {same}", flush=True)
+
     empty = work / "empty-glossary.tsv"
     empty.write_text("zh\ten\tstatus\tfixed\tvariants\tsource\tnote\n", encoding="utf-8")
     cmd_ng = [*cmd[:-3], "--glossary", str(empty), "-q"]
@@ -206,6 +222,8 @@ def main() -> None:
     print(f"{'way':44} {'wall s':>8} {'translate s':>12} {'peak RSS MiB':>13}")
     print(f"{'toolkit translate (whole process, glossary)':44} {tk_wall:8.1f} {'':>12} {tk_rss:13.0f}")
     print(f"{'toolkit translate (whole process, no terms)':44} {tk_ng_wall:8.1f}")
+    if args.ray:
+        print(f"{'toolkit translate --executor ray (driver)':44} {ray_wall:8.1f} {'':>12} {ray_rss:13.0f}")
     print(f"{'Argos translate() per paragraph':44} {ar_wall:8.1f} {ar['translate']:12.1f} {ar_rss:13.0f}")
     print(f"{'raw translate_batch (one call)':44} {raw_wall:8.1f} {raw['translate']:12.1f} {raw_rss:13.0f}")
     print(f"{'raw translate_batch (per length chunk)':44} {rc_wall:8.1f} {rc['translate']:12.1f} {rc_rss:13.0f}")

@@ -107,3 +107,23 @@ def _run_in_tmp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test runs in its own empty directory: defaults such as the translation memory
     (.toolkit/translation-memory.sqlite) never land in the repository or leak between tests."""
     monkeypatch.chdir(tmp_path)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder``: relative path → bytes."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def count_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The slugs of the documents whose pages are rendered from now on (zh_page calls)."""
+    from toolkit import publish
+
+    rendered: list[str] = []
+    real = publish.zh_page
+
+    def counting(doc: object) -> str:
+        rendered.append(doc.meta.slug)  # type: ignore[attr-defined]
+        return real(doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(publish, "zh_page", counting)
+    return rendered

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -100,8 +101,12 @@ def test_translate_documents_says_which_backend_and_why(tmp_path: Path) -> None:
     assert set(done.misses) == {doc.meta.slug}
     assert done.glossary.version
 
-    again = translate_documents([SEED_FILES[0]], Collected(), cfg, GLOSSARY)
+    again = translate_documents([SEED_FILES[0]], Collected(), replace(cfg, use_cache=False), GLOSSARY)
     assert again.stats.translated == 0 and again.stats.from_memory == done.stats.translated
+    # with the translation cache the unchanged document is taken whole, the same
+    cached = translate_documents([SEED_FILES[0]], Collected(), cfg, GLOSSARY)
+    assert cached.stats.cached == 1 and cached.stats.from_memory == 0 and cached.docs == done.docs
+    assert cached.problems == done.problems and cached.misses == done.misses
 
 
 def test_a_bug_met_on_one_file_is_that_files_error_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from toolkit import cache, readers
 from toolkit.batch import Collected, read_documents
 
-from .conftest import GLOSSARY, SEED_FILES, invoke
+from .conftest import GLOSSARY, SEED_FILES, count_renders, invoke, tree
 
 
 def _read(paths: list[Path], folder: Path | None) -> list:  # type: ignore[type-arg]
@@ -84,14 +84,9 @@ def test_no_cache_and_glossary_edits(runner: CliRunner, tmp_path: Path) -> None:
     assert code == 0 and not (tmp_path / ".toolkit").exists()
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_a_rebuild_renders_only_changed_documents(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from toolkit import publish
     from toolkit.batch import build_docs
     from toolkit.config import Config
 
@@ -101,18 +96,11 @@ def test_a_rebuild_renders_only_changed_documents(
         shutil.copy(seed, pages / seed.name)
     cfg = Config(input=pages, glossary=GLOSSARY, docs_dir=tmp_path / "docs", backend="gloss", tm=tmp_path / "tm.sqlite")
     build_docs(cfg, Collected())
-    first = _tree(tmp_path / "docs")
+    first = tree(tmp_path / "docs")
     assert len(list((tmp_path / "cache" / "pages").rglob("*.json"))) == 3
-    rendered: list[str] = []
-    real = publish.zh_page
-
-    def counting(doc: object) -> str:
-        rendered.append(doc.meta.slug)  # type: ignore[attr-defined]
-        return real(doc)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(publish, "zh_page", counting)
+    rendered = count_renders(monkeypatch)
     build_docs(cfg, Collected())
-    assert rendered == [] and _tree(tmp_path / "docs") == first  # nothing changed: nothing rendered
+    assert rendered == [] and tree(tmp_path / "docs") == first  # nothing changed: nothing rendered
     changed = pages / SEED_FILES[1].name
     changed.write_text(changed.read_text(encoding="utf-8") + "\n新增的一段正文内容。\n", encoding="utf-8")
     build_docs(cfg, Collected())

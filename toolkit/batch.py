@@ -27,9 +27,12 @@ if TYPE_CHECKING:
     from .config import Config
     from .document import Document
     from .glossary import Glossary
+    from .incremental import Translated, TranslationCache
     from .outputs import Staging
     from .qa import Problem
+    from .tm import TranslationMemory
     from .translate import Choice, Stats
+    from .translate.base import Backend
 
 T = TypeVar("T")
 
@@ -93,29 +96,46 @@ class ReadTask:
     """The stage cache's folder (:mod:`toolkit.cache`); None: read everything."""
 
 
+def _read_key(task: ReadTask) -> str | None:
+    """``task``'s key in the stage cache; None without a cache, or for a file not to be read."""
+    from .files import MAX_INPUT_BYTES
+
+    if task.cache is None:
+        return None
+    from .cache import read_key
+
+    max_bytes = task.max_bytes if task.max_bytes is not None else MAX_INPUT_BYTES
+    try:
+        if not task.path.is_file() or task.path.stat().st_size > max_bytes:
+            return None
+        return read_key(task.path.read_bytes(), str(task.path), task.fmt, task.script, task.until, max_bytes)
+    except OSError:
+        return None
+
+
+def cached_read(task: ReadTask) -> Document | None:
+    """``task``'s document from the stage cache; None when it is not there (or no cache)."""
+    from .cache import StageCache
+
+    key = _read_key(task)
+    return StageCache(task.cache / "read").get(key) if key is not None and task.cache is not None else None
+
+
 def read_one(task: ReadTask) -> Document | ToolkitError:
     """Read a file with its reader and run the stages up to ``task.until``; an error is
     returned, not raised, so that one bad file in a process pool does not stop the others.
     With ``task.cache``, a document read before from the same bytes with the same options and
     the same toolkit comes from the cache."""
+    from .cache import StageCache
     from .files import MAX_INPUT_BYTES
     from .glossary import Glossary
     from .pipeline import Context, run
 
     max_bytes = task.max_bytes if task.max_bytes is not None else MAX_INPUT_BYTES
-    key = store = None
-    if task.cache is not None:
-        from .cache import StageCache, read_key
-
-        try:
-            if task.path.is_file() and task.path.stat().st_size <= max_bytes:
-                key = read_key(task.path.read_bytes(), str(task.path), task.fmt, task.script, task.until, max_bytes)
-        except OSError:
-            key = None
-        store = StageCache(task.cache / "read")
-        hit = store.get(key) if key is not None else None
-        if hit is not None:
-            return hit
+    key = _read_key(task)
+    store = StageCache(task.cache / "read") if task.cache is not None else None
+    if store is not None and key is not None and (hit := store.get(key)) is not None:
+        return hit
     try:
         doc = readers.for_path(task.path, task.fmt).read(task.path, max_bytes)
         doc = run([doc], Context(glossary=Glossary([]), script=task.script), until=task.until)[0]
@@ -217,7 +237,10 @@ def read_documents(
             )
         )
         paths.remove(path)
-    tasks = [ReadTask(p, fmt, script, until, max_bytes, cache) for p in paths]
+    all_tasks = [ReadTask(p, fmt, script, until, max_bytes, cache) for p in paths]
+    # documents in the stage cache are loaded here: a pool is started only for what is left
+    found: list[Document | ToolkitError | None] = [cached_read(t) for t in all_tasks]
+    tasks = [t for t, r in zip(all_tasks, found, strict=True) if r is None]
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(tasks) >= POOL_FROM else 1
     results: list[Document | ToolkitError]
@@ -229,8 +252,9 @@ def read_documents(
             results = list(listener.progress(pool.map(read_one, tasks, chunksize=chunk), "reading", len(tasks)))
     else:
         results = [read_one(t) for t in listener.progress(tasks, "reading")]
+    made = iter(results)
     docs = []
-    for r in results:
+    for r in (f if f is not None else next(made) for f in found):
         if isinstance(r, InstallError):
             raise r  # the install, not this file: every other file would fail the same way
         if isinstance(r, ToolkitError):
@@ -286,8 +310,12 @@ class Translation:
     problems: dict[str, list[Problem]] = field(default_factory=dict)
     """QA, per document slug: every problem :mod:`toolkit.qa` finds in the English."""
     timings: dict[str, float] = field(default_factory=dict)
-    """Seconds per stage: read (clean, normalise, segment), glossary, translate, qa; ``build``
-    adds publish (the docs tree) and site (MkDocs)."""
+    """Seconds per stage: read (clean, normalise, segment), cache (looking documents up in the
+    translation cache), glossary, translate, qa; ``build`` adds publish (the docs tree) and
+    site (MkDocs)."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Per document slug, its key in the translation cache (:mod:`toolkit.incremental`): what
+    made it, for the page cache; empty without the cache."""
 
 
 def translate_documents(
@@ -346,12 +374,21 @@ def translate_documents(
         listener.info("translation memory: none (--no-tm)")
     else:
         listener.info(f"translation memory: {cfg.tm} (none yet)")
+    keys: list[str] = []
+    done: dict[int, Translated] = {}
     try:
+        started = time.perf_counter()
+        store = _translation_cache(cfg, gl, backend, memory) if engine and cache is not None else None
+        if store is not None:
+            keys = [store.key(d) for d in docs]
+            done = {i: hit for i, k in enumerate(keys) if (hit := store.get(k)) is not None}
+        todo = [d for i, d in enumerate(docs) if i not in done]
+        timings["cache"] = time.perf_counter() - started
         ctx = Context(glossary=gl, backend=backend, memory=memory, stats=stats, engine=engine, listener=listener)
         started = time.perf_counter()
-        docs = run(docs, ctx, until="glossary", skip=("clean", "normalize", "segment"))
+        todo = run(todo, ctx, until="glossary", skip=("clean", "normalize", "segment")) if todo else []
         timings["glossary"] = time.perf_counter() - started
-        docs = run(docs, ctx, skip=("clean", "normalize", "segment", "glossary"))
+        todo = run(todo, ctx, skip=("clean", "normalize", "segment", "glossary")) if todo else []
         timings["translate"] = time.perf_counter() - started - timings["glossary"]
     finally:
         if memory is not None:
@@ -359,19 +396,60 @@ def translate_documents(
         close = getattr(backend, "close", None)
         if close is not None:
             close()
+    stats.cached = len(done)
     fuzzy = f", {stats.fuzzy} fuzzy suggestions (need review)" if stats.fuzzy else ""
     if engine:
+        unchanged = f"; {len(done)} unchanged documents from the cache" if done else ""
         listener.info(
-            f"segments: {stats.translated} translated, {stats.from_memory} from the translation memory{fuzzy}"
+            f"segments: {stats.translated} translated, {stats.from_memory} from the translation memory"
+            f"{fuzzy}{unchanged}"
         )
     started = time.perf_counter()
+    made = iter(todo)
+    problems = {}
+    for i, d in enumerate(docs):
+        if i in done:
+            docs[i] = done[i].doc
+            problems[d.meta.slug] = done[i].problems
+        else:
+            docs[i] = next(made)
+            problems[d.meta.slug] = document_problems(docs[i], gl.version)
+            if store is not None:
+                store.put(keys[i], docs[i], problems[d.meta.slug])
     misses = {d.meta.slug: term_misses(d) for d in docs}
-    problems = {d.meta.slug: document_problems(d, gl.version) for d in docs}
     timings["qa"] = time.perf_counter() - started
     count = sum(len(p) for p in problems.values())
     if count:
         listener.warn(f"QA: {count} problem(s) in the English (see --json's qa, or the site's QA page)")
-    return Translation(docs, gl, choice, stats, misses, problems, timings)
+    return Translation(
+        docs,
+        gl,
+        choice,
+        stats,
+        misses,
+        problems,
+        timings,
+        dict(zip((d.meta.slug for d in docs), keys, strict=True)) if keys else {},
+    )
+
+
+def _translation_cache(
+    cfg: Config, gl: Glossary, backend: Backend, memory: TranslationMemory | None
+) -> TranslationCache:
+    """The translation cache for this run: its context is what every document's result
+    depends on besides its own text and terms (:mod:`toolkit.incremental`)."""
+    from .incremental import TranslationCache
+    from .tm import FUZZY_THRESHOLD
+
+    assert cfg.cache_dir is not None
+    context = {
+        "engine": backend.engine,
+        "model": backend.model,
+        "beam": cfg.beam_size,
+        "fuzzy": FUZZY_THRESHOLD,
+        "memory": memory.state() if memory is not None else None,
+    }
+    return TranslationCache(cfg.cache_dir / "translated", gl, context)
 
 
 # --- building --------------------------------------------------------------------------------
@@ -419,7 +497,19 @@ def build_docs(
     site = SiteInfo(backend_reason=done.choice.reason)
     started = time.perf_counter()
     pages = cfg.cache_dir / "pages" if cfg.cache_dir is not None else None
-    write_docs(done.docs, done.glossary, cfg.docs_dir, site, into=stage.new_docs if stage else None, cache=pages)
+    into = stage.new_docs if stage else None
+    write_docs(
+        done.docs,
+        done.glossary,
+        cfg.docs_dir,
+        site,
+        into=into,
+        cache=pages,
+        problems=done.problems,
+        made_by=done.keys,
+        jobs=jobs,
+        progress=listener.progress,
+    )
     done.timings["publish"] = time.perf_counter() - started
     base = load_base(cfg.mkdocs_config)
     docs_dir, site_dir = (stage.new_docs, stage.new_site) if stage else (cfg.docs_dir, cfg.site_dir)

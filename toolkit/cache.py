@@ -26,6 +26,7 @@ import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .document import Document
@@ -66,19 +67,22 @@ def read_key(data: bytes, name: str, *options: object) -> str:
 
 
 class PageCache:
-    """A document's three pages (zh, en, aligned) under ``folder``, keyed by the document (its
-    text, English, terms and provenance), what else the pages use (``context``: the glossary's
-    names) and the publishing code: a rebuild with nothing changed renders no page again."""
+    """A document's three pages (zh, en, aligned) under ``folder``, keyed by what they are made
+    of and the publishing code: a rebuild renders again only the pages of documents that
+    changed. An edit elsewhere in the glossary changes no key (a page uses only its own
+    document's terms, and its source's English name)."""
 
-    def __init__(self, folder: Path, context: object) -> None:
+    def __init__(self, folder: Path) -> None:
         self.folder = folder
-        h = hashlib.sha256(fingerprint(PAGE_CODE).encode())
-        h.update(json.dumps(context, ensure_ascii=False, sort_keys=True).encode())
-        self.base = h.digest()
+        self.base = hashlib.sha256(fingerprint(PAGE_CODE).encode()).digest()
 
-    def key(self, doc: Document) -> str:
+    def key(self, doc: Document, source_en: str = "", made_by: str = "") -> str:
+        """``made_by``: the document's key in the translation cache, which names everything
+        that made it (:mod:`toolkit.incremental`); empty: the document itself is hashed."""
         h = hashlib.sha256(self.base)
-        h.update(json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")).encode())
+        h.update(json.dumps([source_en, made_by], ensure_ascii=False).encode())
+        if not made_by:
+            h.update(json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")).encode())
         return h.hexdigest()
 
     def get(self, key: str) -> tuple[str, ...] | None:
@@ -93,6 +97,45 @@ class PageCache:
 
     def put(self, key: str, pages: tuple[str, ...]) -> None:
         _write_atomic(self.folder / key[:2] / f"{key}.json", json.dumps(list(pages), ensure_ascii=False))
+
+
+SITE_CODE = ("site.py", "templates")
+"""The toolkit files the MkDocs build depends on besides the docs tree."""
+SITE_STAMP = ".toolkit-site"
+"""The file in a built site that records what it was built from (:func:`site_digest`)."""
+
+
+def site_digest(docs_dir: Path, config: dict[str, Any], targets: tuple[Path, Path]) -> str | None:
+    """What a MkDocs + Pagefind build of ``docs_dir`` with ``config`` depends on: every file
+    of the tree, the configuration (with the staging folders it names replaced by their
+    ``targets``, the real docs and site folders), the site code and the versions of MkDocs,
+    Material, Pagefind and Markdown. None when that cannot be known: a configuration with
+    ``hooks`` (Python files MkDocs runs) is always built again."""
+    if config.get("hooks"):
+        return None
+    h = hashlib.sha256(fingerprint(SITE_CODE).encode())
+    for package in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pagefind", "pagefind-bin-extended"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            h.update(f"{package} {metadata.version(package)}\n".encode())
+    named = {**config, "docs_dir": str(targets[0]), "site_dir": str(targets[1])}
+    h.update(json.dumps(named, ensure_ascii=False, sort_keys=True, default=str).encode() + b"\0")
+    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file() or p.is_symlink()):
+        h.update(path.relative_to(docs_dir).as_posix().encode() + b"\0")
+        h.update(os.readlink(path).encode() if path.is_symlink() else path.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def site_unchanged(site_dir: Path, digest: str | None) -> bool:
+    """True when ``site_dir`` is a site built from exactly what ``digest`` names."""
+    if digest is None:
+        return False
+    try:
+        return (site_dir / SITE_STAMP).read_text(encoding="utf-8").strip() == digest and (
+            site_dir / "index.html"
+        ).is_file()
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -9,6 +9,7 @@ can be written to disk, inspected, and fed back in.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, cast
@@ -232,6 +233,19 @@ def segment_from_dict(d: dict[str, Any]) -> Segment:
 
 
 def _provenance(data: dict[str, Any]) -> Provenance:
+    # a document's segments share a few provenances: each is checked and made once
+    try:
+        return _provenance_of(tuple((k, type(v), v) for k, v in data.items()))  # 1 and True apart
+    except TypeError:  # a value that is no text nor number (unhashable): checked, refused
+        return _make_provenance(data)
+
+
+@functools.lru_cache(maxsize=4096)
+def _provenance_of(items: tuple[tuple[str, type, Any], ...]) -> Provenance:
+    return _make_provenance({k: v for k, _, v in items})
+
+
+def _make_provenance(data: dict[str, Any]) -> Provenance:
     values = _texts(Provenance, data)
     for name in ("engine", "model", "glossary"):
         values.setdefault(name, "")

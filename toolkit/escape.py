@@ -28,6 +28,7 @@ and ``{{ … }}`` all stay text, whichever field they come from.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -97,14 +98,26 @@ def _html_chars(text: str) -> str:
     return _md_chars(text).replace('"', "&#34;").replace("'", "&#39;")
 
 
+@functools.lru_cache(maxsize=4096)
+def _term_pattern(term: str) -> re.Pattern[str] | None:
+    """``term`` as a whole word, any case; None for a term that is no text."""
+    if not plain_line(term):
+        return None
+    left = r"(?<!\w)" if re.match(r"\w", term[0]) else ""
+    right = r"(?!\w)" if re.match(r"\w", term[-1]) else ""
+    return re.compile(left + re.escape(term) + right, re.IGNORECASE)
+
+
 def _pieces(text: str, abbrs: Mapping[str, str]) -> list[tuple[str, str | None]]:
     """``text`` cut into (piece, tooltip) pairs: each occurrence of an ``abbrs`` key (as a whole
     word, any case, longest first, no overlaps) is a piece of its own with the key's tooltip."""
     taken: list[tuple[int, int, str]] = []
-    for term in sorted((t for t in abbrs if plain_line(t)), key=len, reverse=True):
-        left = r"(?<!\w)" if re.match(r"\w", term[0]) else ""
-        right = r"(?!\w)" if re.match(r"\w", term[-1]) else ""
-        for m in re.finditer(left + re.escape(term) + right, text, re.IGNORECASE):
+    low = text.lower() if text.isascii() else None
+    for term in sorted(abbrs, key=len, reverse=True):
+        if low is not None and term.isascii() and term.lower() not in low:
+            continue  # ASCII both: no case-insensitive match without a lower-case one
+        pattern = _term_pattern(term)
+        for m in pattern.finditer(text) if pattern is not None else ():
             if all(m.end() <= a or m.start() >= b for a, b, _ in taken):
                 taken.append((m.start(), m.end(), abbrs[term]))
     pieces: list[tuple[str, str | None]] = []

@@ -14,12 +14,11 @@ spreadsheet opens it, and term text never needs quoting. Columns, in this order:
 
 Lines starting with ``#`` and blank lines are ignored. The first other line is the header.
 
-House style (``glossary/STYLE.md``), enforced by :func:`parse_row` where it can be: no
-leading "the" in a rendering (the sentence supplies its article: "the the" otherwise); no
-field wrapped in quotes; no Traditional characters in ``zh`` (they belong in ``variants``);
-US spelling ("center", "program", "-ize") except in a fixed name; and an ``approved`` entry
-cites a findable source, a publication with its year or a URL (what only "common usage"
-supports is ``proposed``).
+House style (``glossary/STYLE.md``), enforced by :func:`parse_row` where it can be: no leading
+"the" in a rendering (the sentence supplies its article); no field wrapped in quotes; no
+Traditional characters in ``zh`` (they belong in ``variants``); US spelling ("center",
+"program", "-ize") except in a fixed name; an ``approved`` entry cites a findable source, a
+publication with its year or a URL (what only "common usage" supports is ``proposed``).
 """
 
 from __future__ import annotations
@@ -165,6 +164,10 @@ class Glossary:
         if self.entries:
             auto.make_automaton()
         return auto
+
+    def forms_in(self, text: str) -> set[tuple[int, str]]:
+        """(entry index, form) of every form found in ``text``, overlapping or not."""
+        return {hit for _, hit in self._automaton.iter(text)} if self.entries else set()
 
     def match(self, text: str) -> list[TermMatch]:
         """Glossary terms in ``text``: longest match wins, no two matches overlap."""

@@ -7,10 +7,8 @@ every string from a source, the glossary or the memory goes through :mod:`toolki
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 from .document import Document
 from .escape import md_inline
@@ -26,7 +24,7 @@ from .publish import (
     _title,
     en_title,
 )
-from .qa import CHECKS, document_problems
+from .qa import CHECKS, Problem, document_problems
 from .status import coverage
 
 PAGE_SIZE = 100
@@ -34,15 +32,19 @@ PAGE_SIZE = 100
 whatever the size of the corpus."""
 
 
-@functools.cache
-def _problems(doc: Document, glossary_version: str) -> tuple[Any, ...]:
-    """:func:`toolkit.qa.document_problems`, once per document while the docs tree is written
-    (the index, its data and the QA pages all need them); :func:`docs_pages` clears it."""
-    return tuple(document_problems(doc, glossary_version))
+Problems = Mapping[str, Sequence[Problem]]
+"""QA per document slug, as the build found it (:attr:`toolkit.batch.Translation.problems`)."""
 
 
-def _qa_status(doc: Document, glossary_version: str, target: str = "qa.md") -> str:
-    problems = len(_problems(doc, glossary_version))
+def _problems(doc: Document, glossary_version: str, problems: Problems | None) -> Sequence[Problem]:
+    """``doc``'s QA: as the build found it, else :func:`toolkit.qa.document_problems`."""
+    if problems is not None and doc.meta.slug in problems:
+        return problems[doc.meta.slug]
+    return document_problems(doc, glossary_version)
+
+
+def _qa_status(doc: Document, found: Sequence[Problem], target: str = "qa.md") -> str:
+    problems = len(found)
     matched = sum(len(s.terms) for s in doc.segments)
     if not problems:
         return f"no problems ({matched} terms, all present)"
@@ -123,7 +125,7 @@ def _pager(page: int, pages: int, prefix: str) -> str:
     return " ".join(bits) + '\n{: .tk-pager data-pagefind-ignore="all" }\n'
 
 
-def _index_rows(docs: list[Document], glossary_version: str, prefix: str, qa: Mapping[str, str]) -> list[str]:
+def _index_rows(docs: list[Document], problems: Problems, prefix: str, qa: Mapping[str, str]) -> list[str]:
     out = ["| 中文标题 | English title | Date | Source | Original | English | Reviewed | QA | Read |"]
     out.append("|---|---|---|---|---|---|---|---|---|")
     for d in docs:
@@ -136,20 +138,23 @@ def _index_rows(docs: list[Document], glossary_version: str, prefix: str, qa: Ma
             _origin_form(d.meta.script, d.meta.encoding),
             md_inline(_cell(_made_by(d))),
             _reviewed_cell(d),
-            _qa_status(d, glossary_version, prefix + qa.get(s, "qa.md")),
+            _qa_status(d, problems.get(s, ()), prefix + qa.get(s, "qa.md")),
             f"[中文]({prefix}zh/{s}.md) · [English]({prefix}en/{s}.md) · [对照 Aligned]({prefix}aligned/{s}.md)",
         ]
         out.append("| " + " | ".join(cells) + " |")
     return out
 
 
-def index_pages(docs: list[Document], site: SiteInfo, glossary_version: str = "") -> dict[str, str]:
+def index_pages(
+    docs: list[Document], site: SiteInfo, glossary_version: str = "", problems: Problems | None = None
+) -> dict[str, str]:
     """The documents index: ``index.md`` and ``documents/<n>.md``, :data:`PAGE_SIZE` documents
     each, newest first. On the first page a script filters and sorts every document by date,
     source, region, script and review status, reading ``documents.json``
     (:func:`documents_json`), never HTML."""
     ordered = _sorted(docs)
-    qa = qa_targets(docs, glossary_version)
+    problems = {d.meta.slug: _problems(d, glossary_version, problems) for d in docs}
+    qa = qa_targets(docs, glossary_version, problems)
     pages = max(1, -(-len(ordered) // PAGE_SIZE))
     out: dict[str, str] = {}
     for n in range(1, pages + 1):
@@ -170,7 +175,7 @@ def index_pages(docs: list[Document], site: SiteInfo, glossary_version: str = ""
             text.append(f'<div id="tk-docs" data-total="{len(ordered)}" data-pagefind-ignore="all"></div>\n')
         text.append(f"{len(ordered)} documents, newest first; page {n} of {pages}.\n{{: .tk-count }}\n")
         text.append('<div class="tk-doc-table" markdown>\n')
-        text.extend(_index_rows(chunk, glossary_version, prefix, qa))
+        text.extend(_index_rows(chunk, problems, prefix, qa))
         text.append("\n</div>\n")
         if pages > 1:
             text.append(_pager(n, pages, prefix))
@@ -183,11 +188,16 @@ def index_page(docs: list[Document], site: SiteInfo, glossary_version: str = "")
     return index_pages(docs, site, glossary_version)["index.md"]
 
 
-def documents_json(docs: list[Document], names: Mapping[str, str] | None = None, glossary_version: str = "") -> str:
+def documents_json(
+    docs: list[Document],
+    names: Mapping[str, str] | None = None,
+    glossary_version: str = "",
+    problems: Problems | None = None,
+) -> str:
     """Every document's metadata for the index's filters, as JSON (the script shows it as text,
     never as HTML): one short record per document."""
     records = []
-    qa = qa_targets(docs, glossary_version)
+    qa = qa_targets(docs, glossary_version, problems)
     for d in _sorted(docs):
         m = d.meta
         records.append(
@@ -203,7 +213,7 @@ def documents_json(docs: list[Document], names: Mapping[str, str] | None = None,
                 "made": _cell(_made_by(d)),
                 "review": _review_key(d),
                 "reviewed": _reviewed_cell(d),
-                "qa": len(_problems(d, glossary_version)),
+                "qa": len(_problems(d, glossary_version, problems)),
                 "qa_page": qa.get(m.slug, "qa.md").removesuffix(".md") + ".html",
             }
         )
@@ -232,13 +242,15 @@ QA_PAGE_SIZE = 20
 """Documents with problems per QA page (``qa.md``, then ``qa/<n>.md``)."""
 
 
-def _with_problems(docs: list[Document], glossary_version: str) -> list[tuple[Document, list[Any]]]:
-    return [(d, p) for d in docs if (p := list(_problems(d, glossary_version)))]
+def _with_problems(
+    docs: list[Document], glossary_version: str, problems: Problems | None
+) -> list[tuple[Document, Sequence[Problem]]]:
+    return [(d, p) for d in docs if (p := _problems(d, glossary_version, problems))]
 
 
-def qa_targets(docs: list[Document], glossary_version: str = "") -> dict[str, str]:
+def qa_targets(docs: list[Document], glossary_version: str = "", problems: Problems | None = None) -> dict[str, str]:
     """slug → the QA page (docs-relative ``.md``) that lists its problems."""
-    found = _with_problems(docs, glossary_version)
+    found = _with_problems(docs, glossary_version, problems)
     return {d.meta.slug: _qa_file(i // QA_PAGE_SIZE + 1) for i, (d, _) in enumerate(found)}
 
 
@@ -246,11 +258,11 @@ def _qa_file(n: int) -> str:
     return "qa.md" if n == 1 else f"qa/{n}.md"
 
 
-def qa_pages(docs: list[Document], glossary_version: str = "") -> dict[str, str]:
+def qa_pages(docs: list[Document], glossary_version: str = "", problems: Problems | None = None) -> dict[str, str]:
     """QA: every problem :mod:`toolkit.qa` finds in the English, by document, :data:`QA_PAGE_SIZE`
     documents a page (no page lists every document)."""
     matched = sum(len(s.terms) for d in docs for s in d.segments)
-    found = _with_problems(docs, glossary_version)
+    found = _with_problems(docs, glossary_version, problems)
     total = sum(len(p) for _, p in found)
     pages = max(1, -(-len(found) // QA_PAGE_SIZE))
     out: dict[str, str] = {}
@@ -270,13 +282,13 @@ def qa_pages(docs: list[Document], glossary_version: str = "") -> dict[str, str]
             return {"qa.md": "\n".join(text)}
         plural = "s" if total != 1 else ""
         text.append(f"{total} problem{plural} in {len(found)} of {len(docs)} documents.\n")
-        for d, problems in found[(n - 1) * QA_PAGE_SIZE : n * QA_PAGE_SIZE]:
+        for d, listed in found[(n - 1) * QA_PAGE_SIZE : n * QA_PAGE_SIZE]:
             link = f"{prefix}aligned/{d.meta.slug}.md"
             text.append(f"## [{md_inline(_title(d.meta.title))}]({link}) {{: #{d.meta.slug} }}\n")
             text.append("| Sentence | Check | What | English as made |")
             text.append("|---|---|---|---|")
             texts = {s.id: s for s in d.segments}
-            for p in problems:
+            for p in listed:
                 seg = texts[p.segment]
                 cells = (p.segment, CHECKS[p.check], p.detail or "—", seg.en or "—")
                 text.append("| " + " | ".join(md_inline(_cell(c)) for c in cells) + " |")

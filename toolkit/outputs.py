@@ -276,18 +276,21 @@ class Staging:
     new_site: Path
     """Where MkDocs builds the new site (``.SITE.new-XXXX``)."""
 
-    def commit(self) -> None:
+    def commit(self, site: bool = True) -> None:
         """Swap the new docs, then the new site, in; each in one step (see :func:`swap_in`).
 
         The site's hidden entries come along (:func:`keep_hidden`). A kill between the two
-        swaps leaves the new docs and the old site, each whole.
+        swaps leaves the new docs and the old site, each whole. ``site=False``: the site
+        folder is left as it is (nothing it was built from changed).
         """
-        try:
-            (self.new_site / MARKER).write_text("Written by `toolkit build`; the next build replaces it.\n")
-            keep_hidden(self.site_dir, self.new_site)
-        except OSError as exc:
-            raise output_error(exc, self.site_dir) from None
-        for new, target in ((self.new_docs, self.docs_dir), (self.new_site, self.site_dir)):
+        if site:
+            try:
+                (self.new_site / MARKER).write_text("Written by `toolkit build`; the next build replaces it.\n")
+                keep_hidden(self.site_dir, self.new_site)
+            except OSError as exc:
+                raise output_error(exc, self.site_dir) from None
+        swaps = ((self.new_docs, self.docs_dir), (self.new_site, self.site_dir))
+        for new, target in swaps if site else swaps[:1]:
             try:
                 swap_in(new, target)
             except OSError as exc:

@@ -10,11 +10,11 @@ name, front matter, the glossary or the memory reaches a page through :mod:`tool
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -24,6 +24,11 @@ from .escape import html_attr, html_text, md_inline, plain_line
 from .glossary import Glossary
 from .outputs import MARKER, fresh_dir, keep_hidden, output_error, real_target, remove_tree, swap_in
 from .status import coverage
+
+if TYPE_CHECKING:
+    from .qa import Problem
+
+Progress = Callable[[Iterable[Any], str, int, str], Iterable[Any]]  # items, label, total, unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +46,12 @@ GLOSS_LABEL = "Gloss ·"
 # --- helpers -------------------------------------------------------------------------------
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter where PyYAML has it (the same YAML, several times faster)."""
+
+
 def _front(meta: dict[str, Any]) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
 def _en_title(doc: Document) -> str:
@@ -439,38 +448,84 @@ def check_site_dir(site_dir: Path) -> None:
         )
 
 
-def docs_pages(docs: list[Document], glossary: Glossary, site: SiteInfo, cache: Path | None = None) -> dict[str, str]:
-    """Every file of the docs tree: path relative to the docs folder → text. With ``cache`` (a
-    folder), a document's pages rendered before come from it (:class:`toolkit.cache.PageCache`)."""
+def docs_pages(
+    docs: list[Document],
+    glossary: Glossary,
+    site: SiteInfo,
+    cache: Path | None = None,
+    problems: Mapping[str, Sequence[Problem]] | None = None,
+    made_by: Mapping[str, str] | None = None,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
+) -> Iterator[tuple[str, str]]:
+    """Every file of the docs tree: (path relative to the docs folder, text), one at a time,
+    so that a tree of 10,000 documents is never held in memory whole.
+
+    ``problems``: QA per document slug as the build found it (else found here). With ``cache``
+    (a folder), a document's pages rendered before come from it
+    (:class:`toolkit.cache.PageCache`), keyed by what made the document (``made_by``: its key
+    in the translation cache, per slug) or, without that, by the document itself. The pages
+    to render are rendered in ``jobs`` processes (None: one per core). ``progress`` wraps the
+    documents as they are published (a progress bar: ``toolkit.batch.Listener.progress``).
+    """
     from .cache import PageCache
-    from .listings import _problems, documents_json, glossary_page, index_pages, qa_pages, search_page
+    from .listings import documents_json, glossary_page, index_pages, qa_pages, search_page
+    from .qa import document_problems
 
     names = source_names(glossary)
-    try:
-        pages: dict[str, str] = {
-            **index_pages(docs, site, glossary.version),
-            "documents.json": documents_json(docs, names, glossary.version),
-            "search.md": search_page(),
-            "glossary.md": glossary_page(glossary),
-            **qa_pages(docs, glossary.version),
-        }
-    finally:
-        _problems.cache_clear()
-    store = PageCache(cache, names) if cache is not None else None
-    for d in docs:
-        key = store.key(d) if store is not None else ""
-        made = store.get(key) if store is not None else None
-        if made is None:
-            made = (zh_page(d), en_page(d, names), aligned_page(d))
-            if store is not None:
-                store.put(key, made)
-        for folder, text in zip(("zh", "en", "aligned"), made, strict=True):
-            pages[f"{folder}/{d.meta.slug}.md"] = text
+    if problems is None:
+        problems = {d.meta.slug: document_problems(d, glossary.version) for d in docs}
+    yield from index_pages(docs, site, glossary.version, problems).items()
+    yield "documents.json", documents_json(docs, names, glossary.version, problems)
+    yield "search.md", search_page()
+    yield "glossary.md", glossary_page(glossary)
+    yield from qa_pages(docs, glossary.version, problems).items()
+    store = PageCache(cache) if cache is not None else None
+    todo: list[tuple[Document, str, str]] = []
+    for d in progress(docs, "publishing", len(docs), "documents") if progress else docs:
+        # a page's only input besides its document: the source's English name (glossary)
+        name = names.get(d.meta.source, "")
+        key = store.key(d, name, (made_by or {}).get(d.meta.slug, "")) if store is not None else ""
+        hit = store.get(key) if store is not None else None
+        if hit is None:
+            todo.append((d, name, key))
+            continue
+        yield from zip((f"{v}/{d.meta.slug}.md" for v in VIEWS), hit, strict=True)
+    rendered: Iterable[tuple[str, str, str]] = _render_all([(d, name) for d, name, _ in todo], jobs)
+    rendered = progress(rendered, "rendering", len(todo), "documents") if progress and todo else rendered
+    for (d, _, key), made in zip(todo, rendered, strict=True):
+        if store is not None:
+            store.put(key, made)
+        yield from zip((f"{v}/{d.meta.slug}.md" for v in VIEWS), made, strict=True)
     assets = resources.files("toolkit").joinpath("templates/assets")
     for name in ("toolkit.css", "toolkit.js"):
-        pages[f"assets/{name}"] = assets.joinpath(name).read_text(encoding="utf-8")
-    pages[MARKER] = "Written by `toolkit build`; the next build replaces this folder's content.\n"
-    return pages
+        yield f"assets/{name}", assets.joinpath(name).read_text(encoding="utf-8")
+    yield MARKER, "Written by `toolkit build`; the next build replaces this folder's content.\n"
+
+
+VIEWS = ("zh", "en", "aligned")  # a document's pages, each in its folder of the docs tree
+RENDER_POOL_FROM = 32
+"""Fewer documents to render than this are rendered in this process (a pool costs a second)."""
+
+
+def _render(item: tuple[Document, str]) -> tuple[str, str, str]:
+    """A document's pages (zh, en, aligned); ``item`` is the document and its source's English name."""
+    doc, name = item
+    return zh_page(doc), en_page(doc, {doc.meta.source: name} if name else {}), aligned_page(doc)
+
+
+def _render_all(items: list[tuple[Document, str]], jobs: int | None) -> Iterator[tuple[str, str, str]]:
+    """:func:`_render` for each item, in order; in ``jobs`` processes (None: one per core)."""
+    import os
+
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if jobs <= 1 or len(items) < RENDER_POOL_FROM:
+        yield from map(_render, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_render, items, chunksize=max(1, min(64, len(items) // (jobs * 8))))
 
 
 def write_docs(
@@ -481,6 +536,10 @@ def write_docs(
     *,
     into: Path | None = None,
     cache: Path | None = None,
+    problems: Mapping[str, Sequence[Problem]] | None = None,
+    made_by: Mapping[str, str] | None = None,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Write every page as a new tree; return the written paths (relative to ``docs_dir``).
 
@@ -490,35 +549,42 @@ def write_docs(
     holds the previous tree or the new one, which keeps the user's dotfiles (.gitignore …).
     """
     check_docs_dir(docs_dir)
-    pages = docs_pages(docs, glossary, site, cache)
+    pages = docs_pages(docs, glossary, site, cache, problems, made_by, jobs, progress)
     if into is not None:
-        _write_tree(pages, docs_dir, into)
+        written = _write_tree(pages, docs_dir, into)
     else:
         docs_dir = real_target(docs_dir)
         new = fresh_dir(docs_dir)
         try:
-            _write_tree(pages, docs_dir, new)
+            written = _write_tree(pages, docs_dir, new)
             try:
                 swap_in(new, docs_dir)
             except OSError as exc:
                 raise output_error(exc, docs_dir) from None
         finally:
             remove_tree(new)
-    return [Path(p) for p in pages if not p.startswith(".")]
+    return [Path(p) for p in written if not p.startswith(".")]
 
 
-def _write_tree(pages: dict[str, str], docs_dir: Path, new: Path) -> None:
-    """Write ``pages`` into the empty folder ``new``, with the user's dotfiles from ``docs_dir``."""
+def _write_tree(pages: Iterable[tuple[str, str]], docs_dir: Path, new: Path) -> list[str]:
+    """Write ``pages`` into the empty folder ``new``, with the user's dotfiles from
+    ``docs_dir``; the paths written."""
+    written: list[str] = []
+    made: set[Path] = set()
     try:
-        for rel, text in pages.items():
+        for rel, text in pages:
             target = new / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             target.write_text(text, encoding="utf-8")
+            written.append(rel)
         # Keep the user's hidden entries (.gitignore, .git …, links as links); everything
         # else is ours to replace.
         keep_hidden(docs_dir, new)
     except OSError as exc:
         raise output_error(exc, docs_dir) from None
+    return written
 
 
 def nav(docs: list[Document]) -> list[Any]:

@@ -114,12 +114,17 @@ def _values_en(en: str) -> tuple[set[float], bool]:
         if scale in _EN_SCALE:
             values.add(base * _EN_SCALE[scale])
     low = en.lower()
-    words = set(re.findall(r"[a-z]+", low))
-    values.update(float(i) for i, w in enumerate(_WORDS) if w in words)
-    values.update(float(i + 1) for i, w in enumerate(_ORDINALS) if w in words)
-    values.update(float(-(i + 1)) for i, w in enumerate(_MONTHS) if w in words)  # months, kept apart
+    values.update(_WORD_VALUES[w] for w in set(_LETTERS.findall(low)) & _WORD_VALUES.keys())
     percent = "%" in en or "percent" in low or "per cent" in low
     return values, percent
+
+
+_WORD_VALUES = {
+    **{w: float(i) for i, w in enumerate(_WORDS)},
+    **{w: float(i + 1) for i, w in enumerate(_ORDINALS)},
+    **{w: float(-(i + 1)) for i, w in enumerate(_MONTHS)},  # months, kept apart
+}
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _same(a: float, b: float) -> bool:
@@ -129,9 +134,12 @@ def _same(a: float, b: float) -> bool:
 def missing_numbers(zh: str, en: str) -> list[str]:
     """The numbers of ``zh`` that ``en`` does not carry (as digits, scaled, or a small number,
     ordinal or month as a word)."""
+    found_zh = numbers_zh(zh)
+    if not found_zh:
+        return []
     values, percent = _values_en(en)
     missing = []
-    for n in numbers_zh(zh):
+    for n in found_zh:
         candidates = {n.value} | ({-n.value} if n.month else set())
         found = any(_same(c, v) for c in candidates for v in values)
         if found and n.percent and not percent:

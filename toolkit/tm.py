@@ -296,8 +296,24 @@ class TranslationMemory:
                 " VALUES (?, 'human', '', '[]', ?, ?, 1, ?, ?, ?, ?, ?)",
                 rows,
             )
+            self.db.execute(  # a new generation of reviews: see state()
+                "INSERT INTO meta VALUES ('reviews', '1')"
+                " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            )
         self._index = None
         return len(rows)
+
+    def state(self) -> str:
+        """What the memory's answers depend on beyond machine output: its identity (a new file
+        is another memory) and its reviews (one added, replaced or removed changes it). Machine
+        translations stored as a run goes do not change it: the engine would make them again."""
+        with self._errors():
+            with self.db:
+                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('id', lower(hex(randomblob(16))))")
+            ident = self.db.execute("SELECT value FROM meta WHERE key = 'id'").fetchone()[0]
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'reviews'").fetchone()
+            count = self.db.execute("SELECT COUNT(*) FROM translations WHERE reviewed = 1").fetchone()[0]
+        return f"{ident}:{row[0] if row else 0}:{count}"
 
     def count(self) -> int:
         with self._errors():

@@ -181,6 +181,7 @@ class Reporter:
             "translated": stats.translated,
             "from_memory": stats.from_memory,
             "fuzzy": stats.fuzzy,
+            "unchanged_documents": stats.cached,
         }
         self.fields["qa"] = {
             "term_misses": [

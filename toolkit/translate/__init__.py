@@ -63,6 +63,9 @@ class Stats:
     """Segments given the reviewed English of a similar source (a fuzzy suggestion)."""
     untranslated: int = 0
     """Segments left without English (``translate(..., engine=False)``)."""
+    cached: int = 0
+    """Documents taken whole from the translation cache (:mod:`toolkit.incremental`): their
+    segments are counted in none of the above."""
 
 
 def translate(

