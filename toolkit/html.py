@@ -584,7 +584,7 @@ def _drop_link_lists(parser: _Extractor, main: list[bool], title: str) -> tuple[
         for i in listed:
             main[i] = True
         return {}, headline
-    far = far_above(visible, main, headline, sure)
+    far = far_above(visible, linked, main, headline, sure)
     for i in far:
         main[i] = False
     return dict.fromkeys(sorted(listed), LINK_LIST) | dict.fromkeys(far, ABOVE_HEADLINE), headline

@@ -30,8 +30,8 @@ from .textmeta import is_metadata, key, parse_date, unmark
 LINK_LIST = "link-list"
 """The rule name for the lines of a list of links (recommended stories and their teasers)."""
 ABOVE_HEADLINE = "above-headline"
-"""The rule name for main-text lines far above the article's headline (a cookie or language
-notice, a site's banner text), with many lines outside the main text between."""
+"""The rule name for main-text lines above the article's headline (navigation, a sidebar, a
+cookie or language notice; see :func:`far_above`)."""
 FAR_ABOVE = 20
 """Main-text lines above the headline with at least this many other lines between are not the
 article's."""
@@ -149,20 +149,37 @@ def date_below(lines: list[str], headline: int | None) -> str:
     return ""
 
 
-def far_above(lines: list[str], main: list[bool], headline: int | None, sure: bool) -> list[int]:
-    """Main-text lines above the headline, with at least :data:`FAR_ABOVE` lines outside the
-    main text between them and it. Unless the headline is ``sure`` (the page's own title
-    matched it), only when they hold less text than the headline's part of the page."""
+def far_above(lines: list[str], linked: list[bool], main: list[bool], headline: int | None, sure: bool) -> list[int]:
+    """Main-text lines above the headline: none of them is the article (a deck line above the
+    title is not body either; metadata among them still counts, as for lines outside the main
+    text). All of them when the headline is ``sure`` (the page's own title matched it) and they
+    hold less text than the lines from the headline down; else those with at least
+    :data:`FAR_ABOVE` lines outside the main text between them and it (a cookie or language
+    notice), when ``sure`` or when they hold less text."""
     if headline is None:
         return []
+    below = _text_length(lines, linked, [j for j in range(headline, len(lines)) if main[j]])
+    # A date stamp right above the headline stays for the header's passes ("2023年5月18日 18時45分").
+    stamp = headline
+    while stamp > 0 and headline - stamp < 2 and main[stamp - 1] and _length(lines[stamp - 1]) <= DATE_LINE_MAX:
+        if not parse_date(key(lines[stamp - 1]), roc=True):
+            break
+        stamp -= 1
+    above = [j for j in range(stamp) if main[j]]
+    if sure and _text_length(lines, linked, above) < below:
+        return above
     gap = 0
     for i in range(headline - 1, -1, -1):
         gap = 0 if main[i] else gap + 1
         if gap >= FAR_ABOVE:
             above = [j for j in range(i) if main[j]]
-            below = sum(_length(lines[j]) for j in range(headline, len(lines)) if main[j])
-            return above if sure or sum(_length(lines[j]) for j in above) < below else []
+            return above if sure or _text_length(lines, linked, above) < below else []
     return []
+
+
+def _text_length(lines: list[str], linked: list[bool], at: list[int]) -> int:
+    """How much text, not links, the lines ``at`` hold."""
+    return sum(_length(lines[j]) for j in at if not linked[j])
 
 
 def link_lists(

@@ -95,6 +95,9 @@ def header_rules(page: Page) -> None:
 def body_rules(page: Page) -> None:
     """Rules in the body; after a trailer-starting rule, short lines and edge rules too."""
     in_trailer = ended = False
+    # Another text's heading ends the article only below the article's headline (not in a
+    # sidebar above it).
+    headline = max((j for j in page.title_lines if page.numbers[j] != 0), default=-1)
     abstract = any(re.match(r"^(摘\s*要|内容摘要|内容提要)\s*[:：]", s) for s in page.ks)
     # A printed document (it has page numbers) repeats its letterhead on every page.
     printed = any(r is not None and r.printed for r in page.rules)
@@ -126,7 +129,7 @@ def body_rules(page: Page) -> None:
         elif rule is not None and (rule.scope == "anywhere" or (rule.scope == "edge" and in_trailer)):
             page.dropped[i] = rule
             in_trailer = in_trailer or rule.starts_trailer
-            ended = rule.ends_article
+            ended = rule.ends_article and i > headline
         elif in_trailer and len(s) <= TRAILER_LINE_MAX and "。" not in s and not _ends_trailer(s):
             page.dropped[i] = TRAILER
         elif in_trailer:

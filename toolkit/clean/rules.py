@@ -162,7 +162,8 @@ LINK_LIST = Rule(
 )
 ABOVE_HEADLINE = Rule(
     "above-headline",
-    about="HTML: main-text lines far above the article's headline (a cookie or language notice, a banner's text)",
+    about="HTML: main-text lines above the article's headline (navigation, a sidebar, a cookie notice)",
+    left_out=True,
 )
 PAGE_TOO_LARGE = Rule(
     "page-too-large-for-extraction",
@@ -220,7 +221,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "more-answers",
         pattern_test(
-            r"^(查看)?(更多|其他|其它|全部)\s*\d*\s*(个|條|条)?(回答|答案)\s*(>>|»|>)?$|^查看全部\s*\d+\s*个回答$", 30
+            r"^(查看)?(更多|其他|其它|全部)\s*\d*\s*(个|條|条)?(回答|答案)\s*(>>|»|>)?$|^查看全部\s*\d+\s*个回答$|"
+            r"^(留言|评论|跟帖|跟贴|发言)(规则|规范|须知)$",
+            30,
         ),
         starts_trailer=True,
         ends_article=True,
