@@ -155,7 +155,7 @@ def far_above(lines: list[str], linked: list[bool], main: list[bool], headline: 
     text). All of them when the headline is ``sure`` (the page's own title matched it) and they
     hold less text than the lines from the headline down; else those with at least
     :data:`FAR_ABOVE` lines outside the main text between them and it (a cookie or language
-    notice), when ``sure`` or when they hold less text."""
+    notice), when they hold less text (less than twice as much, when ``sure``)."""
     if headline is None:
         return []
     below = _text_length(lines, linked, [j for j in range(headline, len(lines)) if main[j]])
@@ -173,7 +173,7 @@ def far_above(lines: list[str], linked: list[bool], main: list[bool], headline: 
         gap = 0 if main[i] else gap + 1
         if gap >= FAR_ABOVE:
             above = [j for j in range(i) if main[j]]
-            return above if sure or _text_length(lines, linked, above) < below else []
+            return above if _text_length(lines, linked, above) < (2 * below if sure else below) else []
     return []
 
 

@@ -9,6 +9,8 @@ a short line in the trailer …); page passes also reuse line rows where the rol
 
 from __future__ import annotations
 
+import re
+
 from ..textmeta import is_metadata, unmark
 from .lines import (
     BYLINE_PATTERN,
@@ -30,6 +32,8 @@ from .lines import (
     pattern_test,
 )
 from .row import Rule as Rule  # re-exported: the rows and their type, in one place for callers
+
+_TAG = re.compile(r"</?[a-z][a-z0-9]*(\s[^<>]*)?/?>|<!--")
 
 # --- rows the page passes also drop with, by a line's place -----------------------------------
 
@@ -97,6 +101,8 @@ PAGE_TOO_LARGE = Rule(
 # --- the line rules, in the order they are tried ------------------------------------------------
 
 RULES: tuple[Rule, ...] = (
+    # HTML source shown as text (a template in a <textarea>, an escaped widget): two tags or more.
+    Rule("markup-text", lambda s: len(_TAG.findall(s)) >= 2),
     Rule("breadcrumb", is_breadcrumb, navigation=True, opens_article=True, ends_list=True, gives_crumbs=True),
     Rule(
         "metadata-line",
