@@ -37,7 +37,7 @@ from typing import Any
 from .errors import InstallError
 from .files import split_lines
 from .htmltitle import page_title_of, title_parts
-from .linklists import ABOVE_HEADLINE, LINK_LIST, date_below, far_above, link_lines, link_lists, missed_article
+from .linklists import around_article, date_below
 from .textmeta import is_metadata, key, text_metadata, unmark
 
 NOT_MAIN = "not-main-content"
@@ -533,7 +533,7 @@ def parse_html(html: str) -> HtmlPage:
     title = page_title_of(explicit, page_title, parts, parser.headings, visible, main)
     if title and extracted is not None:
         main = _headline_above(visible, _below_heading(visible, main, title), title)
-    why, headline = _drop_link_lists(parser, main, title)
+    why, headline = around_article(parser.lines, parser.link_chars, parser.link_counts, parser.headings, main, title)
     if title:
         meta["title"] = _ASCII_WS.sub(" ", title).strip(" \u3000\u00a0")
     # The markup's own fields, then the page's "发布日期：" and "来源：" lines, then guesses:
@@ -557,34 +557,3 @@ def parse_html(html: str) -> HtmlPage:
         for i, line in enumerate(visible)
     ]
     return HtmlPage(title=page_title, lines=lines, main=main, meta=meta, skipped=skipped, why=why)
-
-
-def _drop_link_lists(parser: _Extractor, main: list[bool], title: str) -> tuple[dict[int, str], int | None]:
-    """Take the lists of links (recommended stories, headline lists) out of the main text, and
-    put the article's block under its headline back in when the extractor missed it (see
-    :mod:`toolkit.linklists`), in place, unless nothing would be left; the lines taken out,
-    by rule name, and the headline's line."""
-    visible = parser.lines
-    linked = link_lines(visible, parser.link_chars)
-    want = _norm(title) if title else None
-    # The title's line; of several, the last above the main text (a banner may repeat it).
-    found = [i for i, line in enumerate(visible) if _norm(line) == want and not linked[i]]
-    first = next((i for i, m in enumerate(main) if m), 0)
-    headline = max((i for i in found if i <= first), default=found[0] if found else None)
-    sure = headline is not None
-    if headline is None:
-        h1 = (at for tag, _, at in parser.headings if tag == "h1" and at < len(visible) and not linked[at])
-        headline = next(h1, None)
-    listed = link_lists(visible, parser.link_chars, parser.link_counts, main, headline)
-    for i in listed:
-        main[i] = False
-    for i in missed_article(visible, linked, main, headline):
-        main[i] = True
-    if not any(main):  # the lists were all there was
-        for i in listed:
-            main[i] = True
-        return {}, headline
-    far = far_above(visible, linked, main, headline, sure)
-    for i in far:
-        main[i] = False
-    return dict.fromkeys(sorted(listed), LINK_LIST) | dict.fromkeys(far, ABOVE_HEADLINE), headline

@@ -29,6 +29,8 @@ from .textmeta import is_metadata, key, parse_date, unmark
 
 LINK_LIST = "link-list"
 """The rule name for the lines of a list of links (recommended stories and their teasers)."""
+MARKUP_TEXT = "markup-text"
+"""The rule name for visible lines that are HTML source shown as text."""
 ABOVE_HEADLINE = "above-headline"
 """The rule name for main-text lines above the article's headline (navigation, a sidebar, a
 cookie or language notice; see :func:`far_above`)."""
@@ -65,6 +67,7 @@ DATE_LINE_MAX = 60
 """The article's first sentence is at most this many lines below its headline."""
 
 _SPACE = re.compile(r"\s+")
+_BLANK = re.compile(r"[\s\u200b\ufeff]+")
 _SENTENCE_MARK = re.compile(r"[。！？!?；，]")
 _HEADING_NOT = re.compile(r"[\d。！？!?；，,:：]")
 _STAMP = re.compile(
@@ -74,6 +77,7 @@ _STAMP = re.compile(
 )
 """A line that is only a time, maybe after a source ("香港經濟日報 · 3小時前", "05-16 10:23"); not
 a date written out alone ("2024年4月2日"), which under a name is a notice's signature."""
+_TAG = re.compile(r"</?[a-z][a-z0-9]*(\s[^<>]*)?/?>|<!--")
 _SENTENCE_END = re.compile(r"[。！？!?；;]$")
 _LIST_WORDS = re.compile(
     r"相关|相關|推荐|推薦|热|熱|更多|猜你|排行|榜|精彩|延伸|阅读|閱讀|视频|視頻|图集|圖集|专题|專題|最新|其他|其它|大家都在"
@@ -133,6 +137,12 @@ def missed_article(lines: list[str], linked: list[bool], main: list[bool], headl
     if elsewhere >= sum(_length(lines[i]) for i in sentences):
         return []
     return [i for i in block if not linked[i]]
+
+
+def markup_lines(lines: list[str]) -> list[int]:
+    """Visible lines that are HTML source shown as text (a widget's template in a
+    ``<textarea>``, escaped markup): two tags or more."""
+    return [i for i, line in enumerate(lines) if "<" in line and len(_TAG.findall(line)) >= 2]
 
 
 def date_below(lines: list[str], headline: int | None) -> str:
@@ -274,3 +284,48 @@ def _joins(lines: list[str], linked: list[bool], own: set[int], between: list[in
         return False
     sentences = [j for j in between if not linked[j] and _sentence(lines[j])]
     return len(sentences) <= 1 and all(_length(lines[j]) <= TEASER_MAX for j in sentences)
+
+
+def around_article(
+    visible: list[str],
+    link_chars: list[int],
+    link_counts: list[int],
+    headings: list[tuple[str, str, int]],
+    main: list[bool],
+    title: str,
+) -> tuple[dict[int, str], int | None]:
+    """The HTML reader's pass over its main text (``main``, changed in place): take the lists
+    of links out, put the article's block under its headline back in when the extractor
+    missed it, take out the lines above the headline and markup shown as text, unless nothing
+    would be left. Returns the lines taken out, by rule name, and the headline's line
+    (``headings``: tag, text and line of each ``<h1>``…``<h3>``)."""
+    linked = link_lines(visible, link_chars)
+    want = _bare(title) if title else None
+    # The title's line; of several, the last above the main text (a banner may repeat it).
+    found = [i for i, line in enumerate(visible) if _bare(line) == want and not linked[i]]
+    first = next((i for i, m in enumerate(main) if m), 0)
+    headline = max((i for i in found if i <= first), default=found[0] if found else None)
+    sure = headline is not None
+    if headline is None:
+        h1 = (at for tag, _, at in headings if tag == "h1" and at < len(visible) and not linked[at])
+        headline = next(h1, None)
+    listed = link_lists(visible, link_chars, link_counts, main, headline)
+    for i in listed:
+        main[i] = False
+    for i in missed_article(visible, linked, main, headline):
+        main[i] = True
+    if not any(main):  # the lists were all there was
+        for i in listed:
+            main[i] = True
+        return {}, headline
+    far = far_above(visible, linked, main, headline, sure)
+    markup = [i for i in markup_lines(visible) if main[i]]
+    for i in far + markup:
+        main[i] = False
+    why = dict.fromkeys(sorted(listed), LINK_LIST) | dict.fromkeys(far, ABOVE_HEADLINE)
+    return why | dict.fromkeys(markup, MARKUP_TEXT), headline
+
+
+def _bare(text: str) -> str:
+    """Text without whitespace or "|", as the reader aligns lines."""
+    return _BLANK.sub("", text).replace("|", "")

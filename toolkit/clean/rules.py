@@ -9,8 +9,6 @@ a short line in the trailer …); page passes also reuse line rows where the rol
 
 from __future__ import annotations
 
-import re
-
 from ..textmeta import is_metadata, unmark
 from .lines import (
     BYLINE_PATTERN,
@@ -32,8 +30,6 @@ from .lines import (
     pattern_test,
 )
 from .row import Rule as Rule  # re-exported: the rows and their type, in one place for callers
-
-_TAG = re.compile(r"</?[a-z][a-z0-9]*(\s[^<>]*)?/?>|<!--")
 
 # --- rows the page passes also drop with, by a line's place -----------------------------------
 
@@ -93,6 +89,7 @@ ABOVE_HEADLINE = Rule(
     about="HTML: main-text lines above the article's headline (navigation, a sidebar, a cookie notice)",
     left_out=True,
 )
+MARKUP_TEXT = Rule("markup-text", about="HTML: markup shown as text (a widget's template in a <textarea>)")
 PAGE_TOO_LARGE = Rule(
     "page-too-large-for-extraction",
     about="a note at line 0: the page has too many elements for trafilatura, so the line rules decide alone",
@@ -101,8 +98,6 @@ PAGE_TOO_LARGE = Rule(
 # --- the line rules, in the order they are tried ------------------------------------------------
 
 RULES: tuple[Rule, ...] = (
-    # HTML source shown as text (a template in a <textarea>, an escaped widget): two tags or more.
-    Rule("markup-text", lambda s: len(_TAG.findall(s)) >= 2),
     Rule("breadcrumb", is_breadcrumb, navigation=True, opens_article=True, ends_list=True, gives_crumbs=True),
     Rule(
         "metadata-line",
@@ -502,7 +497,7 @@ PAGE_RULES: dict[str, Rule] = {
     r.name: r
     for r in (
         TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT,
-        PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG, LINK_LIST, ABOVE_HEADLINE,
+        PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG, LINK_LIST, ABOVE_HEADLINE, MARKUP_TEXT,
     )
 }  # fmt: skip
 """Drops decided by a line's place in the page rather than its text alone, by name."""
