@@ -9,15 +9,22 @@ lacks: line after line of link text, with at most a short teaser, a source or a 
 text, not links, and they follow the headline.
 
 A **link line** is a visible line whose characters are mostly link text (inside ``<a>``). A
-**list** is a run of visible lines from a link line to a link line with at least
-:data:`LIST_MIN_LINKS` link lines, where between two of them lie at most :data:`GAP_LINES` other
-lines, at most one of them a sentence (a teaser) no longer than :data:`TEASER_MAX`; the short
-lines just after its last link go with it (the last item's source and time). The
-**article block** is never part of a list: the headline's line, the lines below it down to
-its first sentence, and the lines after that until the next link line.
+story's link is a link line whose links are headline-long (a bar of short links, "首页 新闻",
+is navigation); a headline-long line that is no link but has its time on the next line, or
+after its teaser, is a story too. A **list** is a run of main-text lines from a story to a
+story with at least :data:`LIST_MIN_LINKS` stories, where between two of them lie at most
+:data:`GAP_LINES` other lines, at most one of them a sentence (a teaser) no longer than
+:data:`TEASER_MAX`; the lines just after its last story go with it (the last item's source,
+time, teaser), and so does a heading just above it ("相关视频"). The **article block** is never
+part of a list: the headline's line, the lines below it down to its first sentence, and the
+lines after that until the next link line; nor are a notice's 附件 links.
 
-The HTML reader reports the lines of a list under the rule :data:`LINK_LIST`, so that
-``toolkit clean --explain`` names them.
+:func:`around_article` is the HTML reader's pass: it takes the lists out of the main text
+(rule :data:`LINK_LIST`), puts the article block back when the extractor took a list or the
+comments for the article (:func:`missed_article`), takes out the lines above the headline
+(:data:`ABOVE_HEADLINE`, :func:`far_above`) and markup shown as text (:data:`MARKUP_TEXT`), so
+that ``toolkit clean --explain`` names each; :func:`date_below` reads the date from the
+metadata strip under the headline.
 """
 
 from __future__ import annotations
