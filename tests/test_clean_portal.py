@@ -18,7 +18,7 @@ import pytest
 from toolkit.clean import clean
 from toolkit.document import Document
 from toolkit.files import read_source
-from toolkit.linklists import LINK_LIST
+from toolkit.linklists import LINK_LIST, tag_links
 
 HEADS = [
     "港股收市：恒指升312點 科指漲2.1%", "天文台：明日天氣轉涼 最低氣溫18度", "政府公布新一輪消費券安排",
@@ -173,3 +173,17 @@ def test_the_date_is_the_headlines_not_a_listed_storys(tmp_path: Path) -> None:
     html = html.replace("2024-03-20 09:12 来源：新华网", "2024年03月20日 09:12　新华网")
     doc = _read(tmp_path, html + "<p>Copyright © 2019-2024</p>")
     assert (doc.meta.title, doc.meta.date, _body(doc)) == ("航拍春日油菜花海", "2024-03-20", [PHOTO_TEXT])
+
+
+def test_topic_tags_under_the_headline_are_a_list() -> None:
+    lines = [
+        "煮一碗好吃的腊八粥",
+        "栏目关注：",
+        "大众保健",
+        "女性保健",
+        "健康新知",
+        "农历腊月初八是腊八节，腊八节要吃腊八粥。",
+    ]
+    linked = [False, False, True, True, True, False]
+    assert tag_links(lines, linked, [True] * 6, 0) == {1, 2, 3, 4}
+    assert tag_links(lines, linked, [True] * 6, None) == set()

@@ -68,6 +68,8 @@ ITEM_LINK_MIN = 5
 HEADLINE_MIN_CHARS = 6
 HEADLINE_MAX_CHARS = 40
 """A story's title that is no link, in a headline list, is this long (from, to)."""
+TAG_MAX = 8
+"""A tag's link under the headline is this long at most."""
 HEADLINE_LOOKAHEAD = 8
 DATE_LINE_MAX = 60
 """A line below the headline that gives the date is at most this long (a metadata strip)."""
@@ -316,7 +318,7 @@ def around_article(
     if headline is None:
         h1 = (at for tag, _, at in headings if tag == "h1" and at < len(visible) and not linked[at])
         headline = next(h1, None)
-    listed = link_lists(visible, link_chars, link_counts, main, headline)
+    listed = link_lists(visible, link_chars, link_counts, main, headline) | tag_links(visible, linked, main, headline)
     for i in listed:
         main[i] = False
     for i in missed_article(visible, linked, main, headline):
@@ -331,6 +333,29 @@ def around_article(
         main[i] = False
     why = dict.fromkeys(sorted(listed), LINK_LIST) | dict.fromkeys(far, ABOVE_HEADLINE)
     return why | dict.fromkeys(markup, MARKUP_TEXT), headline
+
+
+def tag_links(lines: list[str], linked: list[bool], main: list[bool], headline: int | None) -> set[int]:
+    """Between the headline and the article's first sentence, a run of at least
+    :data:`LIST_MIN_LINKS` short links (a column's or topic's tags: "栏目关注：" 大众保健 女性保健 …)
+    and the label just above them."""
+    if headline is None:
+        return set()
+    block = article_block(lines, linked, headline)
+    first = next((i for i in block[1:] if _text(lines, linked, i) and lines[i] != lines[headline]), None)
+    found: set[int] = set()
+    run: list[int] = []
+    for i in [*range(headline + 1, first if first is not None else headline + 1), -1]:
+        if i >= 0 and main[i] and linked[i] and _length(lines[i]) <= TAG_MAX:
+            run.append(i)
+            continue
+        if len(run) >= LIST_MIN_LINKS:
+            found.update(run)
+            label = run[0] - 1
+            if label > headline and main[label] and lines[label].rstrip().endswith(("：", ":")):
+                found.add(label)
+        run = []
+    return found
 
 
 def _bare(text: str) -> str:
