@@ -97,7 +97,7 @@ def test_a_rebuild_renders_only_changed_documents(
     cfg = Config(input=pages, glossary=GLOSSARY, docs_dir=tmp_path / "docs", backend="gloss", tm=tmp_path / "tm.sqlite")
     build_docs(cfg, Collected())
     first = tree(tmp_path / "docs")
-    assert len(list((tmp_path / "cache" / "pages").rglob("*.json"))) == 3
+    assert len(list((tmp_path / "cache" / "pages").rglob("*.pages"))) == 3
     rendered = count_renders(monkeypatch)
     build_docs(cfg, Collected())
     assert rendered == [] and tree(tmp_path / "docs") == first  # nothing changed: nothing rendered
@@ -107,3 +107,17 @@ def test_a_rebuild_renders_only_changed_documents(
     assert len(rendered) == 1 and rendered[0].startswith("001-")
     build_docs(replace(cfg, use_cache=False), Collected())
     assert len(rendered) == 4  # --no-cache renders every page
+
+
+def test_a_page_entry_cut_short_or_altered_is_a_miss(tmp_path: Path) -> None:
+    store = cache.PageCache(tmp_path / "pages")
+    store.put("ab12", ("中文页", "English page", "对照 aligned"))
+    assert store.get("ab12") == ("中文页".encode(), b"English page", "对照 aligned".encode())
+    [entry] = (tmp_path / "pages").rglob("*.pages")
+    data = entry.read_bytes()
+    entry.write_bytes(data[:-3])  # cut short
+    assert store.get("ab12") is None
+    entry.write_bytes(data.replace(b"English", b"Englisx"))  # the same length, altered
+    assert store.get("ab12") is None
+    entry.write_bytes(b"not a header")
+    assert store.get("ab12") is None

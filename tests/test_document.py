@@ -84,3 +84,44 @@ def test_unknown_fields_are_ignored_and_defaults_filled() -> None:
 def test_unknown_block_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="table"):
         Document.from_dict({"meta": {"slug": "a"}, "blocks": [{"kind": "table", "text": "x"}]})
+
+
+_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(-3, 3), st.text(max_size=3), st.lists(st.integers(), max_size=1)
+)
+_TERM = st.one_of(
+    st.fixed_dictionaries({"zh": _VALUES, "en": _VALUES}, optional={"start": _VALUES}),
+    st.fixed_dictionaries({"zh": st.text(max_size=3), "en": st.text(max_size=3), "start": st.integers(-2, 5)}),
+    _VALUES,
+)
+_SEGMENT = st.fixed_dictionaries(
+    {"id": st.one_of(st.text(max_size=3), _VALUES), "zh": st.one_of(st.text(max_size=3), _VALUES)},
+    optional={
+        "en": st.one_of(st.text(max_size=3), _VALUES),
+        "terms": st.one_of(st.lists(_TERM, max_size=3), _VALUES),
+        "provenance": st.one_of(
+            st.none(), st.just({}), st.fixed_dictionaries({"engine": _VALUES, "model": st.text(max_size=2)}), _VALUES
+        ),
+    },
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SEGMENT)
+def test_a_segment_read_the_fast_way_is_read_as_the_checked_way(data: dict[str, object]) -> None:
+    """segment_from_dict's fast path (exact types) gives what the checked path gives, and
+    leaves everything else to it."""
+    from toolkit import document
+
+    def read(fast: bool) -> object:
+        saved = document._segment_fast
+        if not fast:
+            document._segment_fast = lambda d: None  # type: ignore[assignment]
+        try:
+            return document.segment_from_dict(data)  # type: ignore[arg-type]
+        except Exception as exc:
+            return type(exc)
+        finally:
+            document._segment_fast = saved
+
+    assert read(True) == read(False)

@@ -25,7 +25,7 @@ from .errors import InputError, InstallError, ToolkitError
 
 if TYPE_CHECKING:
     from .config import Config
-    from .document import Document
+    from .document import Document, Provenance, Segment
     from .glossary import Glossary
     from .incremental import Translated, TranslationCache
     from .outputs import Staging
@@ -383,6 +383,8 @@ def translate_documents(
             keys = [store.key(d) for d in docs]
             done = {i: hit for i, k in enumerate(keys) if (hit := store.get(k)) is not None}
         todo = [d for i, d in enumerate(docs) if i not in done]
+        if memory is not None and done:  # the memory holds what the cached documents show
+            memory.store(_machine_rows(hit.doc for hit in done.values()), replace=False)
         timings["cache"] = time.perf_counter() - started
         ctx = Context(glossary=gl, backend=backend, memory=memory, stats=stats, engine=engine, listener=listener)
         started = time.perf_counter()
@@ -397,6 +399,7 @@ def translate_documents(
         if close is not None:
             close()
     stats.cached = len(done)
+    stats.fuzzy += sum(s.provenance.state == "fuzzy" for hit in done.values() for s in hit.doc.segments if s.provenance)
     fuzzy = f", {stats.fuzzy} fuzzy suggestions (need review)" if stats.fuzzy else ""
     if engine:
         unchanged = f"; {len(done)} unchanged documents from the cache" if done else ""
@@ -431,6 +434,16 @@ def translate_documents(
         timings,
         dict(zip((d.meta.slug for d in docs), keys, strict=True)) if keys else {},
     )
+
+
+def _machine_rows(docs: Iterable[Document]) -> list[tuple[Segment, str, Provenance]]:
+    """The machine-made segments of ``docs`` as rows of the memory."""
+    return [
+        (s, s.en, s.provenance)
+        for d in docs
+        for s in d.segments
+        if s.provenance is not None and s.provenance.state in ("machine", "gloss") and s.en
+    ]
 
 
 def _translation_cache(

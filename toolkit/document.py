@@ -219,6 +219,9 @@ def segment_to_dict(s: Segment) -> dict[str, Any]:
 
 
 def segment_from_dict(d: dict[str, Any]) -> Segment:
+    fast = _segment_fast(d)
+    if fast is not None:
+        return fast
     prov = d.get("provenance")
     return Segment(
         id=_text(d["id"], "id"),
@@ -230,6 +233,33 @@ def segment_from_dict(d: dict[str, Any]) -> Segment:
         ),
         provenance=_provenance(_mapping(prov, "provenance")) if prov else None,
     )
+
+
+def _segment_fast(d: Any) -> Segment | None:
+    """The segment when every field has exactly its type (what :func:`segment_to_dict` writes):
+    made without the checks' calls, the same result; None for anything else, which the checked
+    way then reads or refuses with its message."""
+    if type(d) is not dict:
+        return None
+    sid, zh, en, terms, prov = d.get("id"), d.get("zh"), d.get("en", ""), d.get("terms", []), d.get("provenance")
+    if type(sid) is not str or type(zh) is not str or type(en) is not str or type(terms) is not list:
+        return None
+    made = []
+    for t in terms:
+        if type(t) is not dict:
+            return None
+        tzh, ten, start = t.get("zh"), t.get("en"), t.get("start", -1)
+        if type(tzh) is not str or type(ten) is not str or type(start) is not int or not -1 <= start <= 10**9:
+            return None
+        made.append(_term(tzh, ten, start))
+    if prov is not None and type(prov) is not dict:
+        return None
+    return Segment(id=sid, zh=zh, en=en, terms=tuple(made), provenance=_provenance(prov) if prov else None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _term(zh: str, en: str, start: int) -> TermMatch:
+    return TermMatch(zh=zh, en=en, start=start)  # one object for each (a corpus repeats its terms)
 
 
 def _provenance(data: dict[str, Any]) -> Provenance:

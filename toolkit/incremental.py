@@ -32,24 +32,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cache import _write_atomic, fingerprint
+from .cache import PACKAGE, _write_atomic, fingerprint
 from .document import Document
 from .qa import Problem, document_problems
 
 if TYPE_CHECKING:
     from .glossary import Glossary
 
-TRANSLATE_CODE = (
-    "glossary.py",
-    "translate",
-    "qa.py",
-    "numbers.py",
-    "tm.py",
-    "document.py",
-    "pipeline.py",
-    "incremental.py",
-)
-"""The toolkit files a translated document depends on (folders: every ``.py`` in them)."""
+TRANSLATE_CODE = PACKAGE
+"""The toolkit code a translated document depends on: all of it (:data:`toolkit.cache.PACKAGE`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +78,14 @@ class TranslationCache:
             with self._path(key).open(encoding="utf-8") as fh:
                 entry = json.load(fh)
             doc = Document.from_dict(entry["doc"])
-            problems = [Problem(*p) for p in entry["problems"]]
+            listed = entry["problems"]
+            if not all(isinstance(p, list) and len(p) == 4 and all(isinstance(x, str) for x in p) for p in listed):
+                return None
+            problems = [Problem(*p) for p in listed]
             version = entry["glossary"]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            return None  # whatever is wrong with an entry, it counts as absent
+        if not isinstance(version, str):
             return None
         if version and version != self.glossary.version:
             problems = document_problems(doc, self.glossary.version)

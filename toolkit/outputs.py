@@ -234,6 +234,11 @@ def real_target(target: Path) -> Path:
     return target.resolve() if target.is_symlink() else target
 
 
+NOT_KEPT = frozenset({".toolkit-site"})
+"""Hidden entries the toolkit writes about one build (:data:`toolkit.cache.SITE_STAMP`): never
+carried over to the next, whose own they are not."""
+
+
 def keep_hidden(old: Path, new: Path) -> None:
     """Copy ``old``'s hidden entries (``.git``, ``.nojekyll`` …) into ``new``.
 
@@ -245,7 +250,7 @@ def keep_hidden(old: Path, new: Path) -> None:
         return
     for p in old.iterdir():
         dest = new / p.name
-        if not p.name.startswith(".") or os.path.lexists(dest):
+        if not p.name.startswith(".") or os.path.lexists(dest) or p.name in NOT_KEPT:
             continue
         if p.is_dir() and not p.is_symlink():
             shutil.copytree(p, dest, symlinks=True, copy_function=_link_or_copy)

@@ -457,8 +457,8 @@ def docs_pages(
     made_by: Mapping[str, str] | None = None,
     jobs: int | None = 1,
     progress: Progress | None = None,
-) -> Iterator[tuple[str, str]]:
-    """Every file of the docs tree: (path relative to the docs folder, text), one at a time,
+) -> Iterator[tuple[str, str | bytes]]:
+    """Every file of the docs tree: (path relative to the docs folder, text or UTF-8 bytes), one at a time,
     so that a tree of 10,000 documents is never held in memory whole.
 
     ``problems``: QA per document slug as the build found it (else found here). With ``cache``
@@ -566,7 +566,7 @@ def write_docs(
     return [Path(p) for p in written if not p.startswith(".")]
 
 
-def _write_tree(pages: Iterable[tuple[str, str]], docs_dir: Path, new: Path) -> list[str]:
+def _write_tree(pages: Iterable[tuple[str, str | bytes]], docs_dir: Path, new: Path) -> list[str]:
     """Write ``pages`` into the empty folder ``new``, with the user's dotfiles from
     ``docs_dir``; the paths written."""
     written: list[str] = []
@@ -577,7 +577,7 @@ def _write_tree(pages: Iterable[tuple[str, str]], docs_dir: Path, new: Path) -> 
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            target.write_text(text, encoding="utf-8")
+            target.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
             written.append(rel)
         # Keep the user's hidden entries (.gitignore, .git …, links as links); everything
         # else is ours to replace.

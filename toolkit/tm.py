@@ -255,12 +255,14 @@ class TranslationMemory:
 
     # --- storing -----------------------------------------------------------------------------
 
-    def store(self, rows: Iterable[tuple[Segment, str, Provenance]]) -> None:
-        """Store machine translations and commit (one transaction per call)."""
+    def store(self, rows: Iterable[tuple[Segment, str, Provenance]], replace: bool = True) -> None:
+        """Store machine translations and commit (one transaction per call). ``replace=False``:
+        keep what the memory holds for a key already there (a translation taken from the
+        translation cache, put back where the memory lost it)."""
         when = now()
         with self._errors(), self.db:
             self.db.executemany(
-                "INSERT OR REPLACE INTO translations"
+                f"INSERT OR {'REPLACE' if replace else 'IGNORE'} INTO translations"
                 " (source, engine, model, terms, en, glossary, reviewed, created, text)"
                 " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
                 [(source_key(s.zh), p.engine, p.model, terms_key(s), en, p.glossary, when, s.zh) for s, en, p in rows],
@@ -296,22 +298,32 @@ class TranslationMemory:
                 " VALUES (?, 'human', '', '[]', ?, ?, 1, ?, ?, ?, ?, ?)",
                 rows,
             )
-            self.db.execute(  # a new generation of reviews: see state()
-                "INSERT INTO meta VALUES ('reviews', '1')"
-                " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
-            )
+            self._changed()
         self._index = None
         return len(rows)
 
+    def changed(self) -> None:
+        """Record that the memory's answers changed other than by a run's own machine output
+        (an import): a new generation in :meth:`state`."""
+        with self._errors(), self.db:
+            self._changed()
+
+    def _changed(self) -> None:
+        self.db.execute(
+            "INSERT INTO meta VALUES ('generation', '1')"
+            " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
     def state(self) -> str:
         """What the memory's answers depend on beyond machine output: its identity (a new file
-        is another memory) and its reviews (one added, replaced or removed changes it). Machine
-        translations stored as a run goes do not change it: the engine would make them again."""
+        is another memory) and its generation (reviews added or replaced, an import: see
+        :meth:`changed`). Machine translations stored as a run goes do not change it: the
+        engine would make them again."""
         with self._errors():
             with self.db:
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES ('id', lower(hex(randomblob(16))))")
             ident = self.db.execute("SELECT value FROM meta WHERE key = 'id'").fetchone()[0]
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'reviews'").fetchone()
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
             count = self.db.execute("SELECT COUNT(*) FROM translations WHERE reviewed = 1").fetchone()[0]
         return f"{ident}:{row[0] if row else 0}:{count}"
 

@@ -10,7 +10,7 @@ the commands. The options every command shares are in :mod:`.common`; the ``glos
 
 from __future__ import annotations
 
-import contextlib
+import gc
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -249,7 +249,7 @@ def build(
 ) -> None:
     """The whole pipeline: seeds/ + glossary/ → docs/ → site/ (a MkDocs Material site)."""
     from ..batch import build_docs, prepare_folders
-    from ..cache import SITE_STAMP, site_digest, site_unchanged
+    from ..cache import site_digest, site_unchanged, stamp_site
     from ..outputs import real_target, staged
     from ..site import build_site
 
@@ -276,6 +276,9 @@ def build(
         with staged(cfg.docs_dir, cfg.site_dir) as stage:
             built = build_docs(cfg, rep, glossary, jobs, stage)
             _built(rep, built.translation, cfg)
+            count = len(built.translation.docs)
+            built.translation.docs.clear()  # the site is built from the docs tree: 10,000 documents
+            gc.collect()  # are a gigabyte that MkDocs can use instead
             started = time.perf_counter()
             targets = (real_target(cfg.docs_dir).resolve(), real_target(cfg.site_dir).resolve())
             digest = site_digest(stage.new_docs, built.mkdocs, targets)
@@ -285,18 +288,14 @@ def build(
                     f"site: nothing it is built from changed; {cfg.site_dir}/ kept as it is (--no-cache rebuilds it)"
                 )
             else:
-                rep.info(
-                    f"site: MkDocs, then Pagefind, build {cfg.site_dir}/ ({len(built.translation.docs)} documents)"
-                )
+                rep.info(f"site: MkDocs, then Pagefind, build {cfg.site_dir}/ ({count} documents)")
                 build_site(built.mkdocs, strict=True, quiet=rep.quiet, docs_dir=cfg.docs_dir, site_dir=cfg.site_dir)
-                # always written (empty: unknown), so that the old site's stamp is not carried over
-                with contextlib.suppress(OSError):
-                    (stage.new_site / SITE_STAMP).write_text((digest or "") + "\n", encoding="utf-8")
+                stamp_site(stage.new_site, digest)
             built.translation.timings["site"] = time.perf_counter() - started
             rep.fields["site_rebuilt"] = not unchanged
             stage.commit(site=not unchanged)
         rep.fields["timings"] = {k: round(v, 3) for k, v in built.translation.timings.items()}
-        rep.info(f"wrote {len(built.translation.docs)} documents to {cfg.docs_dir}/ and the site to {cfg.site_dir}/")
+        rep.info(f"wrote {count} documents to {cfg.docs_dir}/ and the site to {cfg.site_dir}/")
     rep.done()
 
 

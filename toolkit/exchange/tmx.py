@@ -236,4 +236,5 @@ def import_tmx(memory: TranslationMemory, found: TmxImport) -> tuple[int, int]:
     if found.errors:
         raise found.errors[0]
     memory.store(found.machine)
+    memory.changed()  # imported machine translations replace the memory's own
     return memory.add_reviews(found.reviews), len(found.machine)

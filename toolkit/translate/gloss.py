@@ -160,10 +160,22 @@ class GlossBackend:
 
             jieba.setLogLevel(logging.WARNING)
             tok = jieba.Tokenizer()
+            tok.check_initialized()
+            total = tok.total
             for term in self._terms:
                 tok.add_word(term, freq=100_000)
+            # add_word adds to the total frequency, which moves every word's probability: the
+            # cut of a sentence would depend on terms it does not hold (and a glossary edit
+            # would change English it should not). Kept as the dictionary's own.
+            tok.total = total
             self._tokenizer = tok
         return self._tokenizer
+
+    def close(self) -> None:
+        """Let go of the dictionaries (jieba's and CC-CEDICT's: some 200 MB), e.g. before
+        MkDocs builds the site in the same process; they are read again when needed."""
+        self._tokenizer = None
+        _cedict.cache_clear()
 
     def translate(self, segments: Sequence[Segment]) -> Iterator[tuple[int, str]]:
         for i, seg in enumerate(segments):
