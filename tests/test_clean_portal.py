@@ -187,3 +187,17 @@ def test_topic_tags_under_the_headline_are_a_list() -> None:
     linked = [False, False, True, True, True, False]
     assert tag_links(lines, linked, [True] * 6, 0) == {1, 2, 3, 4}
     assert tag_links(lines, linked, [True] * 6, None) == set()
+
+
+def test_below_a_short_article_a_portals_cards_go(tmp_path: Path) -> None:
+    """Cards whose links are short (视频, 图集) and whose titles are no links: no list of stories,
+    but below a short article, lines that are a third links and never two paragraphs in a row
+    are the portal's."""
+    cards = "".join(
+        f'<div class="card"><a href="/c/{i}">{"视频" if i % 2 else "图集"}</a><p>{HEADS[i]}</p></div>'
+        for i in range(10)
+    )
+    html = VIDEO.replace('<div class="related">', f'<div class="cards">{cards}</div><div class="related">')
+    doc = _read(tmp_path, html)
+    assert _body(doc) == [VIDEO_TEXT]
+    assert any(d.rule == LINK_LIST and d.text == HEADS[3] for d in doc.dropped)

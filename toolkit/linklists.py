@@ -68,6 +68,15 @@ ITEM_LINK_MIN = 5
 HEADLINE_MIN_CHARS = 6
 HEADLINE_MAX_CHARS = 40
 """A story's title that is no link, in a headline list, is this long (from, to)."""
+SHORT_ARTICLE = 400
+"""An article block with at most this many characters of sentences is a short article."""
+PORTAL_REST_MIN = 8
+PORTAL_LINK_SHARE = 0.3
+"""Below a short article, this many lines at least, this share of them link lines, are a portal's."""
+PARAGRAPH_MIN = 40
+"""A paragraph, not a teaser, is a text line this long at least."""
+SIGNATURE_MAX = 20
+"""A short line just after a notice's attachments (its signature: the body, the date) is this long."""
 TAG_MAX = 8
 """A tag's link under the headline is this long at most."""
 HEADLINE_LOOKAHEAD = 8
@@ -309,6 +318,7 @@ def around_article(
     would be left. Returns the lines taken out, by rule name, and the headline's line
     (``headings``: tag, text and line of each ``<h1>``…``<h3>``)."""
     linked = link_lines(visible, link_chars)
+    given = list(main)
     want = _bare(title) if title else None
     # The title's line; of several, the last above the main text (a banner may repeat it).
     found = [i for i, line in enumerate(visible) if _bare(line) == want and not linked[i]]
@@ -329,10 +339,45 @@ def around_article(
         return {}, headline
     far = far_above(visible, linked, main, headline, sure)
     markup = [i for i in markup_lines(visible) if main[i]]
-    for i in far + markup:
+    rest = portal_rest(visible, linked, given, main, headline) if sure else []
+    for i in far + markup + rest:
         main[i] = False
-    why = dict.fromkeys(sorted(listed), LINK_LIST) | dict.fromkeys(far, ABOVE_HEADLINE)
+    why = dict.fromkeys(sorted(listed), LINK_LIST) | dict.fromkeys(rest, LINK_LIST) | dict.fromkeys(far, ABOVE_HEADLINE)
     return why | dict.fromkeys(markup, MARKUP_TEXT), headline
+
+
+def portal_rest(
+    lines: list[str], linked: list[bool], given: list[bool], main: list[bool], headline: int | None
+) -> list[int]:
+    """A short article in a portal page: when the article's block under the headline holds at
+    most :data:`SHORT_ARTICLE` characters of sentences, and what the extractor gave below it
+    (``given``) is at least :data:`PORTAL_REST_MIN` lines, a :data:`PORTAL_LINK_SHARE` of them
+    link lines, with no two paragraphs in a row (an article goes on in paragraphs; teasers,
+    comments and cards are each cut by a link, a name, a time), every main-text line below the
+    block is the portal's, not the article's, when the block ends at a list (two of the three
+    lines after it are links); a notice's attachments and the short lines just after them (its
+    signature) stay."""
+    block = article_block(lines, linked, headline)
+    if headline is None or not block:
+        return []
+    sentences = [i for i in block[1:] if _text(lines, linked, i) and lines[i] != lines[headline]]
+    if (
+        not any(_SENTENCE_MARK.search(lines[i]) for i in sentences)
+        or sum(_length(lines[i]) for i in sentences) > SHORT_ARTICLE
+    ):
+        return []
+    below = [i for i in range(block.stop, len(lines)) if given[i]]
+    if sum(linked[i] for i in below[:3]) < 2:
+        return []  # the block ended at a lone link (打印), not at a list
+    if len(below) < PORTAL_REST_MIN or sum(linked[i] for i in below) < PORTAL_LINK_SHARE * len(below):
+        return []
+    paragraph = [not linked[i] and _length(lines[i]) >= PARAGRAPH_MIN and _text(lines, linked, i) for i in below]
+    if any(a and b for a, b in pairwise(paragraph)):
+        return []
+    keep: set[int] = set()
+    for i in _own_lines(lines, linked, range(0)):
+        keep.update(j for j in range(i, min(len(lines), i + 4)) if j == i or _length(lines[j]) <= SIGNATURE_MAX)
+    return [i for i in below if main[i] and i not in keep]
 
 
 def tag_links(lines: list[str], linked: list[bool], main: list[bool], headline: int | None) -> set[int]:
