@@ -77,6 +77,8 @@ PARAGRAPH_MIN = 40
 """A paragraph, not a teaser, is a text line this long at least."""
 SIGNATURE_MAX = 20
 """A short line just after a notice's attachments (its signature: the body, the date) is this long."""
+NEAR_SHARE = 0.7
+"""A line holding the title, or held by it, is the headline when the shorter is this share of the longer."""
 TAG_MAX = 8
 """A tag's link under the headline is this long at most."""
 HEADLINE_LOOKAHEAD = 8
@@ -322,6 +324,8 @@ def around_article(
     want = _bare(title) if title else None
     # The title's line; of several, the last above the main text (a banner may repeat it).
     found = [i for i, line in enumerate(visible) if _bare(line) == want and not linked[i]]
+    # Else a line that holds the title or that the title holds, nearly whole ("【獨家】标题").
+    found = found or [i for i, line in enumerate(visible) if want and not linked[i] and _near(_bare(line), want)]
     first = next((i for i, m in enumerate(main) if m), 0)
     headline = max((i for i in found if i <= first), default=found[0] if found else None)
     sure = headline is not None
@@ -401,6 +405,12 @@ def tag_links(lines: list[str], linked: list[bool], main: list[bool], headline: 
                 found.add(label)
         run = []
     return found
+
+
+def _near(line: str, title: str) -> bool:
+    """Is ``line`` the title with a little more or less ("【獨家】标题", "标题（图）")?"""
+    short, long = sorted((line, title), key=len)
+    return len(short) >= HEADLINE_MIN_CHARS and short in long and len(short) >= NEAR_SHARE * len(long)
 
 
 def _bare(text: str) -> str:
