@@ -56,3 +56,26 @@ def test_broken_markup_still_gives_lines() -> None:
 
 def test_lines_outside_the_main_text_are_an_explained_drop() -> None:
     assert NOT_MAIN in PAGE_RULES and TOO_LARGE in PAGE_RULES
+
+
+BLOG = """<html><head><title>{title}</title></head><body>
+<div class="blog-head"><h1>{blog}</h1>
+<p><a href="/">首页</a> <a href="/list">博文目录</a> <a href="/about">关于我</a></p></div>
+<div class="post"><h2>{headline}</h2><p>2023-08-01 21:14:05　分类：随笔</p>
+<p>周末带孩子去郊外看萤火虫，夜里的田埂上一闪一闪，像星星落到了草丛里。孩子说这是他见过最美的夏天。</p>
+<p>回来的路上我们约好，明年夏天还要再来。</p></div>
+<div class="side"><h3>Blog统计</h3><p>访问：12345</p></div></body></html>"""
+
+
+def test_a_blogs_name_is_no_title() -> None:
+    for title, blog in (("山野闲人的博客", "山野闲人的博客"), ("Blog统计", "山野闲人")):
+        page = parse_html(BLOG.format(title=title, blog=blog, headline="夏夜看萤火虫"))
+        assert page.meta["title"] == "夏夜看萤火虫", title
+
+
+def test_a_title_cut_short_is_completed_from_the_page() -> None:
+    page = parse_html(
+        "<html><head><title>【安徽一动物园东北虎死亡？官方... - 某某的微博</title></head><body>"
+        "<div>【安徽一动物园东北虎死亡？官方：成立调查组】当地新闻办通报，已成立调查组进行全面调查。</div></body></html>"
+    )
+    assert page.meta["title"] == "安徽一动物园东北虎死亡？官方：成立调查组"

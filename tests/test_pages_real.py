@@ -1,10 +1,14 @@
-"""The cleaner on 40 real Chinese pages with hand-written gold (tests/pages_real): floors
+"""The cleaner on real Chinese pages with hand-written gold (tests/pages_real): floors
 under the numbers it reached, so that a rule change that makes real pages worse fails.
 
 The numbers are the scorer's (``python -m tests.score_pages tests/pages_real``): character F1
 of the body per page, titles equal after removing whitespace, ISO dates equal. The floors sit
 a little below what the cleaner scored when they were set (tests/pages_real/AFTER.txt: mean
 F1 0.995, lowest 0.939, titles 39/40, dates 39/39); raise them when the cleaner gets better.
+
+The pages added after the first 40 (:data:`LATER`: news flashes in full portal pages, forum
+threads, Q&A pages; scored at first sight in tests/pages_real/FIRST_SIGHT_2.txt and FIRST_SIGHT_3.txt) have floors of
+their own, under what the cleaner reached on them.
 """
 
 from __future__ import annotations
@@ -22,17 +26,47 @@ LOWEST_F1_FLOOR = 0.93
 TITLES_FLOOR = 38
 DATES_FLOOR = 38
 
+LATER = {
+    f"{name}.html"
+    for name in (
+        "163_gbk_donghai_rongquan", "163_gbk_guowuyuan_hulianwangjia", "163_gbk_huifeng_pmi",
+        "163_gbk_jijin_jiushi", "163_gbk_zhengquanye_changyishu", "discuz_csol_shushen_gaiban",
+        "flarum_qiangzhi_denglu", "learnku_windows_daili", "rubychina_jizhi_jiaoben", "tieba_foxi_shenmeyangderen",
+        "weibo_toutiao_fuyang_dongbeihu", "zhidao_dizhen_yujing", "zhihu_taiwan_dizhen_fanwei",
+        # second batch (FIRST_SIGHT_3.txt)
+        "163_gbk_guotaijunan_liangrong", "163_gbk_zhengjianhui_jiaxinwen", "appledaily_tw_zhuilou",
+        "chinatimes_tw_shilin", "cna_tw_pingzhen_huozai", "developerspub_kaifazhe_kezhan", "ettoday_tw_keyun_siji",
+        "judicial_tw_shilin_fapai_gonggao", "ltn_tw_xiongzhai_fapai", "setn_tw_xindian_zhuilou",
+        "udn_tw_taoji_zhuilou", "zhihu_luding_dizhen",
+    )
+}  # fmt: skip
+LATER_MEAN_F1_FLOOR = 0.91
+LATER_LOWEST_F1_FLOOR = 0.49
+LATER_TITLES_FLOOR = 24
+LATER_DATES_FLOOR = 21
+
 
 @pytest.fixture(scope="module")
-def results() -> list[Result]:
+def scored() -> list[Result]:
     found = [score(page, toolkit) for page in pages_in(REAL)]
     return [r for r in found if r is not None]
 
 
-def test_every_real_page_is_scored(results: list[Result]) -> None:
-    assert len(results) == 40
+@pytest.fixture(scope="module")
+def results(scored: list[Result]) -> list[Result]:
+    return [r for r in scored if r.page not in LATER]
+
+
+@pytest.fixture(scope="module")
+def later(scored: list[Result]) -> list[Result]:
+    return [r for r in scored if r.page in LATER]
+
+
+def test_every_real_page_is_scored(scored: list[Result], results: list[Result], later: list[Result]) -> None:
+    assert len(results) == 40 and len(later) == len(LATER)
+    assert len(scored) == len(list(REAL.glob("*.expect.yaml")))
     # A report beside the pages (FIRST_SIGHT.txt, AFTER.txt) has no sidecar and is no page.
-    assert all(r.page.endswith(".html") for r in results)
+    assert all(r.page.endswith(".html") for r in scored)
 
 
 def test_mean_body_f1(results: list[Result]) -> None:
@@ -54,3 +88,12 @@ def test_dates(results: list[Result]) -> None:
     dated = [r for r in results if r.date_ok is not None]
     wrong = [r.page for r in dated if not r.date_ok]
     assert len(dated) - len(wrong) >= DATES_FLOOR, f"wrong dates: {wrong}"
+
+
+def test_later_pages(later: list[Result]) -> None:
+    mean = sum(r.f1 for r in later) / len(later)
+    assert mean >= LATER_MEAN_F1_FLOOR, f"mean body F1 {mean:.3f} < {LATER_MEAN_F1_FLOOR}"
+    low = {r.page: round(r.f1, 3) for r in later if r.f1 < LATER_LOWEST_F1_FLOOR}
+    assert not low, f"pages under body F1 {LATER_LOWEST_F1_FLOOR}: {low}"
+    assert sum(r.title_ok for r in later) >= LATER_TITLES_FLOOR
+    assert sum(bool(r.date_ok) for r in later) >= LATER_DATES_FLOOR

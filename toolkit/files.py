@@ -172,7 +172,7 @@ def read_source(path: Path, forced_format: str | None = None, *, max_bytes: int 
         if main
     )
     dropped = tuple(
-        Dropped(line=i, text=line, rule=NOT_MAIN)
+        Dropped(line=i, text=line, rule=page.why.get(i - 1, NOT_MAIN))
         for i, (line, main) in enumerate(zip(page.lines, page.main, strict=True), start=1)
         if not main
     )

@@ -36,7 +36,9 @@ from typing import Any
 
 from .errors import InstallError
 from .files import split_lines
-from .textmeta import TITLE_SEP, is_metadata, key, text_metadata, unmark
+from .htmltitle import page_title_of, title_parts
+from .linklists import around_article, date_below
+from .textmeta import is_metadata, key, text_metadata, unmark
 
 NOT_MAIN = "not-main-content"
 """The rule name for visible lines trafilatura left out of the main text."""
@@ -81,6 +83,7 @@ _SOURCE_META = ("contentsource", "source", "og:article:source", "mediaid")
 # Elements naming the publishing account: WeChat official-account articles (mp.weixin.qq.com).
 _PUBLISHER_IDS = {"js_name"}
 _PUBLISHER_CLASSES = {"profile_nickname", "rich_media_meta_nickname"}
+_CODE_CLASS = re.compile(r"lang|highlight|hljs|code|brush|prettyprint|syntax", re.IGNORECASE)
 _ASCII_WS = re.compile(r"[ \t\r\n\f\v]+")
 """Markup whitespace; a title's full-width spaces (U+3000) are the author's and stay."""
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
@@ -101,6 +104,9 @@ class HtmlPage:
     """``title``, ``date`` and ``source`` found in the page's markup, when present."""
     skipped: str = ""
     """Why trafilatura was not asked for the main text (rule :data:`TOO_LARGE`), or ``""``."""
+    why: dict[int, str] = field(default_factory=dict)
+    """Line index → the rule that left a line out of the main text, where it is not
+    :data:`NOT_MAIN` (a list of links: :data:`~toolkit.linklists.LINK_LIST`)."""
 
 
 class _Extractor(HTMLParser):
@@ -112,7 +118,8 @@ class _Extractor(HTMLParser):
         self.in_title = False
         self.title = ""
         self.heading: str | None = None
-        self.headings: list[tuple[str, str]] = []
+        self.headings: list[tuple[str, str, int]] = []
+        """``<h1>``…``<h3>``: tag, text, and the index of the line it starts."""
         self.heading_text: list[str] = []
         self.meta: dict[str, str] = {}
         self.publisher = ""
@@ -124,6 +131,20 @@ class _Extractor(HTMLParser):
         self.publisher_text: list[str] = []
         self.items: set[int] = set()
         """Indexes of lines that are list items (``<li>``)."""
+        self.anchors = 0
+        """Depth of open ``<a>`` elements."""
+        self.link_chars: list[int] = []
+        """Per line: how many of its non-space characters are link text (inside ``<a>``)."""
+        self.linked = 0
+        """Non-space characters of link text in ``current``."""
+        self.link_counts: list[int] = []
+        """Per line: how many links with text it holds."""
+        self.links = 0
+        """Links with text in ``current``; ``link_open``: the open link has had text."""
+        self.link_open = False
+        self.pre: list[bool] = []
+        """Open ``<pre>`` elements, each True when it holds code (a ``<code>``, a highlighter's
+        class): in a ``<pre>`` of text (a notice typed out) a line break ends a line."""
         self.in_item = False
         self.elements = 0
         """Start tags seen."""
@@ -143,6 +164,10 @@ class _Extractor(HTMLParser):
                 self.items.add(len(self.lines))
                 self.in_item = False
             self.lines.append(text)
+            self.link_chars.append(self.linked)
+            self.link_counts.append(self.links)
+        self.linked = self.links = 0
+        self.link_open = False
         self.current = []
         self.has_text = False
 
@@ -164,6 +189,13 @@ class _Extractor(HTMLParser):
         if tag in _HIDDEN and tag != "head":
             self.hidden.append(tag)
             return
+        if tag == "pre" and not self.hidden:
+            self.pre.append(_CODE_CLASS.search(dict(attrs).get("class") or "") is not None)
+        elif tag == "code" and self.pre:
+            self.pre[-1] = True
+        if tag == "a" and not self.hidden:
+            self.anchors += 1
+            self.link_open = False
         if tag in ("h1", "h2", "h3") and not self.hidden:
             self._flush()
             self.heading, self.heading_text = tag, []
@@ -195,6 +227,10 @@ class _Extractor(HTMLParser):
             if tag == self.hidden[-1]:
                 self.hidden.pop()
             return
+        if tag == "a":
+            self.anchors = max(0, self.anchors - 1)
+        if tag == "pre" and self.pre:
+            self.pre.pop()
         if tag == self.publisher_tag:
             self.publisher = self.publisher or _WS.sub(" ", "".join(self.publisher_text)).strip()
             self.publisher_tag = None
@@ -204,7 +240,7 @@ class _Extractor(HTMLParser):
         if tag == self.heading:
             text = _ASCII_WS.sub(" ", "".join(self.heading_text)).strip(" \u3000\u00a0")
             if text:
-                self.headings.append((tag, text))
+                self.headings.append((tag, text, len(self.lines)))
             self.heading = None
         if tag in _CELL:
             self.current.append("\u3000")
@@ -216,9 +252,19 @@ class _Extractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title += data
+        elif not self.hidden and self.pre and not self.pre[-1] and "\n" in data and not self.heading:
+            first, *rest = data.split("\n")
+            self.handle_data(first)
+            for part in rest:
+                self._flush()
+                self.handle_data(part)
         elif not self.hidden:
             self.current.append(data)
             self.has_text = self.has_text or not data.isspace()
+            if self.anchors and (n := len(_WS.sub("", data))):
+                self.linked += n
+                self.links += not self.link_open
+                self.link_open = True
             if self.heading:
                 self.heading_text.append(data)
             if self.publisher_tag:
@@ -229,11 +275,6 @@ class _Extractor(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
-
-
-def title_parts(title: str) -> list[str]:
-    """A ``<title>`` split into its parts: the page title, then column and site names."""
-    return [p for p in (s.strip() for s in TITLE_SEP.split(title)) if p]
 
 
 def _norm(text: str) -> str:
@@ -488,27 +529,17 @@ def parse_html(html: str) -> HtmlPage:
     tags = parser.meta
     page_title = _ASCII_WS.sub(" ", parser.title).strip(" \u3000\u00a0")
     parts = title_parts(page_title)
-    headings = [t for _, t in parser.headings]
     explicit = next((tags[k] for k in _TITLE_META if tags.get(k)), "")
-    if explicit:
-        own = title_parts(explicit)
-        title = explicit if explicit in headings or len(own) < 2 else own[0]
-    else:
-        # A heading that is part of the <title>; else the first <h1> that is not just the
-        # site's name (the <title> may hold only that); else the <title>'s first part.
-        # Among headings that are parts of the <title>, the longest: "文章标题 - 博客名 - 博客园"
-        # has the blog's name as a heading too.
-        site = parts[-1] if len(parts) > 1 else page_title
-        title = max((h for h in headings if h in parts or h == page_title), key=len, default="")
-        title = title or next((t for tag, t in parser.headings if tag == "h1" and len(t) >= 5 and t != site), "")
-        title = title or (parts[0] if parts else "")
+    title = page_title_of(explicit, page_title, parts, parser.headings, visible, main)
     if title and extracted is not None:
         main = _headline_above(visible, _below_heading(visible, main, title), title)
+    why, headline = around_article(parser.lines, parser.link_chars, parser.link_counts, parser.headings, main, title)
     if title:
         meta["title"] = _ASCII_WS.sub(" ", title).strip(" \u3000\u00a0")
     # The markup's own fields, then the page's "发布日期：" and "来源：" lines, then guesses:
     # trafilatura's date (it may pick "最后更新"), the WeChat account's name.
-    date = next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html) or field_date or markup_date
+    date = next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html)
+    date = date or date_below(visible, headline) or field_date or markup_date
     if date:
         meta["date"] = date
     source = next((tags[k] for k in _SOURCE_META if tags.get(k)), "") or field_source or parser.publisher
@@ -525,4 +556,4 @@ def parse_html(html: str) -> HtmlPage:
         f"• {line}" if i in parser.items and not line.startswith(("•", "·", "●")) else line
         for i, line in enumerate(visible)
     ]
-    return HtmlPage(title=page_title, lines=lines, main=main, meta=meta, skipped=skipped)
+    return HtmlPage(title=page_title, lines=lines, main=main, meta=meta, skipped=skipped, why=why)

@@ -179,6 +179,8 @@ DATE_ONLY = re.compile(
 
 DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 ROC_DATE = re.compile(r"(?:民国|中华民国)?\s*(?<!\d)(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_SHORT_YEAR_MAX = 30
+_TIME_AFTER = re.compile(r"\s+\d{1,2}:\d{2}")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "○": 0, "Ｏ": 0}
 CN_DATE = re.compile(
     r"([〇零○ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
@@ -190,7 +192,10 @@ _FIELD_VALUE_END = (
 SOURCE = re.compile(rf"(?:{_SOURCE_FIELDS})\s*[:：丨]\s*(.*?)\s*{_FIELD_VALUE_END}|^(?:{_SOURCE_FIELDS})\s+(\S+)$")
 ORG_SOURCE = re.compile(rf"(?:{_ORG_FIELDS})\s*[:：]\s*(.*?)\s*{_FIELD_VALUE_END}|^(?:{_ORG_FIELDS})\s+(\S+)$")
 
-STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
+STAMP = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:(?:星期|周|週)[一二三四五六日天]\s*)?"
+    r"(?:上午|下午|中午|晚上|凌晨|早上)?\s*\d{1,2}:\d{2}"
+)
 _PUBLISHED = re.compile(
     r"发布时间|发布日期|发稿时间|发文日期|公开日期|发表时间|发表日期|发布于|发布\s*[:：]|时间\s*[:：]|日期\s*[:：]"
 )
@@ -273,7 +278,10 @@ def parse_date(s: str, roc: bool = False) -> str:
         mo, d = _cn_number(m.group(2)), _cn_number(m.group(3))
     elif (roc or "民国" in s) and (m := ROC_DATE.search(s)) is not None:
         y, mo, d = (int(g) for g in m.groups())
-        y += 1911
+        # A social-media stamp ("24-5-13 17:07") writes this century's year in two digits; a
+        # Minguo year that small (1935…1941) never comes with a time of day.
+        short = y <= _SHORT_YEAR_MAX and "民国" not in s and _TIME_AFTER.match(s, m.end()) is not None
+        y += 2000 if short else 1911
     else:
         return ""
     if not (1900 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31):

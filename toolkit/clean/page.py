@@ -16,6 +16,7 @@ The page is read in three parts:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from ..document import Document
@@ -93,15 +94,28 @@ def header_rules(page: Page) -> None:
 
 def body_rules(page: Page) -> None:
     """Rules in the body; after a trailer-starting rule, short lines and edge rules too."""
-    in_trailer = False
+    in_trailer = ended = False
+    # Another text's heading ends the article only below the article's headline (not in a
+    # sidebar above it).
+    headline = max((j for j in page.title_lines if page.numbers[j] != 0), default=-1)
     abstract = any(re.match(r"^(摘\s*要|内容摘要|内容提要)\s*[:：]", s) for s in page.ks)
     # A printed document (it has page numbers) repeats its letterhead on every page.
     printed = any(r is not None and r.printed for r in page.rules)
     letterhead = {page.ks[i]: rule for i, rule in page.dropped.items() if rule.letterhead}
+    # HTML: a list of links the reader took out (recommended stories) starts a trailer too.
+    lists = sorted(
+        d.line for d in page.doc.dropped if (row := RULE_NAMED.get(d.rule)) is not None and row.starts_trailer
+    )
     for i in range(page.body_start, len(page.lines)):
         rule, s = page.rules[i], page.ks[i]
         if not s:
             continue
+        if (
+            lists
+            and i > page.body_start
+            and bisect_left(lists, page.numbers[i]) > bisect_right(lists, page.numbers[i - 1])
+        ):
+            in_trailer = True
         if rule is not None and rule.in_abstract and abstract:
             continue  # a paper's keywords ("摘要：…" / "关键词：…") are part of its abstract
         if rule is not None and rule.attachment and _names_attachment(page, i):
@@ -110,9 +124,12 @@ def body_rules(page: Page) -> None:
             page.dropped[i] = TITLE  # a printed report's running header, repeated on every page
         elif printed and s in letterhead and not in_trailer:
             page.dropped[i] = letterhead[s]
+        elif ended:
+            page.dropped[i] = TRAILER
         elif rule is not None and (rule.scope == "anywhere" or (rule.scope == "edge" and in_trailer)):
             page.dropped[i] = rule
             in_trailer = in_trailer or rule.starts_trailer
+            ended = rule.ends_article and i > headline
         elif in_trailer and len(s) <= TRAILER_LINE_MAX and "。" not in s and not _ends_trailer(s):
             page.dropped[i] = TRAILER
         elif in_trailer:

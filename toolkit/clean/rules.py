@@ -9,10 +9,6 @@ a short line in the trailer …); page passes also reuse line rows where the rol
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import KW_ONLY, dataclass
-from typing import Literal
-
 from ..textmeta import is_metadata, unmark
 from .lines import (
     BYLINE_PATTERN,
@@ -33,76 +29,7 @@ from .lines import (
     is_window_control,
     pattern_test,
 )
-
-Scope = Literal["anywhere", "header", "edge"]
-DateRole = Literal["", "field", "line"]
-
-
-def _by_place(s: str) -> bool:
-    """The test of a page rule: never by a line's text alone."""
-    return False
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A row of the rule table: a reason to drop a line, and the role the drop plays for the
-    page passes. The passes read these fields; none of them asks for a rule by its name."""
-
-    name: str
-    """Unique among all rows; what ``--explain`` and ``Document.dropped`` show."""
-    test: Callable[[str], bool] = _by_place
-    """Called with ``key(line)`` (list mark removed); a page rule's never matches."""
-    _: KW_ONLY
-    about: str = ""
-    """What the rule drops, for a page rule (a line rule's examples are in
-    ``tests/clean_rules/examples.yaml``)."""
-    scope: Scope = "anywhere"
-    """``anywhere``; ``header``: only before the body; ``edge``: in the header or the trailer
-    (lines that are body inside a document, such as an address, but boilerplate in a footer)."""
-    starts_trailer: bool = False
-    """Once this rule fires after the body has begun, short lines after it are trailer."""
-    navigation: bool = False
-    """Part of the site's navigation: the title is below the last such line, and a short line
-    above the title on a page that has one is a menu item."""
-    opens_article: bool = False
-    """Marks where the article starts (a breadcrumb, a metadata line): when the title is not
-    in the text, header lines above the last such line are the page's furniture."""
-    ends_list: bool = False
-    """Ends a related-links list in the header (what follows is the article's header)."""
-    lists_links: bool = False
-    """Short lines after it in the header are the links it lists."""
-    below_title: bool = False
-    """Sits between the title and the body (metadata, counters, the page's tools): one or two
-    short lines just above it are a byline."""
-    gives_fields: bool = False
-    """Its line holds metadata fields: the source (来源, 发布机构, an account beside the date)
-    and, after the body, the date; the first such header line is the page's metadata line."""
-    date: DateRole = ""
-    """The date its header line gives: ``field``, ranked by the field's name (发布日期 before
-    更新日期); ``line``, a date line (not a banner's "星期一")."""
-    gives_crumbs: bool = False
-    """The breadcrumb: its last part names the site section (a header line that says only
-    that is a section label)."""
-    footer: bool = False
-    """Part of the page's footer: a 版权所有 in it names the site."""
-    closing_date: bool = False
-    """A date alone on such a line after the body is the page's date (a press release's date
-    after its end mark)."""
-    page_break: bool = False
-    """A printed page's break (its number, the running title): a paragraph goes on across it."""
-    letterhead: bool = False
-    """The site's or a printed document's letterhead: repeated on each printed page, dropped
-    again in the body, where it is a page break."""
-    printed: bool = False
-    """Only a printed document has it (a page number): its letterhead repeats on every page."""
-    in_abstract: bool = False
-    """Kept in a paper's abstract (its 关键词 under 摘要)."""
-    attachment: bool = False
-    """A download link: the document's own "附件：名单.xlsx" (no file size, not under a
-    download list) stays."""
-    left_out: bool = False
-    """A line the reader left out of the main text (HTML): header metadata in it still counts."""
-
+from .row import Rule as Rule  # re-exported: the rows and their type, in one place for callers
 
 # --- rows the page passes also drop with, by a line's place -----------------------------------
 
@@ -151,6 +78,18 @@ TITLE_BLOCK = Rule(
 )
 COLUMN_TAG = Rule("column-tag", about="a column's 【tag】 alone on the body's first line (【\u2026观察】)")
 NOT_MAIN_CONTENT = Rule("not-main-content", about="HTML outside the page's main text (trafilatura)", left_out=True)
+LINK_LIST = Rule(
+    "link-list",
+    about="HTML: a list of links outside the article (recommended or related stories, a headline or hot list) with "
+    "the teasers, sources and times between its links",
+    starts_trailer=True,
+)
+ABOVE_HEADLINE = Rule(
+    "above-headline",
+    about="HTML: main-text lines above the article's headline (navigation, a sidebar, a cookie notice)",
+    left_out=True,
+)
+MARKUP_TEXT = Rule("markup-text", about="HTML: markup shown as text (a widget's template in a <textarea>)")
 PAGE_TOO_LARGE = Rule(
     "page-too-large-for-extraction",
     about="a note at line 0: the page has too many elements for trafilatura, so the line rules decide alone",
@@ -184,7 +123,7 @@ RULES: tuple[Rule, ...] = (
         either(
             is_font_size,
             pattern_test(
-                r"^[\[【]?\s*(字号|字体|字体大小)\s*[:：]?\s*[\[【]?\s*([大中小]\s*)*[\]】]?$|"
+                r"^[\[【]?\s*(字号|字体|字体大小|字级|字级设定)\s*[:：]?\s*[\[【]?\s*([大中小特]\s*)*[\]】]?$|"
                 r"^[\[【]?\s*[大中小]\s*[大中小]\s*[大中小]\s*[\]】]?$|^[\[【]?\s*(字号|字体|字体大小)\s*[:：]|"
                 r"^[\[【]?\s*(字号|字体)\s*[\[【]?\s*[大中小]\s*[\]】]?\s*[\[【]?\s*[大中小]|"
                 r"^([大中小]字号\s*)+$|^(字号|字体)\s*[大中小]$",
@@ -198,10 +137,21 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "prev-next",
         pattern_test(
-            r"^[\[【(（]?\s*(上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)\s*[\]】)）]?\s*([:：]|$)",
+            r"^[\[【(（]?\s*(上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇|上一张|下一张|上一组|下一组)"
+            r"\s*[\]】)）]?\s*([:：]|$)|^(上一(张|组|图|页|篇)\s*[|｜/]?\s*下一(张|组|图|页|篇))$",
             120,
         ),
         starts_trailer=True,
+    ),
+    Rule(
+        "more-answers",
+        pattern_test(
+            r"^(查看)?(更多|其他|其它)(回答|答案)\s*(>>|»|>)?$|"
+            r"^(留言|评论|跟帖|跟贴|发言)(规则|规范|须知)$",
+            30,
+        ),
+        starts_trailer=True,
+        ends_article=True,
     ),
     Rule(
         "related-links",
@@ -213,7 +163,9 @@ RULES: tuple[Rule, ...] = (
             r"^(点击|戳)?(下方|左下角|这里|此处)?.{0,4}阅读原文|^阅读全文\s*(>>|»|→|->)?\s*((https?://|www\.)\S+)?$|"
             # a ranking box ("诗人热力榜", its tabs "日榜周榜月榜总榜"), an author's box ("诗人简介 more>")
             r"^\S{0,8}(热力榜|热榜|排行榜|排行|榜单)$|^([日周月年总]榜\s*){2,}$|^(作者|诗人|博主)简介\s*(more|更多)?\s*>*$|"
-            r"^(为您推荐|为你推荐|大家都在看|今日热点|\d+小时热文|热文|点击进入专题|进入专题|查看原文|更多精彩内容请关注.{0,20})$",
+            r"^(为您推荐|为你推荐|大家都在看|今日热点|\d+小时热文|热文|点击进入专题|进入专题|查看原文|更多精彩内容请关注.{0,20})$|"
+            r"^(查看)?(更多|其他|其它)(相关)?(新闻|文章|阅读|报道|资讯|视频|图集|内容)\s*(>>|»|>)?$|"
+            r"^(也许|或许)?(您|你)(可能)?(也|还)?会?(感兴趣|喜欢)\S{0,4}$",
             120,
             no_full_stop=True,
         ),
@@ -236,7 +188,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "site-promo",
         either(
-            pattern_test(r"(本站|小编).{0,60}(精选|更新|浏览|点击|订阅|关注)", 160),
+            pattern_test(
+                r"(本站|小编).{0,60}(精选|更新|浏览|点击|订阅|关注)|加入.{0,12}粉丝(团|专页)|(欢迎|立即|马上)下载.{0,16}(app|客户端)|"
+                r"^(ios|android)\s*(载点|下载)",
+                160,
+            ),
             pattern_test(
                 r"^\S{0,4}(交流|学习|技术|资料|商务|合作)(群|交流)?\s*[:：]\s*[a-z0-9_\-]{4,30}$|"
                 r"^(加|添加)?(微信|qq|vx|v信)(号|群)?\s*[:：]\s*[a-z0-9_\-]{5,30}$",
@@ -251,6 +207,7 @@ RULES: tuple[Rule, ...] = (
             r"主办单位|承办单位|协办单位|运行维护单位|运维单位|维护单位\s*[:：]|^主办\s*[:：]|^承办\s*[:：]|"
             r"\S(主办|承办)(\s|$)|版权所有|版权归|著作权(属于|所有|归)|ICP\s*[备证]|公网安备|公安备|网安备|"
             r"网站标识码|copyright|©|all rights reserved|备案序号|"
+            r"(信息服务|经营|视听节目)许可证\s*[:：]?\s*[\d\-]{5,}号?|"
             r"备案号\s*[:：]|"
             r"中文域名|官网公众号|官网微信号|官方微信|官方微博|战略合作\s*[:：]|建议使用.{0,30}浏览器|最佳浏览|"
             r"\d{3,4}\s*[*×xX]\s*\d{3,4}\s*(像素|分辨率|以上)|(最佳|建议|显示)分辨率",
@@ -268,7 +225,7 @@ RULES: tuple[Rule, ...] = (
             r"观点仅代表作者|仅代表作者(本人)?(观点|立场)|不代表本(站|网|平台|号)的?(观点|立场)|信息发布平台|"
             r"仅提供信息存储|^特别声明\s*[:：]|传递更多信息之目的|不意味着赞同其观点|转载本文|请联系原作者|请注明(本文)?(来自|出处)|(获取|获得)授权.{0,10}(转载|注明)|"
             r"商业转载请|非商业转载|著作权归作者|版权声明\s*[:：]|免责声明\s*[:：]|不代表.{0,12}(观点|立场)|"
-            r"刊用本网站稿件|(经|未经)书面授权|本文来自(微信)?公众号|题图来自|原创出品|^(特别声明|免责声明|版权声明)\s*[:：]?$",
+            r"刊用本网站稿件|(经|未经)书面授权|专供.{0,24}会员(阅览|阅读)|加入.{0,12}付费会员|本文来自(微信)?公众号|题图来自|原创出品|^(特别声明|免责声明|版权声明)\s*[:：]?$",
             120,
         ),
         starts_trailer=True,
@@ -327,7 +284,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "tag-line",
-        pattern_test(r"^(tag|tags|标签|关键词|关键字|文章关键词|进入专题|所属专题|专题)\s*[:：]", 120),
+        pattern_test(
+            r"^(tag|tags|标签|关键词|关键字|文章关键词|关键词阅读|进入专题|所属专题|专题)\s*[:：]|^(#[^#\s]{1,20}\s*){2,}$",
+            120,
+        ),
         in_abstract=True,
     ),
     BYLINE,
@@ -340,13 +300,22 @@ RULES: tuple[Rule, ...] = (
             r"^[(（]\s*\S{1,20}\s*(摄|供图|供稿|撰稿|来稿|供文)\s*[)）]$|"
             r"^\S{2,10}(发|供图|供稿)\s*[(（]\s*[^()（）]{1,12}(摄|供图)\s*[)）]$|"
             r"^[(（]\s*(作者|撰文|文)\s*[:：]\s*[^()（）]{2,40}[)）]$|^本文(首发于|首发在|来源于|来源自)\s*\S.{0,40}$|"
-            r"^[(（]\s*[\u4e00-\u9fff]{2,10}(日报|晚报|新闻|通讯社|社|网|报)\s*[)）]$",
+            r"^[(（]\s*[\u4e00-\u9fff]{2,10}(日报|晚报|新闻|通讯社|社|网|报)\s*[)）]$|^[(（]\s*(?!全文|完|待续|未完|续)[\u4e00-\u9fff]{2,3}\s*[)）]$|"
+            r"^(记者\s*[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}(中心|组|部))\s*[/／]\s*[\u4e00-\u9fff]{0,8}(报导|报道)$",
             80,
         ),
     ),
     # A caption marked as one: "◎" before it and the picture's credit after it ("◎ 贾玲凭真诚收获观众的
     # 喜爱。/图：网络截图"). Other captions stay body (tests/pages_heldout keeps "图为…（…供图）").
-    Rule("photo-caption", pattern_test(r"^◎.{0,150}(图\s*[:：]\s*\S.{0,30}|截图)$", 200)),
+    Rule(
+        "photo-caption",
+        pattern_test(
+            r"^◎.{0,150}(图\s*[:：]\s*\S.{0,30}|截图)$|"
+            r"[(（]\s*(图|照片)\s*[/／:：]?\s*(翻摄|取自|撷取|截自|截图)[^()（）]{0,24}[)）]$|"
+            r"[(（][^()（）]{1,12}(提供|供图)[)）]\s*\S{0,16}(记者|特派员)\S{2,12}(传真|摄)(\s*\d{2,4}年\d{1,2}月\d{1,2}日)?$",
+            200,
+        ),
+    ),
     Rule("language-switch", is_language_switch, navigation=True),
     Rule(
         "edition-nav",
@@ -381,6 +350,15 @@ RULES: tuple[Rule, ...] = (
             60,
         ),
         starts_trailer=True,
+    ),
+    # The standing box a news site appends to a suicide story: its hotlines and its plea.
+    Rule(
+        "hotline-box",
+        pattern_test(
+            r"(自杀|安心|生命线|张老师|协谈)\S{0,6}专线|^生命线\S{0,4}\s*[:：]\s*\d|(再)?给自己一次机会|请给自己(一次)?机会|"
+            r"请珍惜生命|关心您\s*[:：]",
+            60,
+        ),
     ),
     Rule("counters", is_counters, below_title=True),
     Rule(
@@ -452,7 +430,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cookie-notice",
         pattern_test(
-            r"cookie.{0,60}(使用|同意|接受|隐私)|(使用|同意|接受).{0,30}cookie|"
+            r"cookie.{0,60}(使用|同意|接受|隐私)|(使用|同意|接受).{0,30}cookie|本网站使用.{0,30}技术.{0,60}隐私|"
             r"^(我知道了|同意并继续|接受全部|全部接受)$",
             200,
         ),
@@ -461,7 +439,7 @@ RULES: tuple[Rule, ...] = (
         "expand-prompt",
         pattern_test(
             r"^(点击)?(展开全文|展开阅读全文|查看全文|展开剩余.{0,8}|余下全文|继续阅读全文|收起全文|收起)\s*(>>|»|∨|﹀|↓)?\s*\w?$|"
-            r"^剩余\s*\d+%\s*未读$",
+            r"^剩余\s*\d+%\s*未读$|^请?继续往下(阅读|看)\W*$|^查看全部\s*\d+\s*(个|條|条)(回答|评论)$",
             30,
         ),
     ),
@@ -520,7 +498,7 @@ PAGE_RULES: dict[str, Rule] = {
     r.name: r
     for r in (
         TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT,
-        PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG,
+        PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG, LINK_LIST, ABOVE_HEADLINE, MARKUP_TEXT,
     )
 }  # fmt: skip
 """Drops decided by a line's place in the page rather than its text alone, by name."""

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..textmeta import CN_DATE, DATE_ONLY, HAN, TITLE_SEP, key, parse_date, strip_line, unmark
+from ..textmeta import CN_DATE, DATE_ONLY, HAN, TITLE_SEP, key, original_span, parse_date, strip_line, unmark
 from .lines import NAV_WORDS
 from .meta import DOC_TYPES, account, is_own_date, org_like
 from .rules import BYLINE, DATE_LINE, FURNITURE, NAV_BAR, SECTION_LABEL, SITE_NAME, TITLE
@@ -31,7 +31,7 @@ from .settings import (
 from .state import Page
 from .structure import SENTENCE_END
 
-_TITLE_FIELD = re.compile(r"^标题\s*[:：]\s*(.+)$")
+_TITLE_FIELD = re.compile(r"^(?:标题|标 题|题目|例稿名称|公告名称|文件名称)\s*[:：]\s*(.+)$")
 
 
 _DOC_NUMBER = re.compile(r"[〔\[(（【]\s*\d{4}\s*[〕\])）】]\s*\d+\s*号$")
@@ -44,7 +44,8 @@ def title_like(s: str) -> bool:
         and len(HAN.findall(s)) >= TITLE_MIN_HAN  # a Chinese document's title is in Chinese
         and not s.endswith(("。", "：", ":", "，", ",", "；", ";"))
         and "。" not in s  # a sentence (a photo caption), not a title
-        and not (len(s) >= TITLE_SENTENCE_MIN and ("，" in s or "," in s))  # a sentence, not a title
+        # a sentence, not a title; a question is a Q&A page's title however long
+        and not (len(s) >= TITLE_SENTENCE_MIN and ("，" in s or "," in s) and not s.endswith(("?", "？")))
         and not _DOC_NUMBER.search(s)
         and not org_like(s)
         and s.lower() not in NAV_WORDS
@@ -199,7 +200,7 @@ def header_title(page: Page) -> None:
             page.site_name = page.site_name or strip_line(page.lines[i])
         else:
             m = _TITLE_FIELD.match(s)
-            cands.append(title_parts(m.group(1) if m else page.lines[i], i))
+            cands.append(title_parts(original_span(page.lines[i], m.group(1)) if m else page.lines[i], i))
     page.date = page.date or next((parse_date(ks[c.index]) for c in cands if is_own_date(ks[c.index])), "")
 
     meta_title = strip_line(page.doc.meta.title)

@@ -1,0 +1,107 @@
+"""An HTML page's title from its markup: the ``<meta>`` title, the headings, the ``<title>``.
+
+In order:
+
+* a ``<meta>`` title (``ArticleTitle``, ``og:title`` …), less its site suffix unless a heading
+  says it whole;
+* else a heading that is a part of the ``<title>`` (the longest: "文章标题 - 博客名 - 博客园"
+  has the blog's name as a heading too); else the first ``<h1>`` that is not just the site's
+  name; else the ``<title>``'s first part.
+
+Then two corrections, for pages whose markup names something else than the article:
+
+* a **blog's or an account's name** ("某某的博客", "Blog统计", "@头条新闻的微博") is no title:
+  the article's own headline is the heading nearest above its main text;
+* a title **cut short** ("【安徽阜阳一动物园2..."), as a social site writes its ``<title>``, is
+  completed from the line that starts with it: its 【lead】, or the whole line when it is no
+  longer than a title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textmeta import TITLE_SEP
+
+TITLE_MAX = 120
+"""A line completing a title cut short is at most this long."""
+HEADLINE_MIN = 4
+"""The article's headline, found among the headings, is at least this long."""
+
+_ACCOUNT = re.compile(
+    r"(的博客|的個人博客|的个人博客|的博客园|的空间|的專欄|的专栏|的主页|的微博|的日志|博客首页|个人空间|blog|博客)$|"
+    r"^(blog|博客)(统计|統計|首页|首頁|主页)?$",
+    re.IGNORECASE,
+)
+_CUT = re.compile(r"(\.{2,}|…+|。{3})$")
+_PARAGRAPH = re.compile(r"[。！？；，].*[。！？；，]")
+"""A paragraph has two sentence marks at least (a heading, a menu, a counter none)."""
+_WS = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+
+
+def title_parts(title: str) -> list[str]:
+    """A ``<title>`` split into its parts: the page title, then column and site names."""
+    return [p for p in (s.strip() for s in TITLE_SEP.split(title)) if p]
+
+
+def _norm(text: str) -> str:
+    return _WS.sub("", text)
+
+
+def is_account_name(text: str) -> bool:
+    """Does ``text`` name a blog or an account ("某某的博客", "Blog统计") rather than an article?"""
+    return _ACCOUNT.search(_norm(text).lstrip("@")) is not None
+
+
+def page_title_of(
+    explicit: str,
+    page_title: str,
+    parts: list[str],
+    headings: list[tuple[str, str, int]],
+    visible: list[str],
+    main: list[bool],
+) -> str:
+    """The page's title (see the module's docstring). ``headings``: tag, text and line index of
+    each ``<h1>``…``<h3>``; ``visible`` the page's lines, ``main`` which are main text."""
+    texts = [t for _, t, _ in headings]
+    if explicit:
+        own = title_parts(explicit)
+        title = explicit if explicit in texts or len(own) < 2 else own[0]
+    else:
+        site = parts[-1] if len(parts) > 1 else page_title
+        title = max((h for h in texts if h in parts or h == page_title), key=len, default="")
+        title = title or next((t for tag, t, _ in headings if tag == "h1" and len(t) >= 5 and t != site), "")
+        title = title or (parts[0] if parts else "")
+    if title and is_account_name(title):
+        title = _headline(headings, visible, main) or title
+    if _CUT.search(title):
+        title = _completed(title, visible)
+    return title
+
+
+def _headline(headings: list[tuple[str, str, int]], visible: list[str], main: list[bool]) -> str:
+    """The heading nearest above the main text's first paragraph (else the first below it)
+    that names no blog or account."""
+    first = next((i for i, m in enumerate(main) if m and _PARAGRAPH.search(visible[i])), len(main))
+    fit = [(at, t) for _, t, at in headings if len(_norm(t)) >= HEADLINE_MIN and not is_account_name(t)]
+    above = [t for at, t in fit if at <= first]
+    if above:
+        return above[-1]
+    return next((t for at, t in fit if at > first), "")
+
+
+def _completed(title: str, visible: list[str]) -> str:
+    """A title cut short, completed from the first line that starts with it: the line's
+    【lead】, or the line when it is no longer than a title; else the title as it was."""
+    stem = _norm(_CUT.sub("", title))
+    if len(stem) < HEADLINE_MIN:
+        return title
+    for line in visible:
+        text = _norm(line)
+        if not text.startswith(stem) or len(text) <= len(stem):
+            continue
+        if text.startswith("【") and (end := line.find("】")) > 0:
+            return line[line.find("【") + 1 : end].strip()
+        if len(text) <= TITLE_MAX:
+            return line.strip()
+    return title

@@ -1,0 +1,418 @@
+"""Lists of links around an article: recommended and related stories, headline lists, hot
+lists, navigation, and the teasers and timestamps between their links.
+
+A portal page around a short article (a one-paragraph news item, a video's one-line
+description, a photo story) holds far more text in its lists than in the article, and a
+main-text extractor handed such a page keeps the lists. The lists have a shape the article
+lacks: line after line of link text, with at most a short teaser, a source or a time
+("香港经济日报 · 3小时前", "02:15", "评论 12") between two links. The article's paragraphs are
+text, not links, and they follow the headline.
+
+A **link line** is a visible line whose characters are mostly link text (inside ``<a>``). A
+story's link is a link line whose links are headline-long (a bar of short links, "首页 新闻",
+is navigation); a headline-long line that is no link but has its time on the next line, or
+after its teaser, is a story too. A **list** is a run of main-text lines from a story to a
+story with at least :data:`LIST_MIN_LINKS` stories, where between two of them lie at most
+:data:`GAP_LINES` other lines, at most one of them a sentence (a teaser) no longer than
+:data:`TEASER_MAX`; the lines just after its last story go with it (the last item's source,
+time, teaser), and so does a heading just above it ("相关视频"). The **article block** is never
+part of a list: the headline's line, the lines below it down to its first sentence, and the
+lines after that until the next link line; nor are a notice's 附件 links.
+
+:func:`around_article` is the HTML reader's pass: it takes the lists out of the main text
+(rule :data:`LINK_LIST`), puts the article block back when the extractor took a list or the
+comments for the article (:func:`missed_article`), takes out the lines above the headline
+(:data:`ABOVE_HEADLINE`, :func:`far_above`) and markup shown as text (:data:`MARKUP_TEXT`), so
+that ``toolkit clean --explain`` names each; :func:`date_below` reads the date from the
+metadata strip under the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from .textmeta import is_metadata, key, parse_date, unmark
+
+LINK_LIST = "link-list"
+"""The rule name for the lines of a list of links (recommended stories and their teasers)."""
+MARKUP_TEXT = "markup-text"
+"""The rule name for visible lines that are HTML source shown as text."""
+ABOVE_HEADLINE = "above-headline"
+"""The rule name for main-text lines above the article's headline (navigation, a sidebar, a
+cookie or language notice; see :func:`far_above`)."""
+FAR_ABOVE = 20
+"""Main-text lines above the headline with at least this many other lines between are not the
+article's."""
+
+LINK_SHARE = 0.5
+"""A line is a link line when at least this share of its non-space characters is link text."""
+LIST_MIN_LINKS = 3
+"""A list has at least this many link lines."""
+GAP_LINES = 4
+"""Between two link lines of a list lie at most this many other lines (an item's teaser,
+source, time, counts)."""
+TEASER_MAX = 150
+"""A sentence between two link lines is a teaser up to this long; a longer one is article."""
+SENTENCE_MIN = 20
+"""A line without links this long, or with a sentence mark, is a sentence."""
+TAIL_LINES = 3
+"""Lines just after a list's last link that go with it (the last item's source, time, and its
+teaser when most items have one)."""
+HEADING_MAX = 12
+"""A short line just above a list, without digits or sentence marks, is its heading up to this
+long ("相关视频", "24小时热文" has digits but the line rules know it)."""
+ITEM_LINK_MIN = 5
+"""A story's link is this long at least, on average over a line's links (a bar of short links,
+"首页 新闻 财经", is navigation, and joins a list only as a gap)."""
+HEADLINE_MIN_CHARS = 6
+HEADLINE_MAX_CHARS = 40
+"""A story's title that is no link, in a headline list, is this long (from, to)."""
+SHORT_ARTICLE = 400
+"""An article block with at most this many characters of sentences is a short article."""
+PORTAL_REST_MIN = 8
+PORTAL_LINK_SHARE = 0.3
+"""Below a short article, this many lines at least, this share of them link lines, are a portal's."""
+PARAGRAPH_MIN = 40
+"""A paragraph, not a teaser, is a text line this long at least."""
+SIGNATURE_MAX = 20
+"""A short line just after a notice's attachments (its signature: the body, the date) is this long."""
+NEAR_SHARE = 0.7
+"""A line holding the title, or held by it, is the headline when the shorter is this share of the longer."""
+TAG_MAX = 8
+"""A tag's link under the headline is this long at most."""
+HEADLINE_LOOKAHEAD = 8
+DATE_LINE_MAX = 60
+"""A line below the headline that gives the date is at most this long (a metadata strip)."""
+"""The article's first sentence is at most this many lines below its headline."""
+
+_SPACE = re.compile(r"\s+")
+_BLANK = re.compile(r"[\s\u200b\ufeff]+")
+_SENTENCE_MARK = re.compile(r"[。！？!?；，]")
+_HEADING_NOT = re.compile(r"[\d。！？!?；，,:：]")
+_STAMP = re.compile(
+    r"(\S{1,12}\s*[·|｜]?\s*)?(\d{1,2}\s*(秒|分钟|分鐘|小时|小時|天|日|周|週|个月|個月)前|\d{1,2}:\d{2}|"
+    r"(\d{4}\s*[-/.]\s*)?\d{1,2}\s*[-/.]\s*\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?|"
+    r"(\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}:\d{2}|昨天|前天|刚刚|剛剛)"
+)
+"""A line that is only a time, maybe after a source ("香港經濟日報 · 3小時前", "05-16 10:23"); not
+a date written out alone ("2024年4月2日"), which under a name is a notice's signature."""
+_TAG = re.compile(r"</?[a-z][a-z0-9]*(\s[^<>]*)?/?>|<!--")
+_SENTENCE_END = re.compile(r"[。！？!?；;]$")
+_LIST_WORDS = re.compile(
+    r"相关|相關|推荐|推薦|热|熱|更多|猜你|排行|榜|精彩|延伸|阅读|閱讀|视频|視頻|图集|圖集|专题|專題|最新|其他|其它|大家都在"
+)
+_ATTACHMENT = re.compile(r"^\W{0,2}(附件|附表|附:|附：)")
+_NUMBERED = re.compile(r"^\W{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．)）]")
+
+
+def _length(line: str) -> int:
+    return len(_SPACE.sub("", line))
+
+
+def link_lines(lines: list[str], link_chars: list[int]) -> list[bool]:
+    """Per line: is it mostly link text?"""
+    return [n > 0 and n >= LINK_SHARE * max(1, _length(line)) for line, n in zip(lines, link_chars, strict=True)]
+
+
+def _metadata(line: str) -> bool:
+    """A metadata line under the headline ("2015-07-03 09:50:46　来源: 华尔街见闻"), no sentence."""
+    return is_metadata(unmark(key(line)))
+
+
+def _text(lines: list[str], linked: list[bool], i: int) -> bool:
+    """Is line ``i`` a sentence of text: no link line, no metadata line?"""
+    return not linked[i] and _sentence(lines[i]) and not _metadata(lines[i])
+
+
+def _sentence(line: str) -> bool:
+    return _length(line) >= SENTENCE_MIN or _SENTENCE_MARK.search(line) is not None
+
+
+def article_block(
+    lines: list[str], linked: list[bool], headline: int | None, stops: frozenset[int] = frozenset()
+) -> range:
+    """The headline's line and the article's lines below it: down to its first sentence, then
+    until the next link line (or one of ``stops``). Empty when no headline was found."""
+    if headline is None:
+        return range(0)
+    below = range(headline + 1, min(len(lines), headline + 1 + HEADLINE_LOOKAHEAD))
+    first = next((i for i in below if _text(lines, linked, i) and lines[i] != lines[headline]), None)
+    if first is None:
+        return range(headline, headline + 1)
+    end = next((i for i in range(first, len(lines)) if linked[i] or i in stops), len(lines))
+    return range(headline, end)
+
+
+def missed_article(lines: list[str], linked: list[bool], main: list[bool], headline: int | None) -> list[int]:
+    """The article block's lines, other than link lines, when the main text holds none of its
+    sentences and less text than they do (the extractor took a list of stories, a login box
+    or the comments for the article: a short article is shorter than either, and once the
+    lists are out, the rest is short too); else none. ``main`` is without the lists."""
+    block = article_block(lines, linked, headline)
+    sentences = [i for i in block[1:] if _text(lines, linked, i) and lines[i] != lines[headline or 0]]
+    if not sentences or any(main[i] for i in sentences):
+        return []
+    elsewhere = sum(_length(lines[i]) for i in range(len(lines)) if main[i] and _text(lines, linked, i))
+    if elsewhere >= sum(_length(lines[i]) for i in sentences):
+        return []
+    return [i for i in block if not linked[i]]
+
+
+def markup_lines(lines: list[str]) -> list[int]:
+    """Visible lines that are HTML source shown as text (a widget's template in a
+    ``<textarea>``, escaped markup): two tags or more."""
+    return [i for i, line in enumerate(lines) if "<" in line and len(_TAG.findall(line)) >= 2]
+
+
+def date_below(lines: list[str], headline: int | None) -> str:
+    """The date on a short line just below the headline, above the article's first sentence
+    (its metadata line: "2024年03月20日 09:12　新华网"), as ISO; else "". A listed story's date
+    or the footer's year is never there."""
+    if headline is None:
+        return ""
+    for i in range(headline + 1, min(len(lines), headline + 1 + HEADLINE_LOOKAHEAD)):
+        if _length(lines[i]) <= DATE_LINE_MAX and (date := parse_date(key(lines[i]), roc=True)):
+            return date
+        if _sentence(lines[i]) and not _metadata(lines[i]) and _SENTENCE_MARK.search(lines[i]):
+            return ""  # the article has begun
+    return ""
+
+
+def far_above(lines: list[str], linked: list[bool], main: list[bool], headline: int | None, sure: bool) -> list[int]:
+    """Main-text lines above the headline: none of them is the article (a deck line above the
+    title is not body either; metadata among them still counts, as for lines outside the main
+    text). All of them when the headline is ``sure`` (the page's own title matched it) and they
+    hold less text than the lines from the headline down; else those with at least
+    :data:`FAR_ABOVE` lines outside the main text between them and it (a cookie or language
+    notice), when they hold less text (less than twice as much, when ``sure``)."""
+    if headline is None:
+        return []
+    below = _text_length(lines, linked, [j for j in range(headline, len(lines)) if main[j]])
+    # A date stamp right above the headline stays for the header's passes ("2023年5月18日 18時45分").
+    stamp = headline
+    while stamp > 0 and headline - stamp < 2 and main[stamp - 1] and _length(lines[stamp - 1]) <= DATE_LINE_MAX:
+        if not parse_date(key(lines[stamp - 1]), roc=True):
+            break
+        stamp -= 1
+    above = [j for j in range(stamp) if main[j]]
+    if sure and _text_length(lines, linked, above) < below:
+        return above
+    gap = 0
+    for i in range(headline - 1, -1, -1):
+        gap = 0 if main[i] else gap + 1
+        if gap >= FAR_ABOVE:
+            above = [j for j in range(i) if main[j]]
+            return above if _text_length(lines, linked, above) < (2 * below if sure else below) else []
+    return []
+
+
+def _text_length(lines: list[str], linked: list[bool], at: list[int]) -> int:
+    """How much text, not links, the lines ``at`` hold."""
+    return sum(_length(lines[j]) for j in at if not linked[j])
+
+
+def link_lists(
+    lines: list[str], link_chars: list[int], link_counts: list[int], main: list[bool], headline: int | None = None
+) -> set[int]:
+    """Indexes of the main-text lines that are part of a list of links (see the module's
+    docstring); ``headline`` is the index of the article's headline line, when known. Lines
+    outside the main text neither join nor part a list: a list ends where the main text does."""
+    linked = link_lines(lines, link_chars)
+    kept = [i for i in range(len(lines)) if main[i]]
+    # A headline list whose titles are not links (a script opens them): a headline-long line
+    # with no sentence's end, its time or source and time on the next line ("3小時前"), or on
+    # the line after its teaser. The article's block ends at the first such title too.
+    unlinked: set[int] = set()
+    for at, i in enumerate(kept):
+        if linked[i] or i == headline or not _headline_like(lines[i]):
+            continue
+        after = kept[at + 1 : at + 3]
+        if any(_STAMP.fullmatch(lines[j].strip()) for j in after[:1]) or (
+            len(after) == 2 and _length(lines[after[0]]) <= TEASER_MAX and _STAMP.fullmatch(lines[after[1]].strip())
+        ):
+            unlinked.add(i)
+    own = _own_lines(lines, linked, article_block(lines, linked, headline, frozenset(unlinked)))
+    # A story's link: link text as long as a headline, not a bar of short links (首页 新闻 …).
+    story = [
+        i not in own and (i in unlinked or (linked[i] and link_chars[i] >= ITEM_LINK_MIN * max(1, link_counts[i])))
+        for i in range(len(lines))
+    ]
+    found: set[int] = set()
+    run: list[int] = []  # positions in ``kept`` of the current list's story links
+
+    def close() -> None:
+        if len(run) >= LIST_MIN_LINKS:
+            found.update(kept[run[0] : run[-1] + 1])
+            # The last item's teaser, when most items have one, and its source and time.
+            gaps = [kept[a + 1 : b] for a, b in pairwise(run)]
+            teaser = 2 * sum(any(_text(lines, linked, j) for j in gap) for gap in gaps) >= len(gaps)
+            for k in kept[run[-1] + 1 : run[-1] + 1 + TAIL_LINES]:
+                if linked[k] or k in own:
+                    break
+                if _sentence(lines[k]):
+                    if not teaser or _length(lines[k]) > TEASER_MAX:
+                        break
+                    teaser = False
+                found.add(k)
+            above = kept[run[0] - 1] if run[0] > 0 else None
+            if above is not None and above != headline and _list_heading(lines, linked, above, above in own):
+                found.add(above)
+        run.clear()
+
+    for at, i in enumerate(kept):
+        if not story[i]:
+            continue
+        if run and not _joins(lines, linked, own, kept[run[-1] + 1 : at]):
+            close()
+        run.append(at)
+    close()
+    return found
+
+
+def _headline_like(line: str) -> bool:
+    return HEADLINE_MIN_CHARS <= _length(line) <= HEADLINE_MAX_CHARS and not _SENTENCE_END.search(line)
+
+
+def _list_heading(lines: list[str], linked: list[bool], i: int, in_article: bool) -> bool:
+    """Is line ``i``, just above a list, its heading ("相关视频", "热门图集", "更多相關新聞")? In
+    the article's block (a caption may stand there), only when it says so."""
+    line = lines[i]
+    if linked[i] or _length(line) > HEADING_MAX or _HEADING_NOT.search(line) or _ATTACHMENT.match(line):
+        return False
+    return not in_article or _LIST_WORDS.search(line) is not None
+
+
+def _own_lines(lines: list[str], linked: list[bool], article: range) -> set[int]:
+    """The article's own lines, never part of a list: its block below the headline, and a
+    document's attachments ("附件：1. 申报指南" and the numbered links after it)."""
+    own = set(article)
+    for i, line in enumerate(lines):
+        if _ATTACHMENT.match(line):
+            own.add(i)
+            j = i + 1
+            while j < len(lines) and linked[j] and _NUMBERED.match(lines[j]):
+                own.add(j)
+                j += 1
+    return own
+
+
+def _joins(lines: list[str], linked: list[bool], own: set[int], between: list[int]) -> bool:
+    """Do the lines between two story links belong to one list (an item's teaser, source,
+    time, a bar of short links)?"""
+    if len(between) > GAP_LINES or any(j in own for j in between):
+        return False
+    sentences = [j for j in between if not linked[j] and _sentence(lines[j])]
+    return len(sentences) <= 1 and all(_length(lines[j]) <= TEASER_MAX for j in sentences)
+
+
+def around_article(
+    visible: list[str],
+    link_chars: list[int],
+    link_counts: list[int],
+    headings: list[tuple[str, str, int]],
+    main: list[bool],
+    title: str,
+) -> tuple[dict[int, str], int | None]:
+    """The HTML reader's pass over its main text (``main``, changed in place): take the lists
+    of links out, put the article's block under its headline back in when the extractor
+    missed it, take out the lines above the headline and markup shown as text, unless nothing
+    would be left. Returns the lines taken out, by rule name, and the headline's line
+    (``headings``: tag, text and line of each ``<h1>``…``<h3>``)."""
+    linked = link_lines(visible, link_chars)
+    given = list(main)
+    want = _bare(title) if title else None
+    # The title's line; of several, the last above the main text (a banner may repeat it).
+    found = [i for i, line in enumerate(visible) if _bare(line) == want and not linked[i]]
+    # Else a line that holds the title or that the title holds, nearly whole ("【獨家】标题").
+    found = found or [i for i, line in enumerate(visible) if want and not linked[i] and _near(_bare(line), want)]
+    first = next((i for i, m in enumerate(main) if m), 0)
+    headline = max((i for i in found if i <= first), default=found[0] if found else None)
+    sure = headline is not None
+    if headline is None:
+        h1 = (at for tag, _, at in headings if tag == "h1" and at < len(visible) and not linked[at])
+        headline = next(h1, None)
+    listed = link_lists(visible, link_chars, link_counts, main, headline) | tag_links(visible, linked, main, headline)
+    for i in listed:
+        main[i] = False
+    for i in missed_article(visible, linked, main, headline):
+        main[i] = True
+    if not any(main):  # the lists were all there was
+        for i in listed:
+            main[i] = True
+        return {}, headline
+    far = far_above(visible, linked, main, headline, sure)
+    markup = [i for i in markup_lines(visible) if main[i]]
+    rest = portal_rest(visible, linked, given, main, headline) if sure else []
+    for i in far + markup + rest:
+        main[i] = False
+    why = dict.fromkeys(sorted(listed), LINK_LIST) | dict.fromkeys(rest, LINK_LIST) | dict.fromkeys(far, ABOVE_HEADLINE)
+    return why | dict.fromkeys(markup, MARKUP_TEXT), headline
+
+
+def portal_rest(
+    lines: list[str], linked: list[bool], given: list[bool], main: list[bool], headline: int | None
+) -> list[int]:
+    """A short article in a portal page: when the article's block under the headline holds at
+    most :data:`SHORT_ARTICLE` characters of sentences, and what the extractor gave below it
+    (``given``) is at least :data:`PORTAL_REST_MIN` lines, a :data:`PORTAL_LINK_SHARE` of them
+    link lines, with no two paragraphs in a row (an article goes on in paragraphs; teasers,
+    comments and cards are each cut by a link, a name, a time), every main-text line below the
+    block is the portal's, not the article's, when the block ends at a list (two of the three
+    lines after it are links); a notice's attachments and the short lines just after them (its
+    signature) stay."""
+    block = article_block(lines, linked, headline)
+    if headline is None or not block:
+        return []
+    sentences = [i for i in block[1:] if _text(lines, linked, i) and lines[i] != lines[headline]]
+    if (
+        not any(_SENTENCE_MARK.search(lines[i]) for i in sentences)
+        or sum(_length(lines[i]) for i in sentences) > SHORT_ARTICLE
+    ):
+        return []
+    below = [i for i in range(block.stop, len(lines)) if given[i]]
+    if sum(linked[i] for i in below[:3]) < 2:
+        return []  # the block ended at a lone link (打印), not at a list
+    if len(below) < PORTAL_REST_MIN or sum(linked[i] for i in below) < PORTAL_LINK_SHARE * len(below):
+        return []
+    paragraph = [not linked[i] and _length(lines[i]) >= PARAGRAPH_MIN and _text(lines, linked, i) for i in below]
+    if any(a and b for a, b in pairwise(paragraph)):
+        return []
+    keep: set[int] = set()
+    for i in _own_lines(lines, linked, range(0)):
+        keep.update(j for j in range(i, min(len(lines), i + 4)) if j == i or _length(lines[j]) <= SIGNATURE_MAX)
+    return [i for i in below if main[i] and i not in keep]
+
+
+def tag_links(lines: list[str], linked: list[bool], main: list[bool], headline: int | None) -> set[int]:
+    """Between the headline and the article's first sentence, a run of at least
+    :data:`LIST_MIN_LINKS` short links (a column's or topic's tags: "栏目关注：" 大众保健 女性保健 …)
+    and the label just above them."""
+    if headline is None:
+        return set()
+    block = article_block(lines, linked, headline)
+    first = next((i for i in block[1:] if _text(lines, linked, i) and lines[i] != lines[headline]), None)
+    found: set[int] = set()
+    run: list[int] = []
+    for i in [*range(headline + 1, first if first is not None else headline + 1), -1]:
+        if i >= 0 and main[i] and linked[i] and _length(lines[i]) <= TAG_MAX:
+            run.append(i)
+            continue
+        if len(run) >= LIST_MIN_LINKS:
+            found.update(run)
+            label = run[0] - 1
+            if label > headline and main[label] and lines[label].rstrip().endswith(("：", ":")):
+                found.add(label)
+        run = []
+    return found
+
+
+def _near(line: str, title: str) -> bool:
+    """Is ``line`` the title with a little more or less ("【獨家】标题", "标题（图）")?"""
+    short, long = sorted((line, title), key=len)
+    return len(short) >= HEADLINE_MIN_CHARS and short in long and len(short) >= NEAR_SHARE * len(long)
+
+
+def _bare(text: str) -> str:
+    """Text without whitespace or "|", as the reader aligns lines."""
+    return _BLANK.sub("", text).replace("|", "")
