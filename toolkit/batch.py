@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -113,11 +113,11 @@ def _read_key(task: ReadTask) -> str | None:
         return None
 
 
-def cached_read(task: ReadTask) -> Document | None:
-    """``task``'s document from the stage cache; None when it is not there (or no cache)."""
+def cached_read(task: ReadTask, key: str | None) -> Document | None:
+    """``task``'s document from the stage cache (``key``: its key there); None when it is not
+    there (or no cache)."""
     from .cache import StageCache
 
-    key = _read_key(task)
     return StageCache(task.cache / "read").get(key) if key is not None and task.cache is not None else None
 
 
@@ -212,11 +212,32 @@ def read_documents(
     max_bytes: int | None = None,
     cache: Path | None = None,
 ) -> list[Document]:
+    """Documents for every readable input, in order (:func:`read_keyed` without the keys)."""
+    return [doc for doc, _, _ in read_keyed(inputs, listener, fmt, script, until, jobs, max_bytes, cache)]
+
+
+Keyed = tuple["Document", "str | None", bool]
+"""A document read, its key in the stage cache (None: no cache), and whether ``take`` gave it."""
+
+
+def read_keyed(
+    inputs: Sequence[Path],
+    listener: Listener,
+    fmt: str | None = None,
+    script: str | None = None,
+    until: str = "clean",
+    jobs: int | None = 1,
+    max_bytes: int | None = None,
+    cache: Path | None = None,
+    take: Callable[[str], Document | None] | None = None,
+) -> list[Keyed]:
     """Documents for every readable input, in order; each unreadable one goes to
     ``listener.fail`` and is skipped. ``jobs`` > 1 reads in a process pool (None: one process
     per core when there are :data:`POOL_FROM` files or more, where the pool pays); a file over
     ``max_bytes`` (None: the default limit) is refused. With ``cache`` (a folder), documents
-    read before come from the stage cache (:mod:`toolkit.cache`).
+    read before come from the stage cache (:mod:`toolkit.cache`), and ``take`` is asked first
+    for each file's key: a document it gives stands for the file (one the translation cache
+    holds translated, :mod:`toolkit.incremental`), and the file is not read.
 
     An unknown ``fmt`` is a :class:`~toolkit.errors.ConfigError`, raised before anything is read;
     a broken install (:class:`~toolkit.errors.InstallError`) is raised, not reported per file.
@@ -238,8 +259,12 @@ def read_documents(
         )
         paths.remove(path)
     all_tasks = [ReadTask(p, fmt, script, until, max_bytes, cache) for p in paths]
+    keys = [_read_key(t) for t in all_tasks]
+    taken = [take(k) if take is not None and k is not None else None for k in keys]
     # documents in the stage cache are loaded here: a pool is started only for what is left
-    found: list[Document | ToolkitError | None] = [cached_read(t) for t in all_tasks]
+    found: list[Document | ToolkitError | None] = [
+        t if t is not None else cached_read(task, k) for task, k, t in zip(all_tasks, keys, taken, strict=True)
+    ]
     tasks = [t for t, r in zip(all_tasks, found, strict=True) if r is None]
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(tasks) >= POOL_FROM else 1
@@ -253,15 +278,16 @@ def read_documents(
     else:
         results = [read_one(t) for t in listener.progress(tasks, "reading")]
     made = iter(results)
-    docs = []
-    for r in (f if f is not None else next(made) for f in found):
+    out: list[Keyed] = []
+    for r, k, t in zip((f if f is not None else next(made) for f in found), keys, taken, strict=True):
         if isinstance(r, InstallError):
             raise r  # the install, not this file: every other file would fail the same way
         if isinstance(r, ToolkitError):
             listener.fail(r)
         else:
-            docs.append(r)
-    return unique_slugs(docs, listener)
+            out.append((r, k, t is not None))
+    kept = {id(d) for d in unique_slugs([d for d, _, _ in out], listener)}
+    return [item for item in out if id(item[0]) in kept]
 
 
 def unique_slugs(docs: list[Document], listener: Listener) -> list[Document]:
@@ -359,12 +385,9 @@ def translate_documents(
         backend = executors.get(cfg.executor).wrap(backend, executors.Options(cfg.address, cfg.workers))
         cluster = f"the Ray cluster at {cfg.address}" if cfg.address else "a local Ray cluster"
         listener.info(f"executor: {cfg.executor} — translation runs on {cluster}")
-    started = time.perf_counter()
     cache = cfg.cache_dir
     if cache is not None and not engine and not cache.exists():
         cache = None  # `toolkit status` creates nothing
-    docs = read_documents(inputs, listener, fmt, None, "segment", jobs, cfg.max_input_bytes, cache)
-    timings = {"read": time.perf_counter() - started}
     stats = Stats()
     use_memory = cfg.tm is not None and (engine or cfg.tm.exists())
     memory = TranslationMemory(cfg.tm) if cfg.tm is not None and use_memory else None
@@ -374,24 +397,40 @@ def translate_documents(
         listener.info("translation memory: none (--no-tm)")
     else:
         listener.info(f"translation memory: {cfg.tm} (none yet)")
-    keys: list[str] = []
     done: dict[int, Translated] = {}
     try:
         started = time.perf_counter()
         store = _translation_cache(cfg, gl, backend, memory) if engine and cache is not None else None
-        if store is not None:
-            keys = [store.key(d) for d in docs]
-            done = {i: hit for i, k in enumerate(keys) if (hit := store.get(k)) is not None}
+        hits: dict[str, Translated] = {}
+        looking = [0.0]
+
+        def take(read_key: str) -> Document | None:
+            began = time.perf_counter()
+            hit = store.get(read_key) if store is not None else None
+            looking[0] += time.perf_counter() - began
+            if hit is None:
+                return None
+            hits[read_key] = hit
+            return hit.doc
+
+        keyed = read_keyed(inputs, listener, fmt, None, "segment", jobs, cfg.max_input_bytes, cache, take)
+        docs = [d for d, _, _ in keyed]
+        done = {i: hits[k] for i, (_, k, taken) in enumerate(keyed) if taken and k is not None}
+        timings = {"read": time.perf_counter() - started - looking[0], "cache": looking[0]}
+        started = time.perf_counter()
         todo = [d for i, d in enumerate(docs) if i not in done]
-        if memory is not None and done:  # the memory holds what the cached documents show
-            memory.store(_machine_rows(hit.doc for hit in done.values()), replace=False)
-        timings["cache"] = time.perf_counter() - started
+        writes = memory.writes() if memory is not None else 0
+        behind = [hit.doc for hit in done.values() if hit.writes > writes]
+        if memory is not None and behind:  # put back from an older copy: it holds what they show
+            memory.store(_machine_rows(behind), replace=False)
+        timings["cache"] += time.perf_counter() - started
         ctx = Context(glossary=gl, backend=backend, memory=memory, stats=stats, engine=engine, listener=listener)
         started = time.perf_counter()
         todo = run(todo, ctx, until="glossary", skip=("clean", "normalize", "segment")) if todo else []
         timings["glossary"] = time.perf_counter() - started
         todo = run(todo, ctx, skip=("clean", "normalize", "segment", "glossary")) if todo else []
         timings["translate"] = time.perf_counter() - started - timings["glossary"]
+        written = memory.writes() if memory is not None else 0  # what new entries' rows need
     finally:
         if memory is not None:
             memory.close()
@@ -410,15 +449,16 @@ def translate_documents(
     started = time.perf_counter()
     made = iter(todo)
     problems = {}
-    for i, d in enumerate(docs):
+    made_by: dict[str, str] = {}
+    for i, (d, read_key, _) in enumerate(keyed):
         if i in done:
-            docs[i] = done[i].doc
             problems[d.meta.slug] = done[i].problems
+            made_by[d.meta.slug] = done[i].key
         else:
             docs[i] = next(made)
             problems[d.meta.slug] = document_problems(docs[i], gl.version)
-            if store is not None:
-                store.put(keys[i], docs[i], problems[d.meta.slug])
+            if store is not None and read_key is not None:
+                made_by[d.meta.slug] = store.put(read_key, docs[i], problems[d.meta.slug], written)
     misses = {d.meta.slug: term_misses(d) for d in docs}
     timings["qa"] = time.perf_counter() - started
     count = sum(len(p) for p in problems.values())
@@ -432,7 +472,7 @@ def translate_documents(
         misses,
         problems,
         timings,
-        dict(zip((d.meta.slug for d in docs), keys, strict=True)) if keys else {},
+        made_by,
     )
 
 

@@ -267,6 +267,7 @@ class TranslationMemory:
                 " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
                 [(source_key(s.zh), p.engine, p.model, terms_key(s), en, p.glossary, when, s.zh) for s, en, p in rows],
             )
+            self._bump("writes")  # see writes()
 
     def add_review(
         self,
@@ -309,9 +310,13 @@ class TranslationMemory:
             self._changed()
 
     def _changed(self) -> None:
+        self._bump("generation")
+
+    def _bump(self, counter: str) -> None:
+        """One more to a counter of ``meta`` (in the caller's transaction)."""
         self.db.execute(
-            "INSERT INTO meta VALUES ('generation', '1')"
-            " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            "INSERT INTO meta VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+            (counter,),
         )
 
     def state(self) -> str:
@@ -326,6 +331,16 @@ class TranslationMemory:
             row = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
             count = self.db.execute("SELECT COUNT(*) FROM translations WHERE reviewed = 1").fetchone()[0]
         return f"{ident}:{row[0] if row else 0}:{count}"
+
+    def writes(self) -> int:
+        """How many times machine translations were stored: a memory put back from an older
+        copy counts fewer than a translation cache entry made after it (toolkit.incremental)."""
+        with self._errors():
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'writes'").fetchone()
+        try:
+            return int(row[0]) if row else 0
+        except (TypeError, ValueError):
+            return 0
 
     def count(self) -> int:
         with self._errors():
