@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -94,6 +94,8 @@ class ReadTask:
     """The largest file read (the ``max-input-mb`` setting); None: the default limit."""
     cache: Path | None = None
     """The stage cache's folder (:mod:`toolkit.cache`); None: read everything."""
+    key: str | None = None
+    """The file's key in the stage cache when it is already known (the file is not hashed twice)."""
 
 
 def _read_key(task: ReadTask) -> str | None:
@@ -132,7 +134,7 @@ def read_one(task: ReadTask) -> Document | ToolkitError:
     from .pipeline import Context, run
 
     max_bytes = task.max_bytes if task.max_bytes is not None else MAX_INPUT_BYTES
-    key = _read_key(task)
+    key = task.key if task.key is not None else _read_key(task)
     store = StageCache(task.cache / "read") if task.cache is not None else None
     if store is not None and key is not None and (hit := store.get(key)) is not None:
         return hit
@@ -265,7 +267,7 @@ def read_keyed(
     found: list[Document | ToolkitError | None] = [
         t if t is not None else cached_read(task, k) for task, k, t in zip(all_tasks, keys, taken, strict=True)
     ]
-    tasks = [t for t, r in zip(all_tasks, found, strict=True) if r is None]
+    tasks = [replace(t, key=k) for t, k, r in zip(all_tasks, keys, found, strict=True) if r is None]
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(tasks) >= POOL_FROM else 1
     results: list[Document | ToolkitError]
@@ -339,9 +341,9 @@ class Translation:
     """Seconds per stage: read (clean, normalise, segment), cache (looking documents up in the
     translation cache), glossary, translate, qa; ``build`` adds publish (the docs tree) and
     site (MkDocs)."""
-    keys: dict[str, str] = field(default_factory=dict)
-    """Per document slug, its key in the translation cache (:mod:`toolkit.incremental`): what
-    made it, for the page cache; empty without the cache."""
+    made_by: dict[str, str] = field(default_factory=dict)
+    """Per document slug, what made it (its file as read, its terms, the translation context:
+    :mod:`toolkit.incremental`), the page cache's key; empty without the cache."""
 
 
 def translate_documents(
@@ -559,7 +561,7 @@ def build_docs(
         into=into,
         cache=pages,
         problems=done.problems,
-        made_by=done.keys,
+        made_by=done.made_by,
         jobs=jobs,
         progress=listener.progress,
     )

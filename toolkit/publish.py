@@ -10,6 +10,7 @@ name, front matter, the glossary or the memory reaches a page through :mod:`tool
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -463,8 +464,8 @@ def docs_pages(
 
     ``problems``: QA per document slug as the build found it (else found here). With ``cache``
     (a folder), a document's pages rendered before come from it
-    (:class:`toolkit.cache.PageCache`), keyed by what made the document (``made_by``: its key
-    in the translation cache, per slug) or, without that, by the document itself. The pages
+    (:class:`toolkit.cache.PageCache`), keyed by what made the document (``made_by``, per slug:
+    :attr:`toolkit.batch.Translation.made_by`) or, without that, by the document itself. The pages
     to render are rendered in ``jobs`` processes (None: one per core). ``progress`` wraps the
     documents as they are published (a progress bar: ``toolkit.batch.Listener.progress``).
     """
@@ -516,8 +517,6 @@ def _render(item: tuple[Document, str]) -> tuple[str, str, str]:
 
 def _render_all(items: list[tuple[Document, str]], jobs: int | None) -> Iterator[tuple[str, str, str]]:
     """:func:`_render` for each item, in order; in ``jobs`` processes (None: one per core)."""
-    import os
-
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if jobs <= 1 or len(items) < RENDER_POOL_FROM:
         yield from map(_render, items)

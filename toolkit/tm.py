@@ -299,7 +299,7 @@ class TranslationMemory:
                 " VALUES (?, 'human', '', '[]', ?, ?, 1, ?, ?, ?, ?, ?)",
                 rows,
             )
-            self._changed()
+            self._bump("generation")
         self._index = None
         return len(rows)
 
@@ -307,10 +307,7 @@ class TranslationMemory:
         """Record that the memory's answers changed other than by a run's own machine output
         (an import): a new generation in :meth:`state`."""
         with self._errors(), self.db:
-            self._changed()
-
-    def _changed(self) -> None:
-        self._bump("generation")
+            self._bump("generation")
 
     def _bump(self, counter: str) -> None:
         """One more to a counter of ``meta`` (in the caller's transaction)."""
