@@ -157,15 +157,15 @@ def run(
     t1 = time.perf_counter()
     rss_docs = _peak_mb()
     cfg = site_config({}, docs_dir, site_dir, nav(corpus), "Scale")
-    timed: dict[str, float] = {"pagefind": 0.0}
+    timed: dict[str, float] = {"pagefind": 0.0, "shards": 0}
     index = site_module.pagefind_index
 
-    def pagefind_timed(site: Path, quiet: bool = False) -> None:
+    def pagefind_timed(site: Path, quiet: bool = False) -> int:
         timed["rss_mkdocs"] = _peak_mb()
         if not search:
-            return
+            return 0
         start = time.perf_counter()
-        index(site, quiet)
+        timed["shards"] = index(site, quiet)
         timed["pagefind"] = time.perf_counter() - start
 
     site_module.pagefind_index = pagefind_timed
@@ -189,6 +189,7 @@ def run(
         "index_page_bytes": (site_dir / "index.html").stat().st_size,
         "documents_json_bytes": (site_dir / "documents.json").stat().st_size,
         "pagefind_bytes": _size(pagefind) if search else 0,
+        "pagefind_runs": timed["shards"],
         "seconds_docs": round(t1 - t0, 1),
         "seconds_mkdocs": round(t2 - t1 - timed["pagefind"], 1),
         "seconds_pagefind": round(timed["pagefind"], 1),

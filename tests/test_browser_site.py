@@ -4,14 +4,18 @@ keyboard reading of the aligned page, phones (390 px) and file://."""
 
 from __future__ import annotations
 
+import functools
 import re
+import shutil
+import threading
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
 
-from .test_browser import SLUG, browser, server  # noqa: F401  (fixtures)
+from .test_browser import SLUG, _QuietHandler, browser, server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -52,13 +56,12 @@ def search(page: Any, base: str, query: str) -> list[str]:
     return [str(h) for h in hrefs]
 
 
-def test_search_finds_whole_chinese_and_english_words(server: str, browser: Any, tmp_path: Path) -> None:  # noqa: F811
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+def check_searches(page: Any, base: str) -> None:
+    """Every query in CHINESE and ENGLISH returns exactly its pages, each opened with the query,
+    snippets of text (no interface labels) with the whole query marked."""
     for queries, view in ((CHINESE, "zh"), (ENGLISH, "en")):
         for query, expected in queries.items():
-            hrefs = search(page, server, query)
+            hrefs = search(page, base, query)
             got = sorted(re.sub(r"^/([a-z]+)/(\d{3}).*$", r"\1/\2", h) for h in hrefs)
             assert got == sorted(f"{view}/{n}" for n in expected), (query, hrefs)
             # Each result opens its page with the query, which highlights it there.
@@ -69,8 +72,42 @@ def test_search_finds_whole_chinese_and_english_words(server: str, browser: Any,
             # The whole query is marked, not the characters (or words) it was cut into.
             marks = page.locator(".tk-search-results mark").all_inner_texts()
             assert marks and {m.lower() for m in marks} == {query.lower()}, (query, marks)
+
+
+def test_search_finds_whole_chinese_and_english_words(server: str, browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    check_searches(page, server)
     page.screenshot(path=str(tmp_path / "search.png"))
     assert errors == []
+
+
+def test_search_over_an_index_merged_from_shards(built_site: dict[str, Path], browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    """A large site is indexed in shards (one Pagefind run each) merged into one index: the
+    browser finds the same pages in it, fetching one index as from one run."""
+    from toolkit.searchindex import PAGEFIND_DIR, pagefind_index
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site["site"], site)
+    shutil.rmtree(site / PAGEFIND_DIR)
+    assert pagefind_index(site, shard_bytes=60_000) >= 3
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    fetched: list[str] = []
+    try:
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: fetched.append(urlsplit(r.url).path))
+        check_searches(page, f"http://127.0.0.1:{httpd.server_address[1]}")
+        assert errors == []
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    metas = {p for p in fetched if p.endswith(".pf_meta")}
+    assert len(metas) == 1, metas
 
 
 def test_search_labels_glossed_titles_and_finds_nothing_absent(server: str, browser: Any) -> None:  # noqa: F811

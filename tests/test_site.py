@@ -329,7 +329,7 @@ def test_pagefind_extended_is_installed_by_the_project() -> None:
     binary: nothing is downloaded at build time)."""
     import tomllib
 
-    from toolkit.site import pagefind_executable
+    from toolkit.searchindex import pagefind_executable
 
     from .conftest import ROOT
 

@@ -133,7 +133,15 @@ def site_digest(docs_dir: Path, config: dict[str, Any], targets: tuple[Path, Pat
     if config.get("hooks"):
         return None
     h = hashlib.sha256(fingerprint(SITE_CODE).encode())
-    for package in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pagefind", "pagefind-bin-extended"):
+    for package in (
+        "mkdocs",
+        "mkdocs-material",
+        "pymdown-extensions",
+        "markdown",
+        "pagefind",
+        "pagefind-bin-extended",
+        "cbor2",
+    ):
         with contextlib.suppress(metadata.PackageNotFoundError):
             h.update(f"{package} {metadata.version(package)}\n".encode())
     named = {**config, "docs_dir": str(targets[0]), "site_dir": str(targets[1])}

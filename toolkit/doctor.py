@@ -133,13 +133,22 @@ def check_pagefind(_: Config) -> Check:
     import subprocess
 
     from .errors import ToolkitError
-    from .site import pagefind_executable
+    from .searchindex import pagefind_executable
 
     try:
         exe = pagefind_executable()
         version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=30, check=True)
     except (ToolkitError, OSError, subprocess.SubprocessError) as exc:
         return Check("pagefind", "error", f"Pagefind cannot run, so the site has no search: {_error(exc)}", REINSTALL)
+    try:
+        importlib.import_module("cbor2")
+    except Exception as exc:
+        return Check(
+            "pagefind",
+            "error",
+            f"cbor2 cannot be imported, so a large site's search index cannot be merged: {_error(exc)}",
+            REINSTALL,
+        )
     kind = "extended, segments Chinese" if "extended" in exe.name else "not the extended build: Chinese unsegmented"
     return Check("pagefind", "ok" if "extended" in exe.name else "warning", f"{version.stdout.strip()} ({kind})")
 

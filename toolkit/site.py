@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import errno
 import logging
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -30,6 +29,7 @@ import yaml
 from .errors import BuildError, ConfigError
 from .files import write_atomic
 from .outputs import output_error
+from .searchindex import pagefind_index
 
 # Glossary tooltips are <abbr> elements that toolkit.escape writes itself: no ``abbr``
 # extension, so no ``*[term]: …`` line in any page can define one.
@@ -43,12 +43,6 @@ REQUIRED_EXTENSIONS: list[Any] = [
     # pure-Python HTML parser (most of a large build's time otherwise).
     "toolkit.sitehooks",
 ]
-PAGEFIND_DIR = "pagefind"
-"""Where Pagefind writes its index and scripts, under the site folder."""
-PAGEFIND_GLOB = "{zh,en}/*.html"
-"""The pages Pagefind reads: the Chinese and English document pages, the only ones with a
-``data-pagefind-body`` element (it would parse every other page only to drop it: a third
-more memory and time)."""
 
 
 def templates_dir() -> Path:
@@ -178,44 +172,6 @@ def build_site(
         raise BuildError(f"MkDocs build failed: {exc}", path=site) from None
     finally:
         log.removeHandler(handler)
-
-
-def pagefind_executable() -> Path:
-    """The Pagefind binary the ``pagefind[extended]`` dependency ships (its extended build
-    segments Chinese); the plain build as a fallback."""
-    for module in ("pagefind_bin_extended", "pagefind_bin"):
-        try:
-            mod = __import__(module)
-            return Path(mod.get_executable())
-        except (ImportError, FileNotFoundError):
-            continue
-    raise BuildError(
-        "Pagefind is not installed, so the site would have no search",
-        hint="pip install 'pagefind[extended]' (a dependency of the toolkit: reinstall it)",
-    )
-
-
-def pagefind_index(site_dir: Path, quiet: bool = False) -> None:
-    """Index the built site with Pagefind, offline, into ``site_dir/pagefind/``.
-
-    One index for both languages (``--force-language zh``): Chinese text is segmented into
-    words, English is split at spaces, and a query typed on any page searches every page.
-    Only the elements marked ``data-pagefind-body`` (the Chinese and English document pages)
-    are indexed; the aligned pages repeat them and are left out.
-    """
-    exe = pagefind_executable()
-    cmd = [str(exe), "--site", str(site_dir), "--output-subdir", PAGEFIND_DIR, "--force-language", "zh"]
-    cmd += ["--glob", PAGEFIND_GLOB]
-    # Heading permalinks (¶) are not words of the page.
-    cmd += ["--exclude-selectors", ".headerlink"]
-    cmd.append("--quiet")
-    try:
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=3600)
-    except OSError as exc:
-        raise BuildError(f"could not run Pagefind: {exc}", path=exe) from None
-    if done.returncode != 0:
-        tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        raise BuildError("Pagefind failed: " + " / ".join(tail), path=site_dir)
 
 
 @contextmanager
