@@ -10,6 +10,7 @@ without any cache gives.
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +21,9 @@ from typer.testing import CliRunner
 from toolkit import glossary
 from toolkit.batch import Collected, build_docs, read_documents
 from toolkit.config import Config
+from toolkit.document import Document, Profile
+from toolkit.errors import BuildError
+from toolkit.incremental import CachedDocument
 from toolkit.tm import TranslationMemory
 
 from .conftest import GLOSSARY, SEED_FILES, count_renders, invoke, tree
@@ -144,6 +148,52 @@ def test_a_human_documents_qa_follows_the_glossary(project: Config, tmp_path: Pa
     assert edited.problems == fresh.problems  # type: ignore[attr-defined]
 
 
+def test_an_entry_is_checked_without_its_text_while_the_forms_are_the_same(
+    project: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry records the glossary forms its text holds: while the glossary's Chinese forms
+    are unchanged (an English edited), its terms are checked from them, not by reading the text
+    again; a new variant (a new form) makes every entry look at its text again."""
+    zh, holder = _only_in_one(project)
+    first = build_docs(project, Collected()).translation
+    searched: list[str] = []
+    real = glossary.Glossary.forms_in
+    monkeypatch.setattr(glossary.Glossary, "forms_in", lambda self, text: searched.append(text) or real(self, text))
+    _edit_term(project, zh, "edited rendering")
+    edited = build_docs(project, Collected()).translation
+    assert edited.stats.cached == 2 and len(searched) == 1  # the redone document's, when stored
+    # a variant (a new form) of another term, found in the same document only
+    other = next(
+        s.zh[:4]
+        for s in first.docs[holder].segments
+        if len(s.zh) > 8
+        and not s.terms
+        and all(s.zh[:4] not in t.zh for i, d in enumerate(first.docs) if i != holder for t in d.segments)
+    )
+    tsv = project.glossary / "terms.tsv"
+    lines = tsv.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(zh + "\t"))
+    cols = lines[at].split("\t")
+    cols[4] = "|".join(v for v in (cols[4], other) if v)
+    lines[at] = "\t".join(cols)
+    tsv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    searched.clear()
+    varied = build_docs(project, Collected()).translation
+    assert varied.stats.cached == 2 and len(searched) == 3 + 1
+    assert any(t.zh == zh and other in s.zh for s in varied.docs[holder].segments for t in s.terms)
+
+
+def test_an_entry_with_forged_forms_counts_as_absent(project: Config) -> None:
+    first = build_docs(project, Collected()).translation
+    for path in sorted((project.tm.parent / "cache" / "translated").rglob("*.json")):  # type: ignore[union-attr]
+        head, body = path.read_bytes().split(b"\n", 1)  # an entry: its first line, then the document
+        entry = json.loads(head)
+        entry["forms"] = [[10**9, "x"]]
+        path.write_bytes(json.dumps(entry).encode() + b"\n" + body)
+    again = build_docs(project, Collected()).translation
+    assert again.stats.cached == 0 and again.docs == first.docs
+
+
 def test_a_broken_entry_is_made_again(project: Config) -> None:
     first = build_docs(project, Collected()).translation
     entries = sorted((project.tm.parent / "cache" / "translated").rglob("*.json"))  # type: ignore[union-attr]
@@ -179,3 +229,65 @@ def test_an_unchanged_site_is_not_built_again(runner: CliRunner, tmp_path: Path,
     changed.write_text(changed.read_text(encoding="utf-8") + "\n新增的一段正文内容。\n", encoding="utf-8")
     assert build()["site_rebuilt"] is True
     assert "新增的一段正文内容" in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))
+
+
+def test_an_unchanged_document_is_not_even_read(project: Config, tmp_path: Path) -> None:
+    """A rebuild reads each entry's first line only: meta, profile, QA, terms. The documents
+    (CachedDocument) read their bodies only when asked for their segments, which a build whose
+    pages are cached never does; the docs tree is the same to the byte."""
+    build_docs(project, Collected())
+    before = tree(project.docs_dir)
+    again = build_docs(project, Collected()).translation
+    assert all(isinstance(d, CachedDocument) and not d.loaded for d in again.docs)
+    assert tree(project.docs_dir) == before
+    assert [d.profile() for d in again.docs] == [Document.profile(d) for d in again.docs]  # read now
+    assert all(d.loaded for d in again.docs)
+
+
+def _entries(cfg: Config) -> list[Path]:
+    return sorted((cfg.tm.parent / "cache" / "translated").rglob("*.json"))  # type: ignore[union-attr]
+
+
+def _damage(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[-3] ^= 1  # the same size, another checksum
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_body_counts_as_absent(project: Config) -> None:
+    first = build_docs(project, Collected()).translation
+    for path in _entries(project):
+        _damage(path)
+    again = build_docs(project, Collected()).translation
+    assert again.stats.cached == 0 and again.docs == first.docs
+
+
+def test_an_entry_changed_while_the_build_reads_it_is_an_error(project: Config) -> None:
+    """Changed between being taken and its body being read (another process, a disk fault):
+    an error naming the entry and the fix, and the entry is removed so the next build makes it."""
+    build_docs(project, Collected())
+    again = build_docs(project, Collected()).translation
+    doc = again.docs[0]
+    assert isinstance(doc, CachedDocument) and not doc.loaded
+    for path in _entries(project):
+        _damage(path)
+    with pytest.raises(BuildError, match="changed or damaged") as info:
+        _ = doc.segments
+    assert info.value.hint and "build again" in info.value.hint
+    assert len(_entries(project)) == 2 and info.value.path not in _entries(project)
+
+
+def test_a_cached_document_behaves_as_the_plain_one(project: Config) -> None:
+    first = build_docs(project, Collected()).translation
+    again = build_docs(project, Collected()).translation
+    cached, plain = again.docs[0], first.docs[0]
+    assert isinstance(cached, CachedDocument) and type(plain) is Document
+    assert cached == plain and plain == cached and hash(cached) == hash(plain)
+    copied = pickle.loads(pickle.dumps(cached))
+    assert type(copied) is Document and copied == plain
+    renamed = replace(cached, meta=replace(cached.meta, title="x"))
+    assert type(renamed) is Document and renamed.blocks == plain.blocks and renamed.meta.title == "x"
+    assert Profile.from_list(json.loads(json.dumps(plain.profile().to_list()))) == plain.profile()
+    for bad in ([1], [-1, [], 0, 0, ["", "", ""], "", []], [1, [["new", "1"]], 0, 0, ["", "", ""], "", []]):
+        with pytest.raises((ValueError, TypeError)):
+            Profile.from_list(bad)

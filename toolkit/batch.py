@@ -440,7 +440,7 @@ def translate_documents(
         if close is not None:
             close()
     stats.cached = len(done)
-    stats.fuzzy += sum(s.provenance.state == "fuzzy" for hit in done.values() for s in hit.doc.segments if s.provenance)
+    stats.fuzzy += sum(dict(hit.doc.profile().states)["fuzzy"] for hit in done.values())
     fuzzy = f", {stats.fuzzy} fuzzy suggestions (need review)" if stats.fuzzy else ""
     if engine:
         unchanged = f"; {len(done)} unchanged documents from the cache" if done else ""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, cast
 
@@ -146,6 +148,46 @@ class Meta:
 
 
 @dataclass(frozen=True, slots=True)
+class Profile:
+    """What the site's listings, QA and banners say of a document's English, counted from its
+    segments: a document from the translation cache brings its profile along, and is then not
+    read at all for an index, a record or a count (:mod:`toolkit.incremental`)."""
+
+    segments: int
+    states: tuple[tuple[str, int], ...]
+    """Segments per state (:data:`STATES`), every state present, most trusted first."""
+    terms: int
+    """Glossary terms matched in the Chinese."""
+    reviewed: int
+    """Segments whose English a human reviewed (``provenance.reviewed``)."""
+    engine: tuple[str, str, str]
+    """(engine, model, glossary version) of the machine-made English; ("human", "reviewed",
+    version) when all of it is human; empty without English."""
+    en_title: str
+    """The English of a level-1 heading that opens the document, or ``""``."""
+    misses: tuple[tuple[str, str, str], ...]
+    """(segment id, zh term, en rendering) of every glossary term missing from the English."""
+
+    def to_list(self) -> list[Any]:
+        return [self.segments, [list(x) for x in self.states], self.terms, self.reviewed, list(self.engine),
+                self.en_title, [list(x) for x in self.misses]]  # fmt: skip
+
+    @classmethod
+    def from_list(cls, data: Any) -> Profile:
+        """The inverse of :meth:`to_list`; anything else is a ``ValueError``."""
+        segments, states, terms, reviewed, engine, en_title, misses = data
+        made = cls(
+            segments, tuple((a, b) for a, b in states), terms, reviewed, (engine[0], engine[1], engine[2]),
+            en_title, tuple((a, b, c) for a, b, c in misses),
+        )  # fmt: skip
+        numbers = (made.segments, made.terms, made.reviewed, *(n for _, n in made.states))
+        texts = (*made.engine, made.en_title, *(x for m in made.misses for x in m), *(k for k, _ in made.states))
+        if not all(type(n) is int and n >= 0 for n in numbers) or not all(type(t) is str for t in texts):
+            raise ValueError("not a document profile")
+        return made
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     meta: Meta
     blocks: tuple[Block, ...] = ()
@@ -154,6 +196,25 @@ class Document:
     @property
     def segments(self) -> tuple[Segment, ...]:
         return tuple(s for b in self.blocks for s in b.segments)
+
+    def english(self, ids: Iterable[str]) -> dict[str, str]:
+        """The English of the segments named ``ids`` (those the document has), by id."""
+        wanted = set(ids)
+        return {s.id: s.en for s in self.segments if s.id in wanted}
+
+    def profile(self) -> Profile:
+        """:class:`Profile`, counted from the segments."""
+        segs = self.segments
+        counts = Counter(state_of(s) for s in segs)
+        return Profile(
+            segments=len(segs),
+            states=tuple((state, counts.get(state, 0)) for state in reversed(STATES)),
+            terms=sum(len(s.terms) for s in segs),
+            reviewed=sum(1 for s in segs if s.provenance and s.provenance.reviewed),
+            engine=engine_of(segs),
+            en_title=title_en(self),
+            misses=terms_missing(segs),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -205,6 +266,29 @@ class Document:
             for d in (_mapping(x, "dropped") for x in _list(data.get("dropped", []), "dropped"))
         )
         return cls(meta=meta, blocks=tuple(blocks), dropped=dropped)
+
+
+def engine_of(segments: Sequence[Segment]) -> tuple[str, str, str]:
+    """(engine, model, glossary version) of the machine-made English among ``segments``;
+    ("human", "reviewed", version) when all of it is human; empty without English."""
+    provs = [s.provenance for s in segments if s.provenance]
+    machine = [p for p in provs if p.engine != "human"]
+    if machine:
+        return machine[0].engine, machine[0].model, machine[0].glossary
+    return ("human", "reviewed", provs[0].glossary) if provs else ("", "", "")
+
+
+def title_en(doc: Document) -> str:
+    """The English of a level-1 heading that opens ``doc``, or ``""``."""
+    first = doc.blocks[0] if doc.blocks else None
+    if first and first.kind == "heading" and first.level == 1 and first.segments:
+        return " ".join(s.en for s in first.segments if s.en)
+    return ""
+
+
+def terms_missing(segments: Sequence[Segment]) -> tuple[tuple[str, str, str], ...]:
+    """QA: (segment id, zh term, en rendering) for every glossary term missing from the English."""
+    return tuple((s.id, t.zh, t.en) for s in segments for t in s.terms if t.en.lower() not in s.en.lower())
 
 
 def segment_to_dict(s: Segment) -> dict[str, Any]:

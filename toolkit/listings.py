@@ -11,22 +11,19 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .document import Document
+from .document import Document, Profile
 from .escape import md_inline
 from .glossary import Glossary
 from .publish import (
     SiteInfo,
     _cell,
-    _engine,
     _front,
     _made_by,
     _origin_form,
-    _reviewed,
     _title,
     en_title,
 )
 from .qa import CHECKS, Problem, document_problems
-from .status import coverage
 
 PAGE_SIZE = 100
 """Documents per static index page: no page lists every document, so pages keep their size
@@ -44,19 +41,18 @@ def _problems(doc: Document, glossary_version: str, problems: Problems | None) -
     return document_problems(doc, glossary_version)
 
 
-def _qa_status(doc: Document, found: Sequence[Problem], target: str = "qa.md") -> str:
+def _qa_status(doc: Document, profile: Profile, found: Sequence[Problem], target: str = "qa.md") -> str:
     problems = len(found)
-    matched = sum(len(s.terms) for s in doc.segments)
     if not problems:
-        return f"no problems ({matched} terms, all present)"
+        return f"no problems ({profile.terms} terms, all present)"
     return f"[{problems} problem{'s' if problems != 1 else ''}]({target}#{doc.meta.slug})"
 
 
-def _reviewed_cell(doc: Document) -> str:
+def _reviewed_cell(profile: Profile) -> str:
     """How much of the English a human reviewed, for the index: ``12 of 150 (3 signed off)``."""
-    counts = coverage(doc)
+    counts = dict(profile.states)
     reviewed = counts["final"] + counts["reviewed"]
-    out = f"{reviewed} of {len(doc.segments)}"
+    out = f"{reviewed} of {profile.segments}"
     if counts["final"]:
         out += f" ({counts['final']} signed off)"
     if counts["fuzzy"]:
@@ -68,8 +64,9 @@ def _reader_note(docs: list[Document]) -> str:
     """How the English on this site was made, counted by kind, in readers' words."""
     kinds: dict[str, int] = {}
     for d in docs:
-        engine = _engine(d)[0]
-        full = engine == "human" and _reviewed(d) == len(d.segments)
+        p = d.profile()
+        engine = p.engine[0]
+        full = engine == "human" and p.reviewed == p.segments
         key = "human" if full else ("gloss" if engine == "gloss" else "machine")
         kinds[key] = kinds.get(key, 0) + 1
     words = {
@@ -86,9 +83,9 @@ def _reader_note(docs: list[Document]) -> str:
     )
 
 
-def _review_key(doc: Document) -> str:
-    counts = coverage(doc)
-    total = len(doc.segments)
+def _review_key(profile: Profile) -> str:
+    counts = dict(profile.states)
+    total = profile.segments
     if total and counts["final"] == total:
         return "signed off"
     if total and counts["final"] + counts["reviewed"] == total:
@@ -131,16 +128,16 @@ def _index_rows(docs: list[Document], problems: Problems, prefix: str, qa: Mappi
     out = ["| 中文标题 | English title | Date | Source | Original | English | Reviewed | QA | Read |"]
     out.append("|---|---|---|---|---|---|---|---|---|")
     for d in docs:
-        s = d.meta.slug
+        s, p = d.meta.slug, d.profile()
         cells = [
             f"[{md_inline(_title(d.meta.title))}]({prefix}zh/{s}.md)",
-            f"[{md_inline(_title(en_title(d)))}]({prefix}en/{s}.md)",
+            f"[{md_inline(_title(en_title(d, p)))}]({prefix}en/{s}.md)",
             md_inline(_cell(d.meta.date)) or "—",
             md_inline(_cell(d.meta.source)) or "—",
             _origin_form(d.meta.script, d.meta.encoding),
-            md_inline(_cell(_made_by(d))),
-            _reviewed_cell(d),
-            _qa_status(d, problems.get(s, ()), prefix + qa.get(s, "qa.md")),
+            md_inline(_cell(_made_by(d, p))),
+            _reviewed_cell(p),
+            _qa_status(d, p, problems.get(s, ()), prefix + qa.get(s, "qa.md")),
             f"[中文]({prefix}zh/{s}.md) · [English]({prefix}en/{s}.md) · [对照 Aligned]({prefix}aligned/{s}.md)",
         ]
         out.append("| " + " | ".join(cells) + " |")
@@ -199,19 +196,19 @@ needs, so what a reader fetches does not grow with the corpus."""
 def _record(
     d: Document, names: Mapping[str, str], qa: Mapping[str, str], glossary_version: str, problems: Problems | None
 ) -> dict[str, Any]:
-    m = d.meta
+    m, p = d.meta, d.profile()
     return {
         "slug": m.slug,
         "zh": _title(m.title),
-        "en": _title(en_title(d)),
+        "en": _title(en_title(d, p)),
         "date": _cell(m.date),
         "source": _cell(m.source),
         "source_en": _cell(names.get(m.source, "")),
         "region": _cell(m.region),
         "script": _cell(m.script or "simplified"),
-        "made": _cell(_made_by(d)),
-        "review": _review_key(d),
-        "reviewed": _reviewed_cell(d),
+        "made": _cell(_made_by(d, p)),
+        "review": _review_key(p),
+        "reviewed": _reviewed_cell(p),
         "qa": len(_problems(d, glossary_version, problems)),
         "qa_page": qa.get(m.slug, "qa.md").removesuffix(".md") + ".html",
     }
@@ -315,7 +312,7 @@ def _qa_file(n: int) -> str:
 def qa_pages(docs: list[Document], glossary_version: str = "", problems: Problems | None = None) -> dict[str, str]:
     """QA: every problem :mod:`toolkit.qa` finds in the English, by document, :data:`QA_PAGE_SIZE`
     documents a page (no page lists every document)."""
-    matched = sum(len(s.terms) for d in docs for s in d.segments)
+    matched = sum(d.profile().terms for d in docs)
     found = _with_problems(docs, glossary_version, problems)
     total = sum(len(p) for _, p in found)
     pages = max(1, -(-len(found) // QA_PAGE_SIZE))
@@ -341,10 +338,9 @@ def qa_pages(docs: list[Document], glossary_version: str = "", problems: Problem
             text.append(f"## [{md_inline(_title(d.meta.title))}]({link}) {{: #{d.meta.slug} }}\n")
             text.append("| Sentence | Check | What | English as made |")
             text.append("|---|---|---|---|")
-            texts = {s.id: s for s in d.segments}
+            english = d.english(p.segment for p in listed)
             for p in listed:
-                seg = texts[p.segment]
-                cells = (p.segment, CHECKS[p.check], p.detail or "—", seg.en or "—")
+                cells = (p.segment, CHECKS[p.check], p.detail or "—", english[p.segment] or "—")
                 text.append("| " + " | ".join(md_inline(_cell(c)) for c in cells) + " |")
             text.append("")
         if pages > 1:

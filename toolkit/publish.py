@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .document import Block, Document, Segment, state_of
+from .document import Block, Document, Profile, Segment, engine_of, state_of, title_en
 from .errors import BuildError
 from .escape import html_attr, html_text, md_inline, plain_line
 from .glossary import Glossary
@@ -56,19 +56,12 @@ def _front(meta: dict[str, Any]) -> str:
 
 
 def _en_title(doc: Document) -> str:
-    first = doc.blocks[0] if doc.blocks else None
-    if first and first.kind == "heading" and first.level == 1 and first.segments:
-        return " ".join(s.en for s in first.segments if s.en)
-    return ""
+    return title_en(doc)
 
 
 def _engine(doc: Document) -> tuple[str, str, str]:
     """(engine, model, glossary version) of the document's machine-made English."""
-    provs = [s.provenance for s in doc.segments if s.provenance]
-    machine = [p for p in provs if p.engine != "human"]
-    if machine:
-        return machine[0].engine, machine[0].model, machine[0].glossary
-    return ("human", "reviewed", provs[0].glossary) if provs else ("", "", "")
+    return engine_of(doc.segments)
 
 
 def _reviewed(doc: Document) -> int:
@@ -92,8 +85,8 @@ def _review_note(doc: Document) -> str:
     return "\n\n    " + " ".join(notes) if notes else ""
 
 
-def _made_by(doc: Document) -> str:
-    engine, model, _ = _engine(doc)
+def _made_by(doc: Document, profile: Profile | None = None) -> str:
+    engine, model, _ = profile.engine if profile is not None else _engine(doc)
     if engine == "gloss":
         return "dictionary gloss (not a translation)"
     if engine == "argos":
@@ -285,10 +278,14 @@ def _is_gloss(doc: Document) -> bool:
     return _engine(doc)[0] == "gloss"
 
 
-def en_title(doc: Document) -> str:
-    """The English title as readers see it: a gloss labelled as one."""
-    title = _en_title(doc) or doc.meta.slug
-    return f"{GLOSS_LABEL} {title}" if _is_gloss(doc) else title
+def en_title(doc: Document, profile: Profile | None = None) -> str:
+    """The English title as readers see it: a gloss labelled as one (``profile``: the
+    document's, when at hand)."""
+    if profile is not None:
+        title, gloss = profile.en_title or doc.meta.slug, profile.engine[0] == "gloss"
+    else:
+        title, gloss = _en_title(doc) or doc.meta.slug, _is_gloss(doc)
+    return f"{GLOSS_LABEL} {title}" if gloss else title
 
 
 def en_page(doc: Document, names: Mapping[str, str] | None = None) -> str:

@@ -156,10 +156,6 @@ def _key(seg: Segment) -> str:
 
 
 def term_misses(doc: Document) -> list[tuple[str, str, str]]:
-    """QA: (segment id, zh term, en rendering) for every glossary term missing from the English."""
-    misses = []
-    for s in doc.segments:
-        for t in s.terms:
-            if t.en.lower() not in s.en.lower():
-                misses.append((s.id, t.zh, t.en))
-    return misses
+    """QA: (segment id, zh term, en rendering) for every glossary term missing from the English
+    (counted once: a document's :class:`~toolkit.document.Profile` holds them)."""
+    return list(doc.profile().misses)
