@@ -36,6 +36,7 @@ from typing import Any
 
 from .errors import InstallError
 from .files import split_lines
+from .htmlmarks import Marks, marked_lines
 from .htmltitle import page_title_of, title_parts
 from .linklists import around_article, date_below
 from .textmeta import is_metadata, key, text_metadata, unmark
@@ -155,21 +156,35 @@ class _Extractor(HTMLParser):
         self.has_text = False
         """Whether ``current`` holds more than whitespace (kept as a flag: joining ``current``
         at every cell would take quadratic time on a row of many cells)."""
+        self.marks, self.closed = Marks(), False
+        """Hidden lines, captions, pictures and glued links (:mod:`.htmlmarks`)."""
 
     def _flush(self) -> None:
-        text = "".join(self.current).replace("\r", " ").replace("\n", " ").replace("\t", " ")
-        text = re.sub(r" {2,}", " ", text).strip(" \u3000\u00a0")
-        if text:
-            if self.in_item:
-                self.items.add(len(self.lines))
-                self.in_item = False
-            self.lines.append(text)
-            self.link_chars.append(self.linked)
-            self.link_counts.append(self.links)
+        parts = self.marks.split(self.current)
+        at, tail = self._emit("".join(self.current) if parts is None else parts[0]), None
+        if parts is not None and at is not None:  # a link glued to the paragraph: a line of its own
+            n = len(_WS.sub("", parts[1]))
+            self.link_chars[-1], self.link_counts[-1] = max(0, self.linked - n), max(0, self.links - 1)
+            self.linked, self.links = n, 1
+            tail = self._emit(parts[1])
+        self.marks.flushed(at, tail)
         self.linked = self.links = 0
         self.link_open = False
         self.current = []
         self.has_text = False
+
+    def _emit(self, text: str) -> int | None:
+        text = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+        text = re.sub(r" {2,}", " ", text).strip(" \u3000\u00a0")
+        if not text:
+            return None
+        if self.in_item:
+            self.items.add(len(self.lines))
+            self.in_item = False
+        self.lines.append(text)
+        self.link_chars.append(self.linked)
+        self.link_counts.append(self.links)
+        return len(self.lines) - 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements += 1
@@ -184,11 +199,15 @@ class _Extractor(HTMLParser):
         if tag == "title" and not self.title:
             self.in_title = True
             return
+        if tag == "img" and not self.hidden:
+            self.marks.image(self.has_text, len(self.lines))
         if tag in _VOID and tag != "br":
             return
         if tag in _HIDDEN and tag != "head":
             self.hidden.append(tag)
             return
+        if not self.hidden:
+            self.marks.start(tag, {k: v or "" for k, v in attrs}, self.closed)
         if tag == "pre" and not self.hidden:
             self.pre.append(_CODE_CLASS.search(dict(attrs).get("class") or "") is not None)
         elif tag == "code" and self.pre:
@@ -196,6 +215,7 @@ class _Extractor(HTMLParser):
         if tag == "a" and not self.hidden:
             self.anchors += 1
             self.link_open = False
+            self.marks.link_at = [len(self.current), -1]
         if tag in ("h1", "h2", "h3") and not self.hidden:
             self._flush()
             self.heading, self.heading_text = tag, []
@@ -217,7 +237,9 @@ class _Extractor(HTMLParser):
             self.elements += 1
             self._flush()
         elif tag not in _HIDDEN:
+            self.closed = True
             self.handle_starttag(tag, attrs)
+            self.closed = False
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -227,8 +249,11 @@ class _Extractor(HTMLParser):
             if tag == self.hidden[-1]:
                 self.hidden.pop()
             return
+        self.marks.end(tag)
         if tag == "a":
             self.anchors = max(0, self.anchors - 1)
+            if self.marks.link_at[0] >= 0:
+                self.marks.link_at[1] = len(self.current)
         if tag == "pre" and self.pre:
             self.pre.pop()
         if tag == self.publisher_tag:
@@ -261,6 +286,8 @@ class _Extractor(HTMLParser):
         elif not self.hidden:
             self.current.append(data)
             self.has_text = self.has_text or not data.isspace()
+            if not data.isspace():
+                self.marks.text()
             if self.anchors and (n := len(_WS.sub("", data))):
                 self.linked += n
                 self.links += not self.link_open
@@ -534,6 +561,9 @@ def parse_html(html: str) -> HtmlPage:
     if title and extracted is not None:
         main = _headline_above(visible, _below_heading(visible, main, title), title)
     why, headline = around_article(parser.lines, parser.link_chars, parser.link_counts, parser.headings, main, title)
+    for i, rule in marked_lines(visible, main, parser.marks).items():  # hidden, captions, glued links
+        if main[i]:
+            main[i], why[i] = False, rule
     if title:
         meta["title"] = _ASCII_WS.sub(" ", title).strip(" \u3000\u00a0")
     # The markup's own fields, then the page's "发布日期：" and "来源：" lines, then guesses:

@@ -132,7 +132,12 @@ def is_share(s: str) -> bool:
     if re.match(r"^(手机版|移动版|手机访问|手机浏览|wap版)$", s):
         return True
     tokens = toolbar_tokens(s)
-    return len(tokens) >= 2 and sum(t in SHARE_TARGETS for t in tokens) >= max(2, len(tokens) - 1)
+    # A bar of networks, maybe under its label ("SHARE google twitter linkedin").
+    targets = sum(t in SHARE_TARGETS for t in tokens)
+    return len(tokens) >= 2 and targets >= 2 and targets + sum(t in _SHARE_LABELS for t in tokens) >= len(tokens) - 1
+
+
+_SHARE_LABELS = frozenset({"share", "分享", "分享到", "分享至"})
 
 
 def is_nav_bar(s: str) -> bool:

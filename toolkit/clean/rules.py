@@ -90,6 +90,21 @@ ABOVE_HEADLINE = Rule(
     left_out=True,
 )
 MARKUP_TEXT = Rule("markup-text", about="HTML: markup shown as text (a widget's template in a <textarea>)")
+HIDDEN_TEXT = Rule(
+    "hidden-text",
+    about="HTML: text its own markup hides (an inline display:none or visibility:hidden style, the hidden attribute, "
+    'aria-hidden="true"): a share block\'s copy of the first paragraph',
+)
+IMAGE_CAPTION = Rule(
+    "image-caption",
+    about="HTML: a picture's caption: a short line marked as one (<figcaption>, class caption, pic-info, img-desc "
+    "\u2026), or a short line beside a picture that ends in its credit (\u2026李尕 摄, \u2026（資料照）)",
+)
+TRAILING_LINK = Rule(
+    "trailing-link",
+    about="HTML: a link glued after a paragraph's last sentence: another story's headline in brackets, or a "
+    "“返回\u2026，查看更多” back link",
+)
 PAGE_TOO_LARGE = Rule(
     "page-too-large-for-extraction",
     about="a note at line 0: the page has too many elements for trafilatura, so the line rules decide alone",
@@ -292,7 +307,8 @@ RULES: tuple[Rule, ...] = (
     ),
     BYLINE,
     # A photo's or an article's credit on its own line; mid-article, so not a trailer's start.
-    # (A caption is body: "着陆器展开国旗（国家航天局供图）".)
+    # (A caption line "着陆器展开国旗（国家航天局供图）" is not a credit line: on an HTML page the reader
+    # drops it beside its picture, rule "image-caption".)
     Rule(
         "credit",
         pattern_test(
@@ -301,12 +317,15 @@ RULES: tuple[Rule, ...] = (
             r"^\S{2,10}(发|供图|供稿)\s*[(（]\s*[^()（）]{1,12}(摄|供图)\s*[)）]$|"
             r"^[(（]\s*(作者|撰文|文)\s*[:：]\s*[^()（）]{2,40}[)）]$|^本文(首发于|首发在|来源于|来源自)\s*\S.{0,40}$|"
             r"^[(（]\s*[\u4e00-\u9fff]{2,10}(日报|晚报|新闻|通讯社|社|网|报)\s*[)）]$|^[(（]\s*(?!全文|完|待续|未完|续)[\u4e00-\u9fff]{2,3}\s*[)）]$|"
-            r"^(记者\s*[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}(中心|组|部))\s*[/／]\s*[\u4e00-\u9fff]{0,8}(报导|报道)$",
+            r"^(记者\s*[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}(中心|组|部))\s*[/／]\s*[\u4e00-\u9fff]{0,8}(报导|报道)$|"
+            # a byline whose names the page left out ("新华社记者")
+            r"^[\u4e00-\u9fff]{0,8}(记者|通讯员|特约记者|特派记者)$",
             80,
         ),
     ),
     # A caption marked as one: "◎" before it and the picture's credit after it ("◎ 贾玲凭真诚收获观众的
-    # 喜爱。/图：网络截图"). Other captions stay body (tests/pages_heldout keeps "图为…（…供图）").
+    # 喜爱。/图：网络截图"). On an HTML page the reader drops a caption beside its picture
+    # ("image-caption"); a text dump's other captions stay.
     Rule(
         "photo-caption",
         pattern_test(
@@ -370,6 +389,15 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule("close-button", pattern_test(r"^[x×✕✖╳]$")),
+    # A widget's or an ad slot's label alone on its line ("推薦" above a recommendation box).
+    Rule("widget-label", pattern_test(r"^(推荐|广告|推广|赞助|赞助内容|sponsored|advertisement|advertising|ad)$", 16)),
+    # A teaser the site cut short above the article ("人们对于讨厌的事物总是能很有共同话题..."): a
+    # program's ellipsis ("..." or one "…"), not a writer's ("……").
+    Rule(
+        "teaser",
+        pattern_test(r"^(?=(.*[\u4e00-\u9fff]){8}).*[^.…。](\.{3}|…)$", 120),
+        scope="header",
+    ),
     # A count beside a widget ("举报" / "0" / "分享至").
     Rule("widget-count", pattern_test(r"^\d{1,6}$"), scope="header", below_title=True),
     Rule(
@@ -498,7 +526,8 @@ PAGE_RULES: dict[str, Rule] = {
     r.name: r
     for r in (
         TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT,
-        PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG, LINK_LIST, ABOVE_HEADLINE, MARKUP_TEXT,
+        PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG, LINK_LIST, ABOVE_HEADLINE, MARKUP_TEXT, HIDDEN_TEXT,
+        IMAGE_CAPTION, TRAILING_LINK,
     )
 }  # fmt: skip
 """Drops decided by a line's place in the page rather than its text alone, by name."""

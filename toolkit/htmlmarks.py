@@ -1,0 +1,226 @@
+"""What the markup says a visible line is, beyond its text: hidden, a picture's caption, or a
+link glued to a paragraph's end. The HTML reader (:mod:`toolkit.html`) records where such
+lines are while it parses; :func:`marked_lines` turns the records into drops, each under the
+name of its rule so that ``toolkit clean --explain`` lists it:
+
+* :data:`HIDDEN_TEXT`: all of a line's text lies in an element hidden by its own markup (an
+  inline ``display:none`` / ``visibility:hidden`` style, the ``hidden`` attribute,
+  ``aria-hidden="true"``): a share block's copy of the first paragraph, a widget's template.
+  Not applied when such lines would hold most of the main text (a page that hides its article
+  until a script shows it).
+* :data:`IMAGE_CAPTION`: a short line marked as a caption (``<figcaption>``, a class such as
+  ``caption``, ``pic-info``, ``img-desc``) beside a picture, or a short line just above or
+  below a picture that ends in the picture's credit ("…李尕 摄", "…（資料照）",
+  "…（取自王婉諭臉書）", "图片来源：…"). A paragraph that only mentions 摄影 or ends in another
+  parenthesis, a credited line far from any picture, and a photo story's captions (most of
+  its text) stay.
+* :data:`TRAILING_LINK`: a link after a paragraph's last sentence, glued to it: another
+  story's headline in brackets ("…謹慎才是。（<a>中職二度延賽至4月11日</a>）") or a back link
+  ("…前往送别。<a>返回搜狐，查看更多</a>"). The reader splits it off onto a line of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .textmeta import key
+
+HIDDEN_TEXT = "hidden-text"
+IMAGE_CAPTION = "image-caption"
+TRAILING_LINK = "trailing-link"
+
+CAPTION_MAX = 150
+"""A caption is at most this long (characters of its key)."""
+HIDDEN_SHARE_MAX = 0.5
+"""Hidden lines are not dropped when they would hold more than this share of the main text."""
+CAPTION_SHARE_MAX = 0.5
+"""Nor are captions (a photo story's captions are its text)."""
+
+_HIDING_STYLE = re.compile(r"(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(!important)?\s*(;|$)", re.I)
+_CAPTION_CLASS = re.compile(
+    r"caption|^(pic|img|image|photo|figure|fig)[-_]?(info|desc|description|text|txt|note|explain|intro|title)$", re.I
+)
+# Written on a line's key (Simplified, width-normalised): 攝 → 摄, 資料照 → 资料照, （ → (.
+_CREDIT_END = re.compile(
+    r"([\u4e00-\u9fff·]{2,8}|记者|通讯员)\s*(摄|摄影|拍摄)$|"
+    r"[(（]\s*(资料照|资料图|资料相片|档案照|示意图|图片来源|图源|取自|翻摄|撷取|截自|截图|图\s*[/／:：]|摄影\s*[/／:：])"
+    r"[^()（）]{0,30}[)）]$|"
+    r"[(（][^()（）]{1,24}(提供|供图|摄)\s*[)）]$|"
+    r"(图片来源|图源|图片)\s*[:：/／]\s*[^，。,；;]{1,30}$"
+)
+_SENTENCE_END = "。！？!?」』”"
+_BACK_LINK = re.compile(r"^(返回|回到)\S{1,12}[,，]?\s*查看更多|^(查看更多|更多精彩|阅读原文|查看原文)\S{0,6}$")
+
+
+def hides(attrs: dict[str, str]) -> bool:
+    """An element's own markup hides it (``attrs``: its attributes, names lowercased)."""
+    return (
+        "hidden" in attrs
+        or attrs.get("aria-hidden", "").strip().lower() == "true"
+        or _HIDING_STYLE.search(attrs.get("style", "")) is not None
+    )
+
+
+def captions(tag: str, attrs: dict[str, str]) -> bool:
+    """The element is marked as a picture's caption."""
+    return tag == "figcaption" or any(_CAPTION_CLASS.search(c) for c in attrs.get("class", "").split())
+
+
+@dataclass(slots=True)
+class Region:
+    """The open element of one kind (hidden, caption) while the parser is inside it, and the
+    lines all of whose text lay inside such an element."""
+
+    tag: str = ""
+    depth: int = 0
+    inside: bool = False
+    outside: bool = False
+    lines: set[int] = field(default_factory=set)
+
+    def start(self, tag: str, opens: bool) -> None:
+        if self.depth:
+            self.depth += tag == self.tag
+        elif opens:
+            self.tag, self.depth = tag, 1
+
+    def end(self, tag: str) -> None:
+        if self.depth and tag == self.tag:
+            self.depth -= 1
+
+    def text(self) -> None:
+        """Text (not only whitespace) went into the current line."""
+        if self.depth:
+            self.inside = True
+        else:
+            self.outside = True
+
+    def flush(self, index: int | None) -> None:
+        """The current line ends; ``index``: its number, None when it had no text."""
+        if index is not None and self.inside and not self.outside:
+            self.lines.add(index)
+        self.inside = self.outside = False
+
+
+@dataclass(slots=True)
+class Marks:
+    """What the parser records for :func:`marked_lines` while it reads a page."""
+
+    concealed: Region = field(default_factory=Region)
+    """Lines inside an element its markup hides."""
+    caption: Region = field(default_factory=Region)
+    """Lines inside an element marked as a caption."""
+    near_image: set[int] = field(default_factory=set)
+    """Lines just above or below a picture."""
+    glued: set[int] = field(default_factory=set)
+    """Lines that are a link split off the end of a paragraph."""
+    image_above: bool = False
+    """A picture came after the last line: the next line is near it."""
+    image_after: bool = False
+    """A picture came after the current line's text."""
+    link_at: list[int] = field(default_factory=lambda: [-1, -1])
+    """Where in the current line's pieces the last link starts and ends."""
+
+    def start(self, tag: str, attrs: dict[str, str], closed: bool) -> None:
+        """A start tag (``closed``: self-closing, "<div hidden/>" hides nothing after it)."""
+        self.concealed.start(tag, not closed and hides(attrs))
+        self.caption.start(tag, not closed and captions(tag, attrs))
+
+    def end(self, tag: str) -> None:
+        self.concealed.end(tag)
+        self.caption.end(tag)
+
+    def text(self) -> None:
+        self.concealed.text()
+        self.caption.text()
+
+    def image(self, has_text: bool, lines: int) -> None:
+        """An ``<img>``, after text of the current line or not; ``lines``: lines so far."""
+        if self.concealed.depth:
+            return
+        if has_text:
+            self.image_after = True
+        elif lines:
+            self.near_image.add(lines - 1)
+        self.image_above = True
+
+    def split(self, pieces: list[str]) -> tuple[str, str] | None:
+        """The current line (its pieces of text) split into a paragraph and a glued link."""
+        start, end = self.link_at
+        self.link_at = [-1, -1]
+        if end < 0:
+            return None
+        return glued_link("".join(pieces[:start]), "".join(pieces[start:end]), "".join(pieces[end:]))
+
+    def flushed(self, at: int | None, tail: int | None) -> None:
+        """The current line ended as line ``at`` (None: it had no text), its glued link as ``tail``."""
+        for region in (self.concealed, self.caption):
+            region.flush(at)
+        if at is not None:
+            if self.image_above or self.image_after:
+                self.near_image.add(at)
+            self.image_above = self.image_after
+        if tail is not None:
+            self.glued.add(tail)
+        self.image_after = False
+
+
+def credited(line: str) -> bool:
+    """A short line that ends in a picture's credit."""
+    s = key(line)
+    return len(s) <= CAPTION_MAX and _CREDIT_END.search(s) is not None
+
+
+def glued_link(before: str, link: str, after: str) -> tuple[str, str] | None:
+    """A paragraph ``before`` + ``link`` + ``after`` (the last link's text and what follows it)
+    split into the paragraph and the glued link, or None when the link is part of the text."""
+    before, after = before.rstrip(), after.strip()
+    if before[-1:] in "（(" and after in ("）", ")"):
+        before, link = before[:-1].rstrip(), before[-1] + link + after
+        bracketed = True
+    elif after:
+        return None
+    else:
+        bracketed = False
+    text = before.strip(" \u3000\u00a0")
+    s = key(link.strip())
+    if not text or text[-1] not in _SENTENCE_END:
+        return None
+    if bracketed:
+        # another story's headline: Chinese words, not a URL or a name ("（新华社）")
+        inner = s[1:-1]
+        if len(re.findall(r"[\u4e00-\u9fff]", inner)) < 6 or re.search(r"https?://|www\.", inner):
+            return None
+    elif _BACK_LINK.search(s) is None:
+        return None
+    return before, link.strip()
+
+
+def marked_lines(lines: list[str], main: list[bool], marks: Marks) -> dict[int, str]:
+    """Line index → the rule that drops it: hidden text, a caption, a glued link."""
+    hidden, captioned, near_image = marks.concealed.lines, marks.caption.lines, marks.near_image
+    why: dict[int, str] = dict.fromkeys(sorted(marks.glued), TRAILING_LINK)
+    shown = sum(len(lines[i]) for i in range(len(lines)) if main[i])
+    concealed = sum(len(lines[i]) for i in hidden if main[i])
+    if concealed <= HIDDEN_SHARE_MAX * shown:
+        why |= dict.fromkeys(sorted(hidden - why.keys()), HIDDEN_TEXT)
+    # A caption's lines: a run of lines marked as one, beside a picture (a page's header strip
+    # in a class "index_caption_…" is no caption), or a line beside a picture that credits it.
+    pictured: set[int] = set()
+    for i in sorted(captioned):
+        if i in pictured:
+            continue
+        j = i
+        while j + 1 in captioned:
+            j += 1
+        if near_image & set(range(i, j + 1)):
+            pictured |= set(range(i, j + 1))
+    found = [
+        i
+        for i in sorted((pictured | near_image) - why.keys())
+        if main[i] and len(key(lines[i])) <= CAPTION_MAX and (i in pictured or credited(lines[i]))
+    ]
+    # A photo story's captions are its text: kept when they would be most of the main text.
+    if sum(len(lines[i]) for i in found) <= CAPTION_SHARE_MAX * shown:
+        why |= dict.fromkeys(found, IMAGE_CAPTION)
+    return why
