@@ -68,8 +68,9 @@ def test_merged_index_is_the_index_of_one_run(site: Path, tmp_path: Path) -> Non
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["zh"]["page_count"] == 12
     assert (site / "pagefind" / "pagefind.js").is_file() and (site / "pagefind" / "wasm.unknown.pagefind").is_file()
-    # Nothing of the shards is left next to the site.
+    # Nothing of the shards is left, in the site or next to it.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one", "site"]
+    assert sorted(p.name for p in site.iterdir()) == ["en", "index.html", "pagefind", "zh"]
 
 
 def without_chunks(words: dict[str, dict[str, object]]) -> dict[str, object]:
@@ -130,6 +131,7 @@ def test_a_failed_pagefind_run_is_an_error_naming_the_site(
     assert "out of memory" in str(info.value) and info.value.path == site
     assert not (site / "pagefind").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pagefind", "site"]
+    assert sorted(p.name for p in site.iterdir()) == ["en", "index.html", "zh"]
 
 
 def test_pf_files_without_pagefinds_header_are_refused(tmp_path: Path) -> None:

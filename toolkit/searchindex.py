@@ -95,7 +95,9 @@ def pagefind_index(
         if progress:
             progress(1, 1)
         return 1
-    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.search-", dir=site_dir.parent))
+    # Inside the site folder (a dot folder: never published), so that a build killed here
+    # leaves nothing outside the staging folder it was writing.
+    work = Path(tempfile.mkdtemp(prefix=".search-shards-", dir=site_dir))
     try:
         outs = []
         for n, pages in enumerate(shards):
