@@ -4,7 +4,9 @@ Each test states a claim of the project that it found broken."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,3 +77,71 @@ def test_pages_without_a_body_element_in_a_shard_are_not_indexed(tmp_path: Path)
     single, merged = decode_index(one)["zh"], decode_index(site / "pagefind")["zh"]
     assert merged["pages"] == single["pages"]
     assert "outside" not in merged["words"]
+
+
+# ------------------------------------------------------------------ the translation cache
+
+import json  # noqa: E402
+import shutil  # noqa: E402
+from dataclasses import replace  # noqa: E402
+
+from toolkit.batch import Collected, build_docs, read_documents  # noqa: E402
+from toolkit.config import Config  # noqa: E402
+
+from .conftest import GLOSSARY, SEED_FILES, tree  # noqa: E402
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Config:
+    pages = tmp_path / "in"
+    pages.mkdir()
+    for seed in SEED_FILES[:3]:
+        shutil.copy(seed, pages / seed.name)
+    shutil.copytree(GLOSSARY, tmp_path / "glossary")
+    return Config(
+        input=pages,
+        glossary=tmp_path / "glossary",
+        docs_dir=tmp_path / "docs",
+        backend="gloss",
+        tm=tmp_path / "tm.sqlite",
+    )
+
+
+def _entries(cfg: Config) -> list[Path]:
+    return sorted((cfg.tm.parent / "cache" / "translated").rglob("*.json"))  # type: ignore[union-attr]
+
+
+def _forge_heads(cfg: Config, change: Callable[[dict[str, Any]], None]) -> None:
+    for path in _entries(cfg):
+        head, body = path.read_bytes().split(b"\n", 1)
+        entry = json.loads(head)
+        change(entry)
+        path.write_bytes(json.dumps(entry, ensure_ascii=False).encode() + b"\n" + body)
+
+
+def _fresh(cfg: Config, tmp_path: Path, name: str) -> dict[str, bytes]:
+    memory = tmp_path / f"{name}.sqlite"
+    shutil.copy(cfg.tm, memory)  # type: ignore[arg-type]
+    docs_dir = tmp_path / name
+    build_docs(replace(cfg, use_cache=False, docs_dir=docs_dir, tm=memory), Collected())
+    return tree(docs_dir)
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [(4, []), (4, ""), (1, []), (1, [["machine", 1]])],
+    ids=["engine-empty", "engine-empty-text", "no-states", "one-state"],
+)
+def test_a_hostile_profile_counts_as_absent(project: Config, field: int, value: object) -> None:
+    """A profile of the right types but the wrong shape (no engine, states missing) is taken:
+    ``Profile.from_list`` raises ``IndexError`` (not caught by ``get``) on an empty engine,
+    and accepts a profile without the states (``batch`` then fails on
+    ``dict(profile.states)["fuzzy"]``, the listings on theirs). It must count as absent."""
+    first = build_docs(project, Collected()).translation
+
+    def change(entry: dict[str, Any]) -> None:
+        entry["profile"][field] = value
+
+    _forge_heads(project, change)
+    again = build_docs(project, Collected()).translation
+    assert again.stats.cached == 0 and again.docs == first.docs
