@@ -145,3 +145,73 @@ def test_a_hostile_profile_counts_as_absent(project: Config, field: int, value: 
     _forge_heads(project, change)
     again = build_docs(project, Collected()).translation
     assert again.stats.cached == 0 and again.docs == first.docs
+
+
+def _rows(cfg: Config) -> tuple[list[str], list[str]]:
+    lines = (cfg.glossary / "terms.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [x for x in lines if not (x.startswith("#") or not x.strip())]
+    return [x for x in lines if x.startswith("#") or not x.strip()] + rows[:1], rows[1:]
+
+
+def _write_rows(cfg: Config, head: list[str], rows: list[str]) -> None:
+    (cfg.glossary / "terms.tsv").write_text("\n".join(head + rows) + "\n", encoding="utf-8")
+
+
+def _texts(cfg: Config) -> list[str]:
+    docs = read_documents([cfg.input], Collected(), until="segment")
+    return ["\n".join(s.zh for s in d.segments) for d in docs]
+
+
+@pytest.mark.parametrize("edit", ["reverse", "delete-held", "variant-held", "variant-swap"])
+def test_a_glossary_edit_leaves_no_stale_document(project: Config, tmp_path: Path, edit: str) -> None:
+    """After any glossary edit a build with the cache makes the docs tree a build without it
+    makes (the entries' stored forms are valid only while the glossary's forms are)."""
+    build_docs(project, Collected())
+    head, rows = _rows(project)
+    texts = "\n".join(_texts(project))
+    held = [i for i, r in enumerate(rows) if r.split("\t")[0] in texts]
+    if edit == "reverse":
+        rows = rows[::-1]
+    elif edit == "delete-held":
+        del rows[held[len(held) // 2]]
+    elif edit == "variant-held":
+        # A variant (a Chinese form found in the text) added to a term the text does not hold.
+        target = next(i for i, r in enumerate(rows) if r.split("\t")[0] not in texts)
+        cols = rows[target].split("\t") + [""] * 7
+        form = next(
+            t[k : k + 3]
+            for t in [texts]
+            for k in range(len(t))
+            if "\u4e00" <= t[k] <= "\u9fff"
+            and all("\u4e00" <= c <= "\u9fff" for c in t[k : k + 3])
+            and t[k : k + 3] not in {r.split("\t")[0] for r in rows}
+        )
+        cols[4] = "|".join(x for x in (cols[4], form) if x)
+        rows[target] = "\t".join(cols[:7]).rstrip("\t")
+    else:
+        # Two held terms swap their English: the same forms, in the same order.
+        a, b = (rows[held[0]].split("\t"), rows[held[1]].split("\t"))
+        a[1], b[1] = b[1], a[1]
+        rows[held[0]], rows[held[1]] = "\t".join(a), "\t".join(b)
+    _write_rows(project, head, rows)
+    build_docs(project, Collected())
+    assert tree(project.docs_dir) == _fresh(project, tmp_path, "fresh")
+
+
+def test_a_cached_documents_repr_is_the_plain_documents(project: Config) -> None:
+    """``repr`` of a CachedDocument says ``CachedDocument(...)`` where the plain document
+    says ``Document(...)``: it is claimed to behave as the plain document everywhere."""
+    first = build_docs(project, Collected()).translation
+    again = build_docs(project, Collected()).translation
+    assert repr(again.docs[0]) == repr(first.docs[0])
+    assert str(again.docs[0]) == str(first.docs[0])
+
+
+def test_pages_cache_deleted_with_the_translation_cache_kept(project: Config, tmp_path: Path) -> None:
+    """Pages rendered again (in a process pool) from lazily loaded cached documents are the
+    pages a build without the cache makes."""
+    build_docs(project, Collected())
+    shutil.rmtree(project.tm.parent / "cache" / "pages")  # type: ignore[union-attr]
+    again = build_docs(project, Collected(), jobs=2).translation
+    assert again.stats.cached == 3
+    assert tree(project.docs_dir) == _fresh(project, tmp_path, "fresh")
