@@ -175,7 +175,13 @@ class Profile:
     @classmethod
     def from_list(cls, data: Any) -> Profile:
         """The inverse of :meth:`to_list`; anything else is a ``ValueError``."""
+        if type(data) is not list or len(data) != 7:
+            raise ValueError("not a document profile")
         segments, states, terms, reviewed, engine, en_title, misses = data
+        if not all(type(x) is list for x in (states, engine, misses)) or len(engine) != 3:
+            raise ValueError("not a document profile")
+        if not all(type(x) is list for x in (*states, *misses)):
+            raise ValueError("not a document profile")
         made = cls(
             segments, tuple((a, b) for a, b in states), terms, reviewed, (engine[0], engine[1], engine[2]),
             en_title, tuple((a, b, c) for a, b, c in misses),
@@ -183,6 +189,9 @@ class Profile:
         numbers = (made.segments, made.terms, made.reviewed, *(n for _, n in made.states))
         texts = (*made.engine, made.en_title, *(x for m in made.misses for x in m), *(k for k, _ in made.states))
         if not all(type(n) is int and n >= 0 for n in numbers) or not all(type(t) is str for t in texts):
+            raise ValueError("not a document profile")
+        # Every state, most trusted first, as :meth:`Document.profile` counts them.
+        if tuple(k for k, _ in made.states) != tuple(reversed(STATES)):
             raise ValueError("not a document profile")
         return made
 

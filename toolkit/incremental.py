@@ -138,6 +138,9 @@ class CachedDocument(Document):
     def __hash__(self) -> int:
         return hash((self.meta, self.blocks, self.dropped))
 
+    def __repr__(self) -> str:
+        return repr(Document(self.meta, self.blocks, self.dropped))
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (Document, (self.meta, self.blocks, self.dropped))
 

@@ -54,6 +54,8 @@ about 30 times the HTML it reads), whatever the size of the site."""
 CHUNK_SIZE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 """The environment variable Pagefind reads its chunk size from (locations per index chunk,
 20,000 by default); the merge cuts chunks by the same."""
+NO_INDEX = "not able to build an index"
+"""What Pagefind says when it found no page to index (a shard whose pages are all empty)."""
 HEADER = b"pagefind_dcd"
 MAJOR = "1."
 
@@ -100,17 +102,32 @@ def pagefind_index(
     work = Path(tempfile.mkdtemp(prefix=".search-shards-", dir=site_dir))
     try:
         outs = []
+        empty: BuildError | None = None
         for n, pages in enumerate(shards):
             root, out = work / f"in-{n}", work / f"out-{n}"
             for rel in pages:
                 _link(site_dir / rel, root / rel)
-            _run(root, out, site_dir)
+            try:
+                _run(root, out, site_dir)
+            except BuildError as exc:
+                # No page of the shard has words (empty bodies): one run over all the pages
+                # leaves them out, and so does the merge. Only a site with no page fails.
+                if NO_INDEX not in exc.message:
+                    raise
+                empty = exc
+            else:
+                outs.append(out)
             shutil.rmtree(root)
-            outs.append(out)
             if progress:
                 progress(n + 1, len(shards))
+        if not outs:
+            assert empty is not None
+            raise empty
         merged = work / "merged"
-        merge(outs, merged)
+        try:
+            merge(outs, merged)
+        except BuildError as exc:  # it named a shard's folder, removed below
+            raise BuildError(exc.message, path=site_dir, hint=exc.hint) from None
         shutil.rmtree(site_dir / PAGEFIND_DIR, ignore_errors=True)
         os.replace(merged, site_dir / PAGEFIND_DIR)
     finally:
