@@ -7,7 +7,7 @@ changed so that texts differ — and published as ``toolkit build`` publishes th
 tree, MkDocs (Material), then Pagefind. Run by hand:
 
     .venv/bin/python benchmarks/site_scale.py [--docs 100 1000] [--work /tmp/site-scale] [--no-browser]
-        [--no-search] [--profile FILE]
+        [--no-search] [--profile FILE] [--search-only SITE...]
 
 Reports per N: pages, site bytes, bytes per HTML page (median, largest; a document page of the
 same text must weigh the same at any N), the search index's bytes, the bytes a browser fetches
@@ -114,6 +114,16 @@ def serving(site: Path) -> Iterator[str]:
         httpd.server_close()
 
 
+KINDS = ("meta", "index", "fragment", "code")
+
+
+def _kind(url: str) -> str:
+    for kind in KINDS[:3]:
+        if url.endswith(f".pf_{kind}"):
+            return kind
+    return "code"
+
+
 def search_bytes(site: Path) -> dict[str, dict[str, int]]:
     """Per query: bytes fetched under pagefind/ and results shown, in a fresh browser context."""
     from playwright.sync_api import sync_playwright
@@ -130,11 +140,14 @@ def search_bytes(site: Path) -> dict[str, dict[str, int]]:
             page.goto(f"{base}/search.html?q={quote(query)}")
             page.wait_for_function(done, timeout=120_000)
             page.wait_for_load_state("networkidle")
-            fetched = [s for u, s in sizes if "/pagefind/" in u]
+            fetched = [(u, s) for u, s in sizes if "/pagefind/" in u]
             out[query] = {
-                "bytes": sum(fetched),
+                "bytes": sum(s for _, s in fetched),
                 "requests": len(fetched),
                 "results": page.locator(".tk-result-title").count(),
+                # what the bytes are: Pagefind's metadata (a line per page), the chunks of the
+                # query's words, the shown results' fragments, and the script and WebAssembly
+                **{f"{kind}_bytes": sum(s for u, s in fetched if _kind(u) == kind) for kind in KINDS},
             }
             context.close()
         browser.close()
@@ -211,7 +224,12 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true", help="skip the search measurement")
     parser.add_argument("--no-search", action="store_true", help="skip Pagefind (and the search measurement)")
     parser.add_argument("--profile", type=Path, help="write a cProfile of the docs and MkDocs steps here")
+    parser.add_argument("--search-only", type=Path, nargs="+", help="only measure search on these built sites")
     args = parser.parse_args()
+    if args.search_only:
+        for site in args.search_only:
+            print(json.dumps({"site": str(site), "search": search_bytes(site)}, ensure_ascii=False), flush=True)
+        return
     seeds, glossary = seed_documents()
     for n in args.docs:
         work = args.work / str(n)
