@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import typer.main
 from typer.testing import CliRunner
 
@@ -86,3 +87,23 @@ def test_progress_only_on_a_terminal() -> None:
     assert Reporter("x", True, False).progress(iter(items), "translating", 5, "segments") is not None
     assert list(Collected().progress(items, "reading")) == items
     assert SEEDS.is_dir()
+
+
+def test_a_build_shows_progress_for_its_long_stages(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every long stage goes through the reporter's progress (a bar on a terminal): reading,
+    translating, publishing, rendering, and the search index's shards."""
+    from toolkit import searchindex
+
+    labels: list[str] = []
+
+    def progress(self: Reporter, items: Any, label: str, total: int | None = None, unit: str = "files") -> Any:
+        labels.append(label)
+        return items
+
+    monkeypatch.setattr(Reporter, "progress", progress)
+    monkeypatch.setattr(searchindex, "SHARD_BYTES", 60_000)  # the seeds' pages in several shards
+    invoke(runner, "build", "--input", str(SEEDS), "--glossary", str(GLOSSARY), "--docs-dir", str(tmp_path / "d"),
+           "--site-dir", str(tmp_path / "s"), "--tm", str(tmp_path / "tm.sqlite"), "--jobs", "1")  # fmt: skip
+    assert {"reading", "publishing", "rendering", "indexing search"} <= set(labels), labels

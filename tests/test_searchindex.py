@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,9 +50,14 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_merged_index_is_the_index_of_one_run(site: Path, tmp_path: Path) -> None:
     one = tmp_path / "one"
     searchindex._run(site, one, site)
-    seen: list[tuple[int, int]] = []
-    shards = pagefind_index(site, shard_bytes=900, progress=lambda done, total: seen.append((done, total)))
-    assert shards >= 6 and seen[-1] == (shards, shards)
+    seen: list[tuple[str, int, str]] = []
+
+    def progress(items: Iterable[Any], label: str, total: int, unit: str) -> Iterable[Any]:
+        seen.append((label, total, unit))
+        return items
+
+    shards = pagefind_index(site, shard_bytes=900, progress=progress)
+    assert shards >= 6 and seen == [("indexing search", shards, "shards")]
     single, merged = decode_index(one), decode_index(site / "pagefind")
     assert set(single) == set(merged) == {"zh"}
     a, b = single["zh"], merged["zh"]

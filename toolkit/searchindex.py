@@ -34,7 +34,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,7 +79,7 @@ def pagefind_index(
     site_dir: Path,
     quiet: bool = False,
     shard_bytes: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[Iterable[Any], str, int, str], Iterable[Any]] | None = None,
 ) -> int:
     """Index the built site with Pagefind, offline, into ``site_dir/pagefind/``; the number of
     Pagefind runs (shards) it took.
@@ -87,15 +87,13 @@ def pagefind_index(
     One index for both languages (``--force-language zh``): Chinese text is segmented into
     words, English is split at spaces, and a query typed on any page searches every page.
     Only the elements marked ``data-pagefind-body`` (the Chinese and English document pages)
-    are indexed; the aligned pages repeat them and are left out. ``progress(done, shards)``
-    is told of each shard indexed.
+    are indexed; the aligned pages repeat them and are left out. ``progress`` wraps the
+    shards as they are indexed (a progress bar: ``toolkit.batch.Listener.progress``).
     """
     limit = SHARD_BYTES if shard_bytes is None else shard_bytes
     shards = list(_shards(site_dir, limit))
     if len(shards) <= 1:
         _run(site_dir, site_dir / PAGEFIND_DIR, site_dir)
-        if progress:
-            progress(1, 1)
         return 1
     # Inside the site folder (a dot folder: never published), so that a build killed here
     # leaves nothing outside the staging folder it was writing.
@@ -103,7 +101,7 @@ def pagefind_index(
     try:
         outs = []
         empty: BuildError | None = None
-        for n, pages in enumerate(shards):
+        for n, pages in enumerate(progress(shards, "indexing search", len(shards), "shards") if progress else shards):
             root, out = work / f"in-{n}", work / f"out-{n}"
             for rel in pages:
                 _link(site_dir / rel, root / rel)
@@ -118,8 +116,6 @@ def pagefind_index(
             else:
                 outs.append(out)
             shutil.rmtree(root)
-            if progress:
-                progress(n + 1, len(shards))
         if not outs:
             assert empty is not None
             raise empty

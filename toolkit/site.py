@@ -18,7 +18,7 @@ from __future__ import annotations
 import errno
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
@@ -133,8 +133,10 @@ def build_site(
     *,
     docs_dir: Path | None = None,
     site_dir: Path | None = None,
+    progress: Callable[[Iterable[Any], str, int, str], Iterable[Any]] | None = None,
 ) -> None:
-    """Run a real MkDocs build of ``cfg``; warnings fail it when ``strict``.
+    """Run a real MkDocs build of ``cfg``, then Pagefind; warnings fail it when ``strict``.
+    ``progress`` shows the search index's shards (:func:`toolkit.searchindex.pagefind_index`).
 
     ``toolkit build`` points ``cfg``'s docs and site folders at fresh staging folders
     (:func:`toolkit.outputs.staged`) and swaps them in only when this returns; ``docs_dir``
@@ -162,7 +164,7 @@ def build_site(
             # from an unchanged configuration and tree is then known to be unchanged).
             config.plugins["toolkit-site"] = sitehooks  # type: ignore[assignment]  # as MkDocs does for hooks
             build(config)
-        pagefind_index(Path(cfg["site_dir"]), quiet=quiet)
+        pagefind_index(Path(cfg["site_dir"]), quiet=quiet, progress=progress)
     except (Abort, ConfigurationError) as exc:
         raise BuildError(f"MkDocs build failed: {exc}", path=docs_dir or cfg.get("docs_dir")) from None
     except OSError as exc:

@@ -289,7 +289,14 @@ def build(
                 )
             else:
                 rep.info(f"site: MkDocs, then Pagefind, build {cfg.site_dir}/ ({count} documents)")
-                build_site(built.mkdocs, strict=True, quiet=rep.quiet, docs_dir=cfg.docs_dir, site_dir=cfg.site_dir)
+                build_site(
+                    built.mkdocs,
+                    strict=True,
+                    quiet=rep.quiet,
+                    docs_dir=cfg.docs_dir,
+                    site_dir=cfg.site_dir,
+                    progress=rep.progress,
+                )
                 stamp_site(stage.new_site, digest)
             built.translation.timings["site"] = time.perf_counter() - started
             rep.fields["site_rebuilt"] = not unchanged
@@ -327,7 +334,14 @@ def serve(
         _check_config(config)
         with staged(cfg.docs_dir, cfg.site_dir) as stage:
             built = build_docs(cfg, rep, glossary, jobs, stage)
-            build_site(built.mkdocs, strict=True, quiet=rep.quiet, docs_dir=cfg.docs_dir, site_dir=cfg.site_dir)
+            build_site(
+                built.mkdocs,
+                strict=True,
+                quiet=rep.quiet,
+                docs_dir=cfg.docs_dir,
+                site_dir=cfg.site_dir,
+                progress=rep.progress,
+            )
             stage.commit()
         rep.info(f"wrote {len(built.translation.docs)} documents to {cfg.docs_dir}/ and the site to {cfg.site_dir}/")
         serve_site(cfg.site_dir, host, port, lambda line: typer.echo(line, err=False))
