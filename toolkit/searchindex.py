@@ -57,6 +57,8 @@ CHUNK_SIZE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 NO_INDEX = "not able to build an index"
 """What Pagefind says when it found no page to index (a shard whose pages are all empty)."""
 HEADER = b"pagefind_dcd"
+BODY_MARK = b"data-pagefind-body"
+"""The attribute that marks what Pagefind indexes of a page."""
 MAJOR = "1."
 
 
@@ -133,17 +135,25 @@ def pagefind_index(
 
 def _shards(site_dir: Path, limit: int) -> Iterator[list[str]]:
     """The pages Pagefind reads, as lists of paths relative to ``site_dir`` of at most
-    ``limit`` bytes each (a page larger than that is a shard of its own)."""
+    ``limit`` bytes each (a page larger than that is a shard of its own). When the pages are
+    more than one shard and any of them marks its body (``data-pagefind-body``), a page that
+    does not is left out, as one Pagefind run over them all leaves it out (a shard of such
+    pages alone would be indexed whole)."""
+    pages = [(f"{d}/{p.name}", p) for d in PAGE_DIRS for p in sorted((site_dir / d).glob("*.html"))]
+    sizes = [path.stat().st_size for _, path in pages]
+    if sum(sizes) > limit:
+        marked = [BODY_MARK in path.read_bytes() for _, path in pages]
+        if any(marked):
+            pages = [page for page, mark in zip(pages, marked, strict=True) if mark]
+            sizes = [size for size, mark in zip(sizes, marked, strict=True) if mark]
     shard: list[str] = []
     size = 0
-    for folder in PAGE_DIRS:
-        for path in sorted((site_dir / folder).glob("*.html")):
-            weight = path.stat().st_size
-            if shard and size + weight > limit:
-                yield shard
-                shard, size = [], 0
-            shard.append(f"{folder}/{path.name}")
-            size += weight
+    for (rel, _), weight in zip(pages, sizes, strict=True):
+        if shard and size + weight > limit:
+            yield shard
+            shard, size = [], 0
+        shard.append(rel)
+        size += weight
     if shard:
         yield shard
 
