@@ -55,10 +55,6 @@ def _front(meta: dict[str, Any]) -> str:
     return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
-def _en_title(doc: Document) -> str:
-    return title_en(doc)
-
-
 def _engine(doc: Document) -> tuple[str, str, str]:
     """(engine, model, glossary version) of the document's machine-made English."""
     return engine_of(doc.segments)
@@ -284,7 +280,7 @@ def en_title(doc: Document, profile: Profile | None = None) -> str:
     if profile is not None:
         title, gloss = profile.en_title or doc.meta.slug, profile.engine[0] == "gloss"
     else:
-        title, gloss = _en_title(doc) or doc.meta.slug, _is_gloss(doc)
+        title, gloss = title_en(doc) or doc.meta.slug, _is_gloss(doc)
     return f"{GLOSS_LABEL} {title}" if gloss else title
 
 
@@ -366,7 +362,7 @@ def aligned_page(doc: Document) -> str:
             out.append(f'<h1><span lang="zh-Hans">{html_text(head.text)}</span></h1>\n')
         else:
             out.append(f'# <span lang="zh-Hans">{md_inline(head.text)}</span>\n')
-        out.append(f'<p class="tk-subtitle" lang="en">{html_text(_en_title(doc))}</p>\n')
+        out.append(f'<p class="tk-subtitle" lang="en">{html_text(title_en(doc))}</p>\n')
     out.append(_meta_line(doc))
     out.append(_views(slug, "aligned"))
     out.append(_banner_block(doc))
