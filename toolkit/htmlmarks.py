@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .htmlfurniture import FURNITURE, Furniture, furniture_lines
+from .htmltemplate import FURNITURE, Elements, furnishes, furniture_lines, holds_body
 from .textmeta import key
 
 HIDDEN_TEXT = "hidden-text"
@@ -39,6 +39,14 @@ CAPTION_SHARE_MAX = 0.5
 """Nor are captions (a photo story's captions are its text)."""
 
 _HIDING_STYLE = re.compile(r"(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(!important)?\s*(;|$)", re.I)
+_HIDING_CLASS = re.compile(
+    r"(?!(hidden|visible)[-_](xs|sm|md|lg|xl|xxl|print|phone|tablet|desktop|mobile|pc|wap)$|overflow)"
+    r"(hidden|hide|d-none|display-none|sr-only|visually-?hidden|screen-reader-text|invisible|"
+    r"hidden[A-Z_-]\w*|\w*[a-z](Hidden|[-_]hidden))",
+)
+"""A class that hides its element wherever the page is shown ("hidden", "hiddenCont", "sr-only",
+"d-none"); not a responsive one that hides it on one kind of screen only ("hidden-xs"), nor
+one that clips what overflows ("overflow-hidden")."""
 _CAPTION_CLASS = re.compile(
     r"caption|^(pic|img|image|photo|figure|fig)[-_]?(info|desc|description|text|txt|note|explain|intro|title)$", re.I
 )
@@ -60,6 +68,7 @@ def hides(attrs: dict[str, str]) -> bool:
         "hidden" in attrs
         or attrs.get("aria-hidden", "").strip().lower() == "true"
         or _HIDING_STYLE.search(attrs.get("style", "")) is not None
+        or any(_HIDING_CLASS.fullmatch(c) for c in attrs.get("class", "").split())
     )
 
 
@@ -111,8 +120,10 @@ class Marks:
     """Lines inside an element its markup hides."""
     caption: Region = field(default_factory=Region)
     """Lines inside an element marked as a caption."""
-    furniture: Furniture = field(default_factory=Furniture)
-    """Lines inside the page's furniture (:mod:`.htmlfurniture`)."""
+    furniture: Elements = field(default_factory=lambda: Elements(furnishes))
+    """Lines inside the page's furniture (:mod:`.htmltemplate`)."""
+    body: Elements = field(default_factory=lambda: Elements(holds_body))
+    """Lines inside the element a CMS writes the article's body into (:mod:`.htmltemplate`)."""
     near_image: set[int] = field(default_factory=set)
     """Lines just above or below a picture."""
     glued: set[int] = field(default_factory=set)
@@ -129,16 +140,19 @@ class Marks:
         self.concealed.start(tag, not closed and hides(attrs))
         self.caption.start(tag, not closed and captions(tag, attrs))
         self.furniture.start(tag, attrs, closed)
+        self.body.start(tag, attrs, closed)
 
     def end(self, tag: str) -> None:
         self.concealed.end(tag)
         self.caption.end(tag)
         self.furniture.end(tag)
+        self.body.end(tag)
 
     def text(self) -> None:
         self.concealed.text()
         self.caption.text()
         self.furniture.text()
+        self.body.text()
 
     def image(self, has_text: bool, lines: int) -> None:
         """An ``<img>``, after text of the current line or not; ``lines``: lines so far."""
@@ -163,6 +177,7 @@ class Marks:
         for region in (self.concealed, self.caption):
             region.flush(at)
         self.furniture.flush(at)
+        self.body.flush(at)
         if at is not None:
             if self.image_above or self.image_after:
                 self.near_image.add(at)

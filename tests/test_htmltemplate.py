@@ -1,4 +1,4 @@
-"""The page's furniture as its markup names it (toolkit/htmlfurniture.py): lines inside
+"""The page's furniture as its markup names it (toolkit/htmltemplate.py): lines inside
 <nav>/<aside>/<footer> or a container whose class or id names navigation, a sidebar, related
 stories, comments, a share bar, a footer or an ad leave the main text under the rule
 ``template-furniture``, unless that element holds the article."""
@@ -12,7 +12,7 @@ import pytest
 from toolkit.clean import PAGE_RULES, clean
 from toolkit.files import read_source
 from toolkit.html import parse_html
-from toolkit.htmlfurniture import FURNITURE, Furniture, furnishes
+from toolkit.htmltemplate import FURNITURE, Elements, furnishes
 
 PARAS = [
     "益水之阳，是名益阳。这个洞庭湖区的重要城市，六十年前就曾在作家笔下展现风貌，如今又在继续书写传奇。",
@@ -125,7 +125,7 @@ def test_explain_names_the_rule(tmp_path: Path) -> None:
 
 
 def test_the_tracker_judges_nested_elements_apart() -> None:
-    tracker = Furniture()
+    tracker = Elements(furnishes)
     tracker.start("div", {"class": "site-nav"}, False)  # outer: 0
     tracker.start("div", {}, False)
     tracker.start("ul", {"class": "related"}, False)  # inner: 1
