@@ -38,7 +38,7 @@ from .errors import InstallError
 from .files import split_lines
 from .htmlmarks import Marks, marked_lines
 from .htmltitle import page_title_of, title_parts
-from .linklists import around_article, date_below
+from .linklists import around_article, article_head, date_below, link_lines
 from .textmeta import is_metadata, key, text_metadata, unmark
 
 NOT_MAIN = "not-main-content"
@@ -561,7 +561,9 @@ def parse_html(html: str) -> HtmlPage:
     if title and extracted is not None:
         main = _headline_above(visible, _below_heading(visible, main, title), title)
     why, headline = around_article(parser.lines, parser.link_chars, parser.link_counts, parser.headings, main, title)
-    for i, rule in marked_lines(visible, main, parser.marks).items():  # hidden, captions, glued links
+    linked = link_lines(visible, parser.link_chars)
+    block = frozenset(article_head(visible, linked, headline))
+    for i, rule in marked_lines(visible, main, parser.marks, linked, block).items():  # hidden, captions, furniture
         if main[i]:
             main[i], why[i] = False, rule
     if title:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .htmlfurniture import FURNITURE, Furniture, furniture_lines
 from .textmeta import key
 
 HIDDEN_TEXT = "hidden-text"
@@ -110,6 +111,8 @@ class Marks:
     """Lines inside an element its markup hides."""
     caption: Region = field(default_factory=Region)
     """Lines inside an element marked as a caption."""
+    furniture: Furniture = field(default_factory=Furniture)
+    """Lines inside the page's furniture (:mod:`.htmlfurniture`)."""
     near_image: set[int] = field(default_factory=set)
     """Lines just above or below a picture."""
     glued: set[int] = field(default_factory=set)
@@ -125,14 +128,17 @@ class Marks:
         """A start tag (``closed``: self-closing, "<div hidden/>" hides nothing after it)."""
         self.concealed.start(tag, not closed and hides(attrs))
         self.caption.start(tag, not closed and captions(tag, attrs))
+        self.furniture.start(tag, attrs, closed)
 
     def end(self, tag: str) -> None:
         self.concealed.end(tag)
         self.caption.end(tag)
+        self.furniture.end(tag)
 
     def text(self) -> None:
         self.concealed.text()
         self.caption.text()
+        self.furniture.text()
 
     def image(self, has_text: bool, lines: int) -> None:
         """An ``<img>``, after text of the current line or not; ``lines``: lines so far."""
@@ -156,6 +162,7 @@ class Marks:
         """The current line ended as line ``at`` (None: it had no text), its glued link as ``tail``."""
         for region in (self.concealed, self.caption):
             region.flush(at)
+        self.furniture.flush(at)
         if at is not None:
             if self.image_above or self.image_after:
                 self.near_image.add(at)
@@ -196,8 +203,11 @@ def glued_link(before: str, link: str, after: str) -> tuple[str, str] | None:
     return before, link.strip()
 
 
-def marked_lines(lines: list[str], main: list[bool], marks: Marks) -> dict[int, str]:
-    """Line index → the rule that drops it: hidden text, a caption, a glued link."""
+def marked_lines(
+    lines: list[str], main: list[bool], marks: Marks, linked: list[bool], article: frozenset[int]
+) -> dict[int, str]:
+    """Line index → the rule that drops it: hidden text, a caption, a glued link, the page's
+    furniture (``linked``: per line, is it a link line; ``article``: the article's head, headline to first sentence)."""
     hidden, captioned, near_image = marks.concealed.lines, marks.caption.lines, marks.near_image
     why: dict[int, str] = dict.fromkeys(sorted(marks.glued), TRAILING_LINK)
     shown = sum(len(lines[i]) for i in range(len(lines)) if main[i])
@@ -223,4 +233,5 @@ def marked_lines(lines: list[str], main: list[bool], marks: Marks) -> dict[int, 
     # A photo story's captions are its text: kept when they would be most of the main text.
     if sum(len(lines[i]) for i in found) <= CAPTION_SHARE_MAX * shown:
         why |= dict.fromkeys(found, IMAGE_CAPTION)
-    return why
+    furnished = [i for i in furniture_lines(lines, main, linked, marks.furniture, article) if i not in why]
+    return why | dict.fromkeys(furnished, FURNITURE)

@@ -134,14 +134,21 @@ def article_block(
 ) -> range:
     """The headline's line and the article's lines below it: down to its first sentence, then
     until the next link line (or one of ``stops``). Empty when no headline was found."""
+    head = article_head(lines, linked, headline)
+    if len(head) < 2:
+        return head
+    end = next((i for i in range(head.stop - 1, len(lines)) if linked[i] or i in stops), len(lines))
+    return range(head.start, end)
+
+
+def article_head(lines: list[str], linked: list[bool], headline: int | None) -> range:
+    """The headline's line down to the article's first sentence (the metadata lines between);
+    the headline alone when no sentence follows it closely; empty when there is no headline."""
     if headline is None:
         return range(0)
     below = range(headline + 1, min(len(lines), headline + 1 + HEADLINE_LOOKAHEAD))
     first = next((i for i in below if _text(lines, linked, i) and lines[i] != lines[headline]), None)
-    if first is None:
-        return range(headline, headline + 1)
-    end = next((i for i in range(first, len(lines)) if linked[i] or i in stops), len(lines))
-    return range(headline, end)
+    return range(headline, headline + 1 if first is None else first + 1)
 
 
 def missed_article(lines: list[str], linked: list[bool], main: list[bool], headline: int | None) -> list[int]:
