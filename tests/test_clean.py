@@ -256,3 +256,42 @@ def test_page_break_of_a_printed_report_does_not_end_the_paragraph() -> None:
 
 
 _BODY = "为深入实施创新驱动发展战略，加快建设科技强市，现就有关事项通知如下，请各单位认真贯彻落实。"
+
+
+ARTICLE = [
+    "益阳数字乡村建设取得新进展",
+    "2024年03月20日 09:12　来源：新华网",
+    "益水之阳，是名益阳。这个洞庭湖区的重要城市，六十年前就曾在作家笔下展现风貌，如今又在继续书写传奇。",
+    "无土栽培、立体种植、智能调控、四季生产，在一个智慧农业园区里，物联网和大数据技术正在改变农业生产。",
+]
+
+
+def _body(doc: Document) -> list[str]:
+    return [b.text for b in doc.blocks if not (b.kind == "heading" and b.level == 1)]
+
+
+@pytest.mark.parametrize("credit", ["（责任编辑：王五）", "（編輯：蘇龍麒）1120221", "【编辑：张三】"])
+def test_an_editors_credit_glued_to_the_last_paragraph_is_cut_off(credit: str) -> None:
+    last = "当地干部表示，下一步将继续推进数字乡村建设，让更多农民分享数字经济发展带来的红利。"
+    doc = clean(_raw([*ARTICLE, last + credit]))
+    assert _body(doc)[-1] == last
+    assert any(d.rule == "editor" and d.text == credit for d in doc.dropped)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "当地干部表示，这是一条（编辑：张三）说明以后的话还在继续。",
+        "当地干部表示，要继续推进。（作者：南帆，系福建师范大学研究员）",
+    ],
+)
+def test_a_credit_inside_a_paragraph_or_an_authors_note_stays(line: str) -> None:
+    assert _body(clean(_raw([*ARTICLE, line])))[-1] == line
+
+
+def test_the_values_under_a_bare_tag_label_go_with_it() -> None:
+    doc = clean(_raw([*ARTICLE[:2], "标签：", "it", "人工智能", "--摘自《人月神话》", *ARTICLE[2:]]))
+    body = _body(doc)
+    assert "it" not in body and "人工智能" not in body
+    assert any("摘自《人月神话》" in b for b in body)  # not a tag: it has quotation marks
+    assert {d.text for d in doc.dropped if d.rule == "tag-line"} == {"标签：", "it", "人工智能"}

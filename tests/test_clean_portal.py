@@ -201,3 +201,21 @@ def test_below_a_short_article_a_portals_cards_go(tmp_path: Path) -> None:
     doc = _read(tmp_path, html)
     assert _body(doc) == [VIDEO_TEXT]
     assert any(d.rule == LINK_LIST and d.text == HEADS[3] for d in doc.dropped)
+
+
+def test_two_story_links_set_between_two_paragraphs_are_related_stories(tmp_path: Path) -> None:
+    paras = [
+        "（中央社記者溫貴香台北21日電）行政院副院長鄭文燦今天表示，這一波是全球性的雞蛋減產的問題，必須進口。",
+        "鄭文燦晚間出席新春聯誼晚宴前，被媒體問到有關缺蛋問題，他表示，已經要求農委會針對生產不足數進口。",
+        "他說，包括種雞進口，包括換羽結束後可以增產，農委會預估3月初才能夠緩解，所以拜託各通路分時段供應。",
+    ]
+    inset = (
+        "<div class='insertGroup'><div><a href='/a1'>雞蛋較春節後淡季少百萬顆 通路多為中高價產品</a></div>"
+        "<div><a href='/a2'>陳吉仲：天氣回穩 雞蛋2月下旬可逐步恢復產量</a></div></div>"
+    )
+    html = (
+        "<html><head><title>鄭文燦：多元方案解決蛋荒 | 中央社</title></head><body><h1>鄭文燦：多元方案解決蛋荒</h1>"
+        f"<p>{paras[0]}</p>{inset}<p>{paras[1]}</p><p>{paras[2]}</p></body></html>"
+    )
+    body = _body(_read(tmp_path, html))
+    assert body == paras

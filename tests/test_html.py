@@ -79,3 +79,14 @@ def test_a_title_cut_short_is_completed_from_the_page() -> None:
         "<div>【安徽一动物园东北虎死亡？官方：成立调查组】当地新闻办通报，已成立调查组进行全面调查。</div></body></html>"
     )
     assert page.meta["title"] == "安徽一动物园东北虎死亡？官方：成立调查组"
+
+
+def test_a_conditional_comment_with_en_dashes_hides_nothing_after_it() -> None:
+    # "<![endif]–>": the stdlib reads "<![" as an SGML marked section up to "]>" and swallowed
+    # the rest of a Sina blog page; HTML5 ends the bogus comment at the first ">".
+    html = (
+        "<html><head><title>编程为什么有趣_新浪博客</title><!–[if lte IE 6]><script>x()</script><![endif]–></head>"
+        "<body><h1>编程为什么有趣</h1><p>首先是一种创建事物的纯粹快乐，如同小孩在玩泥巴时感到愉快一样。</p></body></html>"
+    )
+    page = parse_html(html)
+    assert "首先是一种创建事物的纯粹快乐，如同小孩在玩泥巴时感到愉快一样。" in page.lines

@@ -47,14 +47,19 @@ def test_the_rules_are_named_for_explain() -> None:
 @pytest.mark.parametrize(
     "attrs",
     ['style="display:none"', 'style="color:red; display: none !important"', "hidden", 'aria-hidden="true"',
-     'style="visibility:hidden"'],
+     'style="visibility:hidden"', 'class="hidden"', 'class="hiddenCont"', 'class="sr-only"', 'class="d-none"',
+     'class="col-xs-12 hidden-md hidden-lg"', 'class="visible-xs"'],
 )  # fmt: skip
 def test_hidden_text_is_dropped(attrs: str) -> None:
     copy = "在美国旧金山举行的中美元首会晤吸引了全世界的目光，多名外国专家接受了采访。"
     assert dropped(page(f"<div {attrs}><p>{copy}</p></div>"))[copy] == HIDDEN_TEXT
 
 
-@pytest.mark.parametrize("attrs", ['style="display:block"', 'aria-hidden="false"', 'class="hidden-xs"', ""])
+@pytest.mark.parametrize(
+    "attrs",
+    ['style="display:block"', 'aria-hidden="false"', 'class="hidden-xs"', 'class="overflow-hidden"',
+     'class="d-none d-lg-block"', 'class="box overflowHidden"', ""],
+)  # fmt: skip
 def test_shown_text_stays(attrs: str) -> None:
     line = "在美国旧金山举行的中美元首会晤吸引了全世界的目光，多名外国专家接受了采访。"
     assert kept(page(f"<div {attrs}><p>{line}</p></div>"), line)

@@ -140,3 +140,20 @@ def test_the_tracker_judges_nested_elements_apart() -> None:
     tracker.flush(2)
     assert tracker.lines == {0: frozenset({0, 1}), 1: frozenset({0})}
     assert tracker.open == []
+
+
+def test_the_body_container_comes_back_when_the_extractor_kept_little_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # trafilatura keeps one section of a WeChat digest: the rest of js_content comes back.
+    items = [f"● 第{n}条：{p}" for n, p in enumerate(PARAS * 2, start=1)]
+    body = "".join(f"<section><p>{t}</p></section>" for t in items)
+    html = f"{HEAD}<body><h1>新闻速览</h1><div id='js_content' class='rich_media_content'>{body}</div></body></html>"
+    monkeypatch.setattr("toolkit.html._main_text", lambda html: ([items[-1]], ""))
+    kept = main_text(html)
+    assert all(t in kept for t in items)
+
+
+def test_the_body_container_is_left_alone_when_the_extractor_kept_most_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAS) + "<p>图为益阳市区。新华社记者张三摄</p>"
+    html = f"{HEAD}<body><div itemprop='articleBody'>{body}</div></body></html>"
+    monkeypatch.setattr("toolkit.html._main_text", lambda html: (PARAS, ""))
+    assert "图为益阳市区。新华社记者张三摄" not in main_text(html)

@@ -304,6 +304,12 @@ class _Extractor(HTMLParser):
         super().close()
         self._flush()
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """ "<![…" is a bogus comment that ends at the first ">", as HTML5 reads it outside SVG:
+        the stdlib's SGML reading looks for "]>" and, on "<![endif]–>" (a conditional comment
+        whose dashes a CMS turned into en dashes), swallowed the rest of a blog's page."""
+        return self.parse_bogus_comment(i, bool(report))
+
 
 def _norm(text: str) -> str:
     """Text for alignment: no whitespace, no "|" (trafilatura writes table rows as "| a | b |")."""

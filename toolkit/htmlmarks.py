@@ -42,11 +42,17 @@ _HIDING_STYLE = re.compile(r"(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden
 _HIDING_CLASS = re.compile(
     r"(?!(hidden|visible)[-_](xs|sm|md|lg|xl|xxl|print|phone|tablet|desktop|mobile|pc|wap)$|overflow)"
     r"(hidden|hide|d-none|display-none|sr-only|visually-?hidden|screen-reader-text|invisible|"
-    r"hidden[A-Z_-]\w*|\w*[a-z](Hidden|[-_]hidden))",
+    r"hidden[A-Z_-]\w*|\w*[a-z](Hidden|[-_]hidden))|"
+    # hidden on a desktop screen, as the page is read: Bootstrap's responsive classes
+    r"hidden-lg|d-lg-none|d-xl-none|visible-(xs|sm)(-block|-inline|-inline-block)?|hidden-pc|hide-pc|pc-hide",
 )
-"""A class that hides its element wherever the page is shown ("hidden", "hiddenCont", "sr-only",
-"d-none"); not a responsive one that hides it on one kind of screen only ("hidden-xs"), nor
-one that clips what overflows ("overflow-hidden")."""
+_SHOWING_CLASS = re.compile(
+    r"d-(md|lg|xl)-(block|flex|inline|inline-block|inline-flex|table|table-cell|grid)|visible-(md|lg)(-\w+)?"
+)
+"""A class that hides its element where the page is read on a desktop screen ("hidden",
+"hiddenCont", "sr-only", "d-none", "hidden-lg", "visible-xs"); not one that hides it on a small
+screen only ("hidden-xs"), nor one that clips what overflows ("overflow-hidden"); and "d-none"
+beside a class that shows it on a wide screen ("d-none d-lg-block") hides nothing there."""
 _CAPTION_CLASS = re.compile(
     r"caption|^(pic|img|image|photo|figure|fig)[-_]?(info|desc|description|text|txt|note|explain|intro|title)$", re.I
 )
@@ -68,8 +74,12 @@ def hides(attrs: dict[str, str]) -> bool:
         "hidden" in attrs
         or attrs.get("aria-hidden", "").strip().lower() == "true"
         or _HIDING_STYLE.search(attrs.get("style", "")) is not None
-        or any(_HIDING_CLASS.fullmatch(c) for c in attrs.get("class", "").split())
+        or _hidden_by_class(attrs.get("class", "").split())
     )
+
+
+def _hidden_by_class(classes: list[str]) -> bool:
+    return any(_HIDING_CLASS.fullmatch(c) for c in classes) and not any(_SHOWING_CLASS.fullmatch(c) for c in classes)
 
 
 def captions(tag: str, attrs: dict[str, str]) -> bool:

@@ -81,7 +81,7 @@ TOOLBAR = word_set("toolbar")
 SHARE_TARGETS = word_set("share_targets")
 FONT_WORDS = word_set("font_size")
 
-_TOOLBAR_SPLIT = re.compile(r"[\s\[\]【】()（）〖〗「」〔〕<>《》|｜/:：·•+＋－]+")
+_TOOLBAR_SPLIT = re.compile(r"[\s\[\]【】()（）〖〗「」〔〕<>《》|｜/:：·•+＋－▼▲▽△┊]+")
 
 _TOOL_WORD = re.compile(
     r"^(我要|友善|点击|立即)?(打印|列印|关闭|收藏|纠错|保存)(本页|此页|本文|此文|文章|窗口|本窗口|页面)?$"

@@ -36,7 +36,16 @@ from ..textmeta import (
 from .lines import CRUMB_SEP, DATE_NAME, WECHAT_STRIP
 from .meta import account, metadata_from_the_end
 from .rules import COLUMN_TAG, RULE_NAMED, TITLE, TITLE_BLOCK, TRAILER
-from .settings import CONTACT_LOOKBACK, HEADLINE_LINES, HEADLINE_MAX, RELATED_LINK_MAX, STAMP_LINE_MAX, TRAILER_LINE_MAX
+from .settings import (
+    CONTACT_LOOKBACK,
+    HEADLINE_LINES,
+    HEADLINE_MAX,
+    RELATED_LINK_MAX,
+    STAMP_LINE_MAX,
+    TAG_VALUE_MAX,
+    TAG_VALUES,
+    TRAILER_LINE_MAX,
+)
 from .state import Page
 from .structure import numbering
 from .title import header_title, tkey
@@ -106,6 +115,7 @@ def body_rules(page: Page) -> None:
     lists = sorted(
         d.line for d in page.doc.dropped if (row := RULE_NAMED.get(d.rule)) is not None and row.starts_trailer
     )
+    label_values(page)
     for i in range(page.body_start, len(page.lines)):
         rule, s = page.rules[i], page.ks[i]
         if not s:
@@ -134,6 +144,18 @@ def body_rules(page: Page) -> None:
             page.dropped[i] = TRAILER
         elif in_trailer:
             in_trailer = False
+
+
+def label_values(page: Page) -> None:
+    """The lines under a bare "标签：" label are its values, one tag a line ("标签：" / "it" /
+    "编程"), while they are short words: dropped with the label (rule ``tag-line``)."""
+    for i, (rule, s) in enumerate(zip(page.rules, page.ks, strict=True)):
+        if rule is None or rule.name != "tag-line" or not _BARE_LABEL.fullmatch(s):
+            continue
+        for j in range(i + 1, min(len(page.lines), i + 1 + TAG_VALUES)):
+            if page.rules[j] is not None or len(page.ks[j]) > TAG_VALUE_MAX or not _TAG.fullmatch(page.ks[j]):
+                break
+            page.dropped[j] = rule
 
 
 def _names_attachment(page: Page, i: int) -> bool:
@@ -173,6 +195,9 @@ def _in_contact_block(page: Page, i: int) -> bool:
     return any(_CONTACT_HEAD.search(page.ks[j]) for j in above)
 
 
+_BARE_LABEL = re.compile(r"(tag|tags|标签|关键词|关键字|文章关键词)\s*[:：]")
+_TAG = re.compile(r"[\w·.+#\s-]+")
+"""A tag: words, no sentence's or quotation's marks ("it", "人工智能", "c++", "node.js")."""
 _CONTACT_HEAD = re.compile(r"联系人|联络人|联系方式|咨询电话|传媒查询|媒体联络|解读人|解读机关")
 
 

@@ -80,3 +80,7 @@ WRAP_MIN_CHARS = 15
 and in characters."""
 WRAP_MIN_LINES = 3
 """A dump is hard-wrapped when at least this many lines fill the same width."""
+TAG_VALUES = 6
+"""Lines under a bare "标签：" label that may be its values, one tag a line."""
+TAG_VALUE_MAX = 20
+"""A tag is at most this long (characters of its key), with no sentence mark."""
