@@ -37,8 +37,9 @@ from typing import Any
 from .errors import InstallError
 from .files import split_lines
 from .htmlmarks import Marks, marked_lines
+from .htmltemplate import body_lines
 from .htmltitle import page_title_of, title_parts
-from .linklists import around_article, date_below
+from .linklists import around_article, article_head, date_below, link_lines
 from .textmeta import is_metadata, key, text_metadata, unmark
 
 NOT_MAIN = "not-main-content"
@@ -542,11 +543,14 @@ def parse_html(html: str) -> HtmlPage:
             " every visible line went to the line rules"
         )
     extracted = _main_text(html) if visible and not skipped else None
+    linked = link_lines(visible, parser.link_chars)
     if extracted is None:
         main = [True] * len(visible)
         markup_date = ""
     else:
         main = _fill_holes(_align(visible, extracted[0]), parser.items)
+        for i in body_lines(visible, main, linked, parser.marks.body):  # what it left of the body container
+            main[i] = True
         markup_date = extracted[1]
         if not any(main):
             main = [True] * len(visible)
@@ -561,7 +565,8 @@ def parse_html(html: str) -> HtmlPage:
     if title and extracted is not None:
         main = _headline_above(visible, _below_heading(visible, main, title), title)
     why, headline = around_article(parser.lines, parser.link_chars, parser.link_counts, parser.headings, main, title)
-    for i, rule in marked_lines(visible, main, parser.marks).items():  # hidden, captions, glued links
+    block = frozenset(article_head(visible, linked, headline))
+    for i, rule in marked_lines(visible, main, parser.marks, linked, block).items():  # hidden, captions, furniture
         if main[i]:
             main[i], why[i] = False, rule
     if title:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .htmltemplate import FURNITURE, Elements, furnishes, furniture_lines, holds_body
 from .textmeta import key
 
 HIDDEN_TEXT = "hidden-text"
@@ -38,6 +39,14 @@ CAPTION_SHARE_MAX = 0.5
 """Nor are captions (a photo story's captions are its text)."""
 
 _HIDING_STYLE = re.compile(r"(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(!important)?\s*(;|$)", re.I)
+_HIDING_CLASS = re.compile(
+    r"(?!(hidden|visible)[-_](xs|sm|md|lg|xl|xxl|print|phone|tablet|desktop|mobile|pc|wap)$|overflow)"
+    r"(hidden|hide|d-none|display-none|sr-only|visually-?hidden|screen-reader-text|invisible|"
+    r"hidden[A-Z_-]\w*|\w*[a-z](Hidden|[-_]hidden))",
+)
+"""A class that hides its element wherever the page is shown ("hidden", "hiddenCont", "sr-only",
+"d-none"); not a responsive one that hides it on one kind of screen only ("hidden-xs"), nor
+one that clips what overflows ("overflow-hidden")."""
 _CAPTION_CLASS = re.compile(
     r"caption|^(pic|img|image|photo|figure|fig)[-_]?(info|desc|description|text|txt|note|explain|intro|title)$", re.I
 )
@@ -59,6 +68,7 @@ def hides(attrs: dict[str, str]) -> bool:
         "hidden" in attrs
         or attrs.get("aria-hidden", "").strip().lower() == "true"
         or _HIDING_STYLE.search(attrs.get("style", "")) is not None
+        or any(_HIDING_CLASS.fullmatch(c) for c in attrs.get("class", "").split())
     )
 
 
@@ -110,6 +120,10 @@ class Marks:
     """Lines inside an element its markup hides."""
     caption: Region = field(default_factory=Region)
     """Lines inside an element marked as a caption."""
+    furniture: Elements = field(default_factory=lambda: Elements(furnishes))
+    """Lines inside the page's furniture (:mod:`.htmltemplate`)."""
+    body: Elements = field(default_factory=lambda: Elements(holds_body))
+    """Lines inside the element a CMS writes the article's body into (:mod:`.htmltemplate`)."""
     near_image: set[int] = field(default_factory=set)
     """Lines just above or below a picture."""
     glued: set[int] = field(default_factory=set)
@@ -125,14 +139,20 @@ class Marks:
         """A start tag (``closed``: self-closing, "<div hidden/>" hides nothing after it)."""
         self.concealed.start(tag, not closed and hides(attrs))
         self.caption.start(tag, not closed and captions(tag, attrs))
+        self.furniture.start(tag, attrs, closed)
+        self.body.start(tag, attrs, closed)
 
     def end(self, tag: str) -> None:
         self.concealed.end(tag)
         self.caption.end(tag)
+        self.furniture.end(tag)
+        self.body.end(tag)
 
     def text(self) -> None:
         self.concealed.text()
         self.caption.text()
+        self.furniture.text()
+        self.body.text()
 
     def image(self, has_text: bool, lines: int) -> None:
         """An ``<img>``, after text of the current line or not; ``lines``: lines so far."""
@@ -156,6 +176,8 @@ class Marks:
         """The current line ended as line ``at`` (None: it had no text), its glued link as ``tail``."""
         for region in (self.concealed, self.caption):
             region.flush(at)
+        self.furniture.flush(at)
+        self.body.flush(at)
         if at is not None:
             if self.image_above or self.image_after:
                 self.near_image.add(at)
@@ -196,8 +218,11 @@ def glued_link(before: str, link: str, after: str) -> tuple[str, str] | None:
     return before, link.strip()
 
 
-def marked_lines(lines: list[str], main: list[bool], marks: Marks) -> dict[int, str]:
-    """Line index → the rule that drops it: hidden text, a caption, a glued link."""
+def marked_lines(
+    lines: list[str], main: list[bool], marks: Marks, linked: list[bool], article: frozenset[int]
+) -> dict[int, str]:
+    """Line index → the rule that drops it: hidden text, a caption, a glued link, the page's
+    furniture (``linked``: per line, is it a link line; ``article``: the article's head, headline to first sentence)."""
     hidden, captioned, near_image = marks.concealed.lines, marks.caption.lines, marks.near_image
     why: dict[int, str] = dict.fromkeys(sorted(marks.glued), TRAILING_LINK)
     shown = sum(len(lines[i]) for i in range(len(lines)) if main[i])
@@ -223,4 +248,5 @@ def marked_lines(lines: list[str], main: list[bool], marks: Marks) -> dict[int, 
     # A photo story's captions are its text: kept when they would be most of the main text.
     if sum(len(lines[i]) for i in found) <= CAPTION_SHARE_MAX * shown:
         why |= dict.fromkeys(found, IMAGE_CAPTION)
-    return why
+    furnished = [i for i in furniture_lines(lines, main, linked, marks.furniture, article) if i not in why]
+    return why | dict.fromkeys(furnished, FURNITURE)

@@ -12,7 +12,8 @@ A **link line** is a visible line whose characters are mostly link text (inside 
 story's link is a link line whose links are headline-long (a bar of short links, "首页 新闻",
 is navigation); a headline-long line that is no link but has its time on the next line, or
 after its teaser, is a story too. A **list** is a run of main-text lines from a story to a
-story with at least :data:`LIST_MIN_LINKS` stories, where between two of them lie at most
+story with at least :data:`LIST_MIN_LINKS` stories (or two in a row between two paragraphs: related
+stories set into the article), where between two of them lie at most
 :data:`GAP_LINES` other lines, at most one of them a sentence (a teaser) no longer than
 :data:`TEASER_MAX`; the lines just after its last story go with it (the last item's source,
 time, teaser), and so does a heading just above it ("相关视频"). The **article block** is never
@@ -134,14 +135,21 @@ def article_block(
 ) -> range:
     """The headline's line and the article's lines below it: down to its first sentence, then
     until the next link line (or one of ``stops``). Empty when no headline was found."""
+    head = article_head(lines, linked, headline)
+    if len(head) < 2:
+        return head
+    end = next((i for i in range(head.stop - 1, len(lines)) if linked[i] or i in stops), len(lines))
+    return range(head.start, end)
+
+
+def article_head(lines: list[str], linked: list[bool], headline: int | None) -> range:
+    """The headline's line down to the article's first sentence (the metadata lines between);
+    the headline alone when no sentence follows it closely; empty when there is no headline."""
     if headline is None:
         return range(0)
     below = range(headline + 1, min(len(lines), headline + 1 + HEADLINE_LOOKAHEAD))
     first = next((i for i in below if _text(lines, linked, i) and lines[i] != lines[headline]), None)
-    if first is None:
-        return range(headline, headline + 1)
-    end = next((i for i in range(first, len(lines)) if linked[i] or i in stops), len(lines))
-    return range(headline, end)
+    return range(headline, headline + 1 if first is None else first + 1)
 
 
 def missed_article(lines: list[str], linked: list[bool], main: list[bool], headline: int | None) -> list[int]:
@@ -241,8 +249,17 @@ def link_lists(
     found: set[int] = set()
     run: list[int] = []  # positions in ``kept`` of the current list's story links
 
+    def inset() -> bool:
+        """Two story links in a row set between two paragraphs: related stories inserted
+        into the article ("鸡蛋较春节后淡季少百万颗…" between its first and second paragraph)."""
+        if len(run) != 2 or run[1] != run[0] + 1 or run[0] == 0 or run[1] + 1 >= len(kept):
+            return False
+        return all(_paragraph(lines, linked, kept[k]) for k in (run[0] - 1, run[1] + 1))
+
     def close() -> None:
-        if len(run) >= LIST_MIN_LINKS:
+        if inset():
+            found.update(kept[k] for k in run)
+        elif len(run) >= LIST_MIN_LINKS:
             found.update(kept[run[0] : run[-1] + 1])
             # The last item's teaser, when most items have one, and its source and time.
             gaps = [kept[a + 1 : b] for a, b in pairwise(run)]
@@ -268,6 +285,13 @@ def link_lists(
         run.append(at)
     close()
     return found
+
+
+def _paragraph(lines: list[str], linked: list[bool], i: int) -> bool:
+    """A text line of :data:`PARAGRAPH_MIN` characters at least with a sentence mark."""
+    return (
+        _text(lines, linked, i) and _length(lines[i]) >= PARAGRAPH_MIN and _SENTENCE_MARK.search(lines[i]) is not None
+    )
 
 
 def _headline_like(line: str) -> bool:

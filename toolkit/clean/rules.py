@@ -105,6 +105,13 @@ TRAILING_LINK = Rule(
     about="HTML: a link glued after a paragraph's last sentence: another story's headline in brackets, or a "
     "“返回\u2026，查看更多” back link",
 )
+TEMPLATE_FURNITURE = Rule(
+    "template-furniture",
+    about="HTML: a line inside an element the page's template names as navigation, a sidebar, related or "
+    "recommended stories, comments, a share bar, a footer or an ad (<nav>, <aside>, <footer>, a class or id "
+    "such as related-news, sidebar, xgxw), unless that element holds the article",
+    starts_trailer=True,
+)
 PAGE_TOO_LARGE = Rule(
     "page-too-large-for-extraction",
     about="a note at line 0: the page has too many elements for trafilatura, so the line rules decide alone",
@@ -527,7 +534,7 @@ PAGE_RULES: dict[str, Rule] = {
     for r in (
         TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT,
         PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG, LINK_LIST, ABOVE_HEADLINE, MARKUP_TEXT, HIDDEN_TEXT,
-        IMAGE_CAPTION, TRAILING_LINK,
+        IMAGE_CAPTION, TRAILING_LINK, TEMPLATE_FURNITURE,
     )
 }  # fmt: skip
 """Drops decided by a line's place in the page rather than its text alone, by name."""

@@ -3,12 +3,31 @@ was dropped and why, and what was found (title, date, source)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..document import Block, Document, Dropped
 from ..textmeta import key, keys, parse_date, strip_line, unmark
 from .rules import Rule, match
 from .structure import body_like, structure
+
+_CREDIT_TAIL = re.compile(
+    r"(?<=[。！？!?”」』])\s*([(（\[【]\s*("
+    r"(责任编辑|責任編輯|编辑|編輯|责编|責編|编审|編審|审校|審校|校对|校對|审核|審核|监制|監製)\s*[:：]"
+    r")[^()（）\[\]【】。！？]{1,30}[)）\]】]\s*\d{0,12})\s*$"
+)
+"""An editor's credit glued after a paragraph's last sentence: "…緩解。（編輯：蘇龍麒）1120221",
+"…发展。（责任编辑：王五）". An author's note stays ("…（作者：南帆，系…研究员）"): it says who
+wrote the text, and a reader may want it."""
+
+
+def split_credit(line: str) -> tuple[str, str] | None:
+    """A paragraph with an editor's credit glued to its end, split into the paragraph and the
+    credit (which the ``editor`` rule then drops as a line of its own); else None."""
+    m = _CREDIT_TAIL.search(line)
+    if m is None or not line[: m.start()].strip():
+        return None
+    return line[: m.start()].rstrip(), m.group(1)
 
 
 @dataclass(slots=True)
@@ -46,6 +65,11 @@ class Page:
 
     @classmethod
     def read(cls, doc: Document) -> Page:
+        blocks: list[Block] = []
+        for b in doc.blocks:
+            parts = split_credit(b.text) if b.kind == "raw" else None
+            blocks.extend([b] if parts is None else [replace(b, text=part) for part in parts])
+        doc = replace(doc, blocks=tuple(blocks))
         lines = [b.text for b in doc.blocks]
         ks = [unmark(s) for s in keys(lines)]
         rules = [match(s) for s in ks]

@@ -1,0 +1,201 @@
+"""What a page's template names its parts: the article's body, and the page's furniture
+(navigation, sidebars, related and recommended stories, comments, share bars, footers, ads).
+
+Templates name their parts in their markup, and a main-text extractor does not always heed
+them: it may fall back to the whole page (a short article in a portal keeps the portal's
+lists), or keep one section of an article and lose the rest (a WeChat digest of twenty
+items). The HTML reader records, while it parses, which lines lie wholly inside each such
+element (:class:`Elements`); two passes then use them:
+
+* :func:`furniture_lines` drops main-text lines inside ``<nav>``, ``<aside>``, ``<footer>`` or a
+  container whose class or id holds a furniture word (``nav``, ``sidebar``, ``related``,
+  ``recommend``, ``comment``, ``share``, ``footer`` …, and the pinyin of Chinese CMSs: ``xgxw``
+  相关新闻, ``tuijian`` 推荐, ``pinglun`` 评论), under the rule :data:`FURNITURE`;
+* :func:`body_lines` gives back the lines of the article's **body container** that the
+  extractor left out, when it left out most of them: the element a CMS writes the article
+  into (``itemprop="articleBody"``, WeChat's ``js_content``, gov.cn's ``UCAP-CONTENT``, TRS's
+  ``TRS_Editor``, Sina's ``artibody``, NetEase's ``endText`` …). The line rules judge them after.
+
+Templates misname too: a theme's page container may carry a class ``…-nav``, a blog's
+``<body>`` says ``has-navbar``, comments reuse a body class. So each furniture element is
+judged on its own, the innermost apart from those around it, and it is not furniture when
+
+* it holds the article's head (its headline, or its first sentence under the headline): the
+  article sits inside it;
+* or it holds two paragraphs in a row (text lines of :data:`PARAGRAPH_MIN` characters with a
+  sentence mark, no link line between): a list's teasers are cut by their links, an article's
+  paragraphs are not.
+
+Only containers count (``div``, ``ul``, ``section`` …, never ``<body>``, a ``<span>`` or a link:
+a code listing's ``<span class="hljs-comment">`` is code), and a class that states a condition
+("has-navbar", "is-sidebar-open", "with-comments") names nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+FURNITURE = "template-furniture"
+"""The rule name for main-text lines inside the page's furniture."""
+PARAGRAPH_MIN = 40
+"""A paragraph is a text line this long at least (characters, spaces left out)."""
+BODY_SHARE_MIN = 0.6
+"""The body container's lines are given back when the main text holds less than this share of
+its text."""
+BODY_MIN = 100
+"""… and it holds this much text at least (characters of lines that are not links)."""
+
+_TAGS = frozenset({"nav", "aside", "footer"})
+_CONTAINERS = frozenset({"div", "section", "ul", "ol", "dl", "table", "tbody", "td", "form", *_TAGS})
+_WORDS = frozenset(
+    {
+        # navigation
+        "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
+        "daohang", "mianbaoxie", "pagination", "pager",
+        # sidebars, related and recommended stories, hot lists
+        "sidebar", "related", "relate", "recommend", "recommended", "recommendation", "recommendations",
+        "xgxw", "xgwz", "xgyd", "xgtj", "xglj", "tuijian", "xiangguan", "rmtj", "rdph", "paihang", "phb",
+        "hotnews", "ranking", "ranklist",
+        # comments, sharing, sign-in and subscription boxes
+        "comment", "comments", "pinglun", "share", "sharing", "fenxiang", "social", "subscribe", "newsletter",
+        "login", "signin",
+        # footers and ads
+        "footer", "advert", "advertisement", "adverts", "ads", "sponsor", "sponsored", "guanggao",
+    }
+)  # fmt: skip
+_CONDITION = frozenset({"has", "is", "with", "no", "show", "hide", "enable", "open"})
+_SPLIT = re.compile(r"[-_:.]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)")
+_BODY_IDS = frozenset(
+    {
+        "js_content", "UCAP-CONTENT", "zoom", "artibody", "endText", "mp-editor", "cnblogs_post_body",
+        "content_views", "article_content", "article-content", "articleContent", "main-content-text",
+    }
+)  # fmt: skip
+_BODY_CLASSES = frozenset(
+    {
+        "rich_media_content", "pages_content", "TRS_Editor", "TRS_UEDITOR", "articalContent", "post_body",
+        "post_text", "content-article", "rm_txt_con", "left_zw", "caas-body", "entry-content", "post-content",
+        "article-content", "article_content", "articleContent", "article-body", "article_body", "articleBody",
+        "story-body", "news_txt", "newsContent",
+    }
+)  # fmt: skip
+_SPACE = re.compile(r"\s+")
+_SENTENCE_MARK = re.compile(r"[。！？!?；，]")
+
+
+def furnishes(tag: str, attrs: dict[str, str]) -> bool:
+    """Is the element the page's furniture, by its tag or a word of its class or id?"""
+    if tag not in _CONTAINERS:
+        return False
+    if tag in _TAGS:
+        return True
+    for name in f"{attrs.get('class', '')} {attrs.get('id', '')}".split():
+        words = [w.lower() for w in _SPLIT.split(name) if w]
+        if not words or words[0] in _CONDITION:
+            continue
+        # A word alone or two run together ("sideBar", "hot_news" are "sidebar", "hotnews").
+        if not _WORDS.isdisjoint(words) or not _WORDS.isdisjoint(a + b for a, b in pairwise(words)):
+            return True
+    return False
+
+
+def holds_body(tag: str, attrs: dict[str, str]) -> bool:
+    """Is the element the one a CMS writes the article's body into?"""
+    if tag in ("span", "a", "p", "li", "body", "html", "head"):
+        return False
+    return (
+        attrs.get("itemprop", "") == "articleBody"
+        or attrs.get("id", "") in _BODY_IDS
+        or not _BODY_CLASSES.isdisjoint(attrs.get("class", "").split())
+    )
+
+
+@dataclass(slots=True)
+class Elements:
+    """The elements of one kind (``kind``: tag and attributes → is it one) open while the parser
+    reads a page, and the lines all of whose text lay inside each."""
+
+    kind: Callable[[str, dict[str, str]], bool]
+    open: list[list[int | str]] = field(default_factory=list)
+    """Per open element: its tag, how many elements of that tag are open from it down, and
+    its number."""
+    count: int = 0
+    current: set[int] | None = None
+    """The elements holding all of the current line's text so far (None: no text yet)."""
+    lines: dict[int, frozenset[int]] = field(default_factory=dict)
+    """Line index → the elements holding all of its text."""
+
+    def start(self, tag: str, attrs: dict[str, str], closed: bool) -> None:
+        for entry in self.open:
+            if entry[0] == tag:
+                entry[1] = int(entry[1]) + 1
+        if not closed and self.kind(tag, attrs):
+            self.open.append([tag, 1, self.count])
+            self.count += 1
+
+    def end(self, tag: str) -> None:
+        if not any(entry[0] == tag for entry in self.open):
+            return
+        for entry in self.open:
+            if entry[0] == tag:
+                entry[1] = int(entry[1]) - 1
+        self.open = [entry for entry in self.open if int(entry[1]) > 0]
+
+    def text(self) -> None:
+        inside = {int(entry[2]) for entry in self.open}
+        self.current = inside if self.current is None else self.current & inside
+
+    def flush(self, index: int | None) -> None:
+        if index is not None and self.current:
+            self.lines[index] = frozenset(self.current)
+        self.current = None
+
+    def held(self) -> dict[int, list[int]]:
+        """Element → the lines inside it, in order."""
+        out: dict[int, list[int]] = {}
+        for i, elements in sorted(self.lines.items()):
+            for e in elements:
+                out.setdefault(e, []).append(i)
+        return out
+
+
+def _length(line: str) -> int:
+    return len(_SPACE.sub("", line))
+
+
+def furniture_lines(
+    lines: list[str], main: list[bool], linked: list[bool], furniture: Elements, article: frozenset[int]
+) -> list[int]:
+    """The main-text lines inside an element that is the page's furniture and holds neither a
+    line of the ``article``'s head nor two paragraphs in a row (see the module's docstring)."""
+    paragraph = [not linked[i] and _length(line) >= PARAGRAPH_MIN and _SENTENCE_MARK.search(line) is not None
+                 for i, line in enumerate(lines)]  # fmt: skip
+    furnished = set()
+    for e, at in furniture.held().items():
+        if article.intersection(at):
+            continue
+        # Two paragraphs in a row, of the element's lines: no link line, no other line between.
+        if any(main[a] and main[b] and paragraph[a] and paragraph[b] for a, b in pairwise(at)):
+            continue
+        furnished.add(e)
+    return [i for i, elements in sorted(furniture.lines.items()) if main[i] and not furnished.isdisjoint(elements)]
+
+
+def body_lines(lines: list[str], main: list[bool], linked: list[bool], body: Elements) -> list[int]:
+    """The lines of the page's body container (the one with the most text, if several) that
+    are not main text, not links, when the main text holds less than :data:`BODY_SHARE_MIN` of
+    its text; else none."""
+    held = body.held()
+    if not held:
+        return []
+    text = {e: sum(_length(lines[i]) for i in at if not linked[i]) for e, at in held.items()}
+    best = max(held, key=lambda e: text[e])
+    if text[best] < BODY_MIN:
+        return []
+    shown = sum(_length(lines[i]) for i in held[best] if main[i] and not linked[i])
+    if shown >= BODY_SHARE_MIN * text[best]:
+        return []
+    return [i for i in held[best] if not main[i] and not linked[i]]
