@@ -69,10 +69,10 @@ def unmark(s: str) -> str:
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 """A Han character: CJK Unified Ideographs with Extension A, and the compatibility ideographs."""
 
-TITLE_SEP = re.compile(r"\s*(?:_+|-{2,}|\s[-–—|]\s|｜|\||(?<=[^\x00-\x7f])-(?=[^\x00-\x7f]))\s*")
+TITLE_SEP = re.compile(r"\s*(?:_+|-{2,}|\s[-–—|]\s|｜|\||(?<=[^\x00-\x7f])\s*-(?=\s*[^\x00-\x7f]))\s*")
 """Separators between a title and the column and site names: "标题_站点", "标题 - 栏目 - 站点",
-"标题----站点", "标题｜站点", "标题-站点" (a hyphen between Chinese characters); not "——", which
-introduces a subtitle."""
+"标题----站点", "标题｜站点", "标题-站点" or "站点- 标题" (a hyphen between Chinese characters,
+spaced on one side or none); not "——", which introduces a subtitle."""
 
 # --- a page's tools ----------------------------------------------------------------------
 
@@ -206,9 +206,23 @@ def date_rank(s: str) -> int:
     """Which of a header's dates is the publication date: 发布日期 before an undated field
     before 更新日期 (last updated) or 成文日期 (the day the document was signed)."""
     before = s[: m.start()] if (m := DATE.search(s) or ROC_DATE.search(s)) else s
+    return _rank(before)
+
+
+def _rank(before: str) -> int:
     if _REVISED.search(before[-12:]):
         return 2
     return 0 if _PUBLISHED.search(before[-12:]) else 1
+
+
+def line_date(s: str, roc: bool = False) -> tuple[int, str]:
+    """A metadata line's publication date and its rank (:func:`date_rank`): of several dates
+    on one line ("成文日期：2026年07月02日　发布日期：2026年07月03日"), the best-ranked field's,
+    the first of equals; else the line's first date (rank of the text before it)."""
+    found = [(_rank(s[: m.start()]), parse_date(s[m.start() :])) for m in DATE.finditer(s)]
+    if len(found) > 1:
+        return min(found, key=lambda f: f[0])
+    return date_rank(s), parse_date(s, roc=roc)
 
 
 def text_metadata(lines: list[str]) -> tuple[str, str]:
@@ -219,8 +233,9 @@ def text_metadata(lines: list[str]) -> tuple[str, str]:
     for n, (line, s) in enumerate(zip(lines, (unmark(k) for k in keys(lines)), strict=True)):
         if not is_metadata(s):
             continue
-        if date := parse_date(s, roc=True):
-            dates.append((date_rank(s), n, date))
+        rank, date = line_date(s, roc=True)
+        if date:
+            dates.append((rank, n, date))
         source = source or field_value(SOURCE, line, s)
         org = org or field_value(ORG_SOURCE, line, s)
     return min(dates, default=(0, 0, ""))[2], source or org
