@@ -11,9 +11,9 @@ name of its rule so that ``toolkit clean --explain`` lists it:
 * :data:`IMAGE_CAPTION`: a short line in a ``<figcaption>``, or marked as a caption by a class
   (``caption``, ``pic-info``, ``img-desc``) beside a picture, or a short line just above or
   below a picture that ends in the picture's credit ("…李尕 摄", "…（資料照）",
-  "…（取自王婉諭臉書）", "图片来源：…", "图像来源， BBC NEWS CHINESE"). A paragraph that only mentions 摄影 or ends in another
-  parenthesis, a credited line far from any picture, and a photo story's captions (most of
-  its text) stay.
+  "…（取自王婉諭臉書）", "图片来源：…", "图像来源， BBC NEWS CHINESE"). A paragraph that only
+  mentions 摄影 or ends in another parenthesis, a credited line far from any picture, and a
+  photo story's captions (most of its text) stay.
 * :data:`TRAILING_LINK`: a link after a paragraph's last sentence, glued to it: another
   story's headline in brackets ("…謹慎才是。（<a>中職二度延賽至4月11日</a>）") or a back link
   ("…前往送别。<a>返回搜狐，查看更多</a>"). The reader splits it off onto a line of its own.
