@@ -69,7 +69,7 @@ def header_rules(page: Page) -> None:
             related = False
         if rule.gives_fields:
             page.meta_line = i if page.meta_line is None else page.meta_line
-            if (m := WECHAT_STRIP.match(s)) and (name := account(m.group(1))):
+            if (m := WECHAT_STRIP.match(s)) and (name := account(m.group(1) or m.group(2))):
                 named = named or strip_line(original_span(page.lines[i], name))
             if (m := DATE_NAME.match(s)) and (name := account(m.group(1) or m.group(2))):
                 named = named or strip_line(original_span(page.lines[i], name))
