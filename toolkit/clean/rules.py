@@ -309,7 +309,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "tag-line",
         pattern_test(
-            r"^(tag|tags|标签|关键词|关键字|文章关键词|关键词阅读|进入专题|所属专题|专题)\s*[:：]|^(#[^#\s]{1,20}\s*){2,}$",
+            r"^(tag|tags|标签|关键词|关键字|文章关键词|关键词阅读|进入专题|所属专题|专题)\s*[:：]|^(#[^#\s]{1,20}\s*){2,}$|"
+            r"^(关键词阅读|相关关键词|文章标签)$",
             120,
         ),
         in_abstract=True,
@@ -400,6 +401,17 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule("close-button", pattern_test(r"^[x×✕✖╳]$")),
+    # A multi-page article's pager: page numbers and the words around them ("上一页 1 2 3 下一页",
+    # "< 1 2 3 > 在本页阅读全文").
+    Rule(
+        "pager",
+        pattern_test(
+            r"^(?=(.*?(?<!\d)\d{1,3}(?!\d)){2}|.*(上一页|下一页|上页|下页))"
+            r"((上一页|下一页|上页|下页|首页|尾页|末页|前一页|后一页|[<>«»‹›]|\d{1,3}(?!\d)|…|\.{2,3}|共\s*\d+\s*页|"
+            r"第\s*\d+\s*页|在本页阅读全文|单页阅读|跳转|跳至)\s*)+$",
+            60,
+        ),
+    ),
     # A widget's or an ad slot's label alone on its line ("推薦" above a recommendation box).
     Rule("widget-label", pattern_test(r"^(推荐|广告|推广|赞助|赞助内容|sponsored|advertisement|advertising|ad)$", 16)),
     # A teaser the site cut short above the article ("人们对于讨厌的事物总是能很有共同话题..."): a
