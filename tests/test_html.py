@@ -90,3 +90,37 @@ def test_a_conditional_comment_with_en_dashes_hides_nothing_after_it() -> None:
     )
     page = parse_html(html)
     assert "首先是一种创建事物的纯粹快乐，如同小孩在玩泥巴时感到愉快一样。" in page.lines
+
+
+def test_a_site_prefix_spaced_on_one_side_is_split_off() -> None:
+    assert title_parts("凯里市人民政府-\t\t\t凯里市教育系统2024年公开招聘实施方案") == [
+        "凯里市人民政府",
+        "凯里市教育系统2024年公开招聘实施方案",
+    ]
+    assert title_parts("2024-2025年度报告_科技部") == ["2024-2025年度报告", "科技部"]
+
+
+def _titled(meta_title: str, h1: str) -> str:
+    html = (
+        f'<html><head><title>{meta_title} - BBC News 中文</title><meta property="og:title" '
+        f'content="{meta_title} - BBC News 中文"></head><body><h1>{h1}</h1>'
+        "<p>她們是台灣首批女性裝甲兵，從軍隊的窄門走進戰車，一路突破了許多人眼中的天花板。</p>"
+        "<p>她說，第一次坐進戰車駕駛座時，心裡只有一個念頭：一定要把它開好，不能讓人看輕。</p></body></html>"
+    )
+    return parse_html(html).meta["title"]
+
+
+def test_the_headline_a_reader_sees_beats_an_seo_title_the_page_never_shows() -> None:
+    seo = "從軍隊窄門到首批女性裝甲兵：台灣女性軍人如何突破「天花板」？"
+    shown = "開戰車的女人：我是如何突破軍隊「天花板」？"
+    assert _titled(seo, shown) == shown
+    # A heading that holds the markup's title with a badge before it keeps the markup's title.
+    assert _titled("Ruby：极致的脚本语言", "Ruby Ruby：极致的脚本语言") == "Ruby：极致的脚本语言"
+
+
+def test_of_two_dates_on_a_metadata_line_the_publication_date_wins() -> None:
+    from toolkit.textmeta import key, line_date
+
+    assert line_date(key("成文日期：　2026年07月02日　发布日期：　2026年07月03日"))[1] == "2026-07-03"
+    assert line_date("发布时间：2024-01-02 更新时间：2024-03-04")[1] == "2024-01-02"
+    assert line_date("2024-01-02")[1] == "2024-01-02"

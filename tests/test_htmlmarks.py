@@ -163,3 +163,13 @@ def test_hides_and_credited() -> None:
     assert not hides({"style": "background:url(none.png)"})
     assert credited("…的设备。本报记者 吴长锋 摄") and credited("警消到場時已無生命跡象。（圖／翻攝畫面）")
     assert not credited("他从小就喜欢摄影。") and not credited("活动由市科协主办（详见附件）")
+
+
+def test_a_figcaption_is_a_caption_though_a_credit_line_stands_between_it_and_the_picture() -> None:
+    figure = (
+        "<figure><img src='a.jpg'><p><span class='visually-hidden'>图像来源，</span><span>BBC NEWS CHINESE</span></p>"
+        "<figcaption><span>图像加注文字，</span><span>火灾发生当天，李先生正在家里休息。</span></figcaption></figure>"
+    )
+    found = dropped(page(figure))
+    assert found["图像来源，BBC NEWS CHINESE"] == IMAGE_CAPTION
+    assert found["图像加注文字，火灾发生当天，李先生正在家里休息。"] == IMAGE_CAPTION

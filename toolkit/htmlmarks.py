@@ -8,12 +8,12 @@ name of its rule so that ``toolkit clean --explain`` lists it:
   ``aria-hidden="true"``): a share block's copy of the first paragraph, a widget's template.
   Not applied when such lines would hold most of the main text (a page that hides its article
   until a script shows it).
-* :data:`IMAGE_CAPTION`: a short line marked as a caption (``<figcaption>``, a class such as
-  ``caption``, ``pic-info``, ``img-desc``) beside a picture, or a short line just above or
+* :data:`IMAGE_CAPTION`: a short line in a ``<figcaption>``, or marked as a caption by a class
+  (``caption``, ``pic-info``, ``img-desc``) beside a picture, or a short line just above or
   below a picture that ends in the picture's credit ("…李尕 摄", "…（資料照）",
-  "…（取自王婉諭臉書）", "图片来源：…"). A paragraph that only mentions 摄影 or ends in another
-  parenthesis, a credited line far from any picture, and a photo story's captions (most of
-  its text) stay.
+  "…（取自王婉諭臉書）", "图片来源：…", "图像来源， BBC NEWS CHINESE"). A paragraph that only
+  mentions 摄影 or ends in another parenthesis, a credited line far from any picture, and a
+  photo story's captions (most of its text) stay.
 * :data:`TRAILING_LINK`: a link after a paragraph's last sentence, glued to it: another
   story's headline in brackets ("…謹慎才是。（<a>中職二度延賽至4月11日</a>）") or a back link
   ("…前往送别。<a>返回搜狐，查看更多</a>"). The reader splits it off onto a line of its own.
@@ -62,7 +62,7 @@ _CREDIT_END = re.compile(
     r"[(（]\s*(资料照|资料图|资料相片|档案照|示意图|图片来源|图源|取自|翻摄|撷取|截自|截图|图\s*[/／:：]|摄影\s*[/／:：])"
     r"[^()（）]{0,30}[)）]$|"
     r"[(（][^()（）]{1,24}(提供|供图|摄)\s*[)）]$|"
-    r"(图片来源|图源|图片)\s*[:：/／]\s*[^，。,；;]{1,30}$"
+    r"(图片来源|图像来源|图源|图片|图像)\s*[:：/／,，]\s*[^，。,；;]{1,30}$"
 )
 _SENTENCE_END = "。！？!?」』”"
 _BACK_LINK = re.compile(r"^(返回|回到)\S{1,12}[,，]?\s*查看更多|^(查看更多|更多精彩|阅读原文|查看原文)\S{0,6}$")
@@ -130,6 +130,8 @@ class Marks:
     """Lines inside an element its markup hides."""
     caption: Region = field(default_factory=Region)
     """Lines inside an element marked as a caption."""
+    figcaption: Region = field(default_factory=Region)
+    """Lines inside a ``<figcaption>``: a figure's caption, whatever its distance from the picture."""
     furniture: Elements = field(default_factory=lambda: Elements(furnishes))
     """Lines inside the page's furniture (:mod:`.htmltemplate`)."""
     body: Elements = field(default_factory=lambda: Elements(holds_body))
@@ -149,18 +151,21 @@ class Marks:
         """A start tag (``closed``: self-closing, "<div hidden/>" hides nothing after it)."""
         self.concealed.start(tag, not closed and hides(attrs))
         self.caption.start(tag, not closed and captions(tag, attrs))
+        self.figcaption.start(tag, not closed and tag == "figcaption")
         self.furniture.start(tag, attrs, closed)
         self.body.start(tag, attrs, closed)
 
     def end(self, tag: str) -> None:
         self.concealed.end(tag)
         self.caption.end(tag)
+        self.figcaption.end(tag)
         self.furniture.end(tag)
         self.body.end(tag)
 
     def text(self) -> None:
         self.concealed.text()
         self.caption.text()
+        self.figcaption.text()
         self.furniture.text()
         self.body.text()
 
@@ -184,7 +189,7 @@ class Marks:
 
     def flushed(self, at: int | None, tail: int | None) -> None:
         """The current line ended as line ``at`` (None: it had no text), its glued link as ``tail``."""
-        for region in (self.concealed, self.caption):
+        for region in (self.concealed, self.caption, self.figcaption):
             region.flush(at)
         self.furniture.flush(at)
         self.body.flush(at)
@@ -241,7 +246,7 @@ def marked_lines(
         why |= dict.fromkeys(sorted(hidden - why.keys()), HIDDEN_TEXT)
     # A caption's lines: a run of lines marked as one, beside a picture (a page's header strip
     # in a class "index_caption_…" is no caption), or a line beside a picture that credits it.
-    pictured: set[int] = set()
+    pictured: set[int] = set(marks.figcaption.lines)
     for i in sorted(captioned):
         if i in pictured:
             continue

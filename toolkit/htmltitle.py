@@ -67,6 +67,7 @@ def page_title_of(
     if explicit:
         own = title_parts(explicit)
         title = explicit if explicit in texts or len(own) < 2 else own[0]
+        title = _as_shown(title, parts, headings, visible, main)
     else:
         site = parts[-1] if len(parts) > 1 else page_title
         title = max((h for h in texts if h in parts or h == page_title), key=len, default="")
@@ -76,6 +77,28 @@ def page_title_of(
         title = _headline(headings, visible, main) or title
     if _CUT.search(title):
         title = _completed(title, visible)
+    return title
+
+
+def _as_shown(
+    title: str, parts: list[str], headings: list[tuple[str, str, int]], visible: list[str], main: list[bool]
+) -> str:
+    """The markup's title, or the page's ``<h1>`` when the page never shows the markup's title
+    and shows that heading just above its text, a headline other than the markup's (an SEO title
+    beside the headline a reader sees): the title as it reads on the page."""
+    if not title or any(_norm(line) == _norm(title) for line in visible):
+        return title
+    first = next((i for i, m in enumerate(main) if m and _PARAGRAPH.search(visible[i])), len(main))
+    site = {_norm(p) for p in parts[1:]}
+    for tag, text, at in headings:
+        if tag != "h1":
+            continue
+        shown = _norm(text)
+        if _norm(title) in shown or shown in _norm(title):  # the heading holds the title ("Ruby Ruby：…")
+            break
+        if at <= first and len(shown) >= HEADLINE_MIN and not is_account_name(text) and shown not in site:
+            return text
+        break  # only the page's first <h1>
     return title
 
 

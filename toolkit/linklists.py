@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .textmeta import is_metadata, key, parse_date, unmark
+from .textmeta import is_metadata, key, line_date, parse_date, unmark
 
 LINK_LIST = "link-list"
 """The rule name for the lines of a list of links (recommended stories and their teasers)."""
@@ -180,7 +180,7 @@ def date_below(lines: list[str], headline: int | None) -> str:
     if headline is None:
         return ""
     for i in range(headline + 1, min(len(lines), headline + 1 + HEADLINE_LOOKAHEAD)):
-        if _length(lines[i]) <= DATE_LINE_MAX and (date := parse_date(key(lines[i]), roc=True)):
+        if _length(lines[i]) <= DATE_LINE_MAX and (date := line_date(key(lines[i]), roc=True)[1]):
             return date
         if _sentence(lines[i]) and not _metadata(lines[i]) and _SENTENCE_MARK.search(lines[i]):
             return ""  # the article has begun

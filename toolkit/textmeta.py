@@ -69,10 +69,10 @@ def unmark(s: str) -> str:
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 """A Han character: CJK Unified Ideographs with Extension A, and the compatibility ideographs."""
 
-TITLE_SEP = re.compile(r"\s*(?:_+|-{2,}|\s[-–—|]\s|｜|\||(?<=[^\x00-\x7f])-(?=[^\x00-\x7f]))\s*")
+TITLE_SEP = re.compile(r"\s*(?:_+|-{2,}|\s[-–—|]\s|｜|\||(?<=[^\x00-\x7f])\s*-(?=\s*[^\x00-\x7f]))\s*")
 """Separators between a title and the column and site names: "标题_站点", "标题 - 栏目 - 站点",
-"标题----站点", "标题｜站点", "标题-站点" (a hyphen between Chinese characters); not "——", which
-introduces a subtitle."""
+"标题----站点", "标题｜站点", "标题-站点" or "站点- 标题" (a hyphen between Chinese characters,
+spaced on one side or none); not "——", which introduces a subtitle."""
 
 # --- a page's tools ----------------------------------------------------------------------
 
@@ -105,7 +105,10 @@ _SOURCE_FIELDS = (
     r"资料来源|来源"
 )
 _ORG_FIELDS = r"发布单位|发布机构|发文机关|发文单位|供稿单位|发稿单位|供稿"
-_DATE_FIELDS = r"发布时间|发布日期|发稿时间|发文日期|成文日期|公开日期|更新时间|更新日期|录入时间|生成日期|上传时间"
+_DATE_FIELDS = (
+    r"发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|成文日期|公开日期|"
+    r"更新时间|更新日期|录入时间|生成日期|上传时间"
+)
 _STRONG_FIELDS = (
     rf"{_SOURCE_FIELDS}|{_ORG_FIELDS}|{_DATE_FIELDS}|浏览次数|点击次数|阅读次数|访问次数|点击数|浏览量|阅读量|点击量|"
     r"浏览人次|点阅次数|索引号|主题分类|发文字号|体裁分类|组配分类|信息分类|公开方式|公开范围|有效性|所属机构|"
@@ -206,9 +209,23 @@ def date_rank(s: str) -> int:
     """Which of a header's dates is the publication date: 发布日期 before an undated field
     before 更新日期 (last updated) or 成文日期 (the day the document was signed)."""
     before = s[: m.start()] if (m := DATE.search(s) or ROC_DATE.search(s)) else s
+    return _rank(before)
+
+
+def _rank(before: str) -> int:
     if _REVISED.search(before[-12:]):
         return 2
     return 0 if _PUBLISHED.search(before[-12:]) else 1
+
+
+def line_date(s: str, roc: bool = False) -> tuple[int, str]:
+    """A metadata line's publication date and its rank (:func:`date_rank`): of several dates
+    on one line ("成文日期：2026年07月02日　发布日期：2026年07月03日"), the best-ranked field's,
+    the first of equals; else the line's first date (rank of the text before it)."""
+    found = [(_rank(s[: m.start()]), parse_date(s[m.start() :])) for m in DATE.finditer(s)]
+    if len(found) > 1:
+        return min(found, key=lambda f: f[0])
+    return date_rank(s), parse_date(s, roc=roc)
 
 
 def text_metadata(lines: list[str]) -> tuple[str, str]:
@@ -219,8 +236,9 @@ def text_metadata(lines: list[str]) -> tuple[str, str]:
     for n, (line, s) in enumerate(zip(lines, (unmark(k) for k in keys(lines)), strict=True)):
         if not is_metadata(s):
             continue
-        if date := parse_date(s, roc=True):
-            dates.append((date_rank(s), n, date))
+        rank, date = line_date(s, roc=True)
+        if date:
+            dates.append((rank, n, date))
         source = source or field_value(SOURCE, line, s)
         org = org or field_value(ORG_SOURCE, line, s)
     return min(dates, default=(0, 0, ""))[2], source or org

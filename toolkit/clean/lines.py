@@ -119,7 +119,7 @@ def is_share(s: str) -> bool:
         r"分享到|分享至|一键分享|分享按钮|立刻分享|朋友圈|喜欢这篇文章|转发到|^分享\s*[:：]|扫码关注|关注我们|"
         r"^收录于(合集|话题)|预览时标签不可点|轻点两下取消|视频\s*小程序|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|"
         r"微信扫一扫.{0,12}(关注该公众号|打开此内容|使用完整服务)|分享(给)?(微信)?好友|浏览器.{0,12}分享|分享让更多人看到|扫码.{0,4}分享|"
-        r"^复制(链接|连结|网址)$",
+        r"^复制(链接|连结|网址)$|(识别|长按|扫描|扫)(图中|下方|上方|左侧|右侧)?的?二维码.{0,4}关注",
         s,
     ):
         return True
@@ -200,8 +200,12 @@ DATE_NAME = re.compile(
 )
 """A header's date and source with no field names: "2023年05月26日 14:32 澎湃新闻",
 "2023-05-08 10:20·科技日报社官方账号", "科技政策观察·2023年08月30日 10:35"."""
-WECHAT_STRIP = re.compile(r"^原创\s+(?:\S{1,12}\s+)?(\S{2,16})\s+\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]")
-"""A WeChat article's strip: "原创 作者 公众号 2024年07月22日 18:05 上海" (the account is the source)."""
+WECHAT_STRIP = re.compile(
+    r"^原创\s+(?:\S{1,12}\s+)?(\S{2,16})\s+\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|"
+    r"^原创\s+\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+(?:\S{1,12}\s+)?(\S{2,16})(?:\s+\S{1,16})?$"
+)
+"""A WeChat article's strip: "原创 作者 公众号 2024年07月22日 18:05 上海", or as it read until
+2018, "原创 2018-04-07 作者 公众号 公众号" (the account is the source: group 1 or 2)."""
 
 
 def is_weak_metadata(s: str) -> bool:
@@ -209,8 +213,11 @@ def is_weak_metadata(s: str) -> bool:
         return False
     if WEAK_AT_START.match(compact_head(s)) is not None or DATE_NAME.match(s) is not None:
         return True
-    # A header strip with a date and a time of day: "原创 科小编 某公众号 2023年08月03日 18:30北京".
-    return len(s) <= 60 and STAMP.search(s) is not None and not any(c in s for c in "，。；！？")
+    # A header strip with a date and a time of day: "原创 科小编 某公众号 2023年08月03日 18:30北京",
+    # or a WeChat strip of before 2018, dated only: "原创 2018-04-07 作者 公众号 公众号".
+    if any(c in s for c in "，。；！？") or len(s) > 60:
+        return False
+    return STAMP.search(s) is not None or WECHAT_STRIP.match(s) is not None
 
 
 def is_date_line(s: str) -> bool:

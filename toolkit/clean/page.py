@@ -24,10 +24,10 @@ from ..textmeta import (
     ORG_SOURCE,
     SOURCE,
     STAMP,
-    date_rank,
     field_value,
     is_metadata,
     key,
+    line_date,
     original_span,
     parse_date,
     strip_line,
@@ -69,14 +69,14 @@ def header_rules(page: Page) -> None:
             related = False
         if rule.gives_fields:
             page.meta_line = i if page.meta_line is None else page.meta_line
-            if (m := WECHAT_STRIP.match(s)) and (name := account(m.group(1))):
+            if (m := WECHAT_STRIP.match(s)) and (name := account(m.group(1) or m.group(2))):
                 named = named or strip_line(original_span(page.lines[i], name))
             if (m := DATE_NAME.match(s)) and (name := account(m.group(1) or m.group(2))):
                 named = named or strip_line(original_span(page.lines[i], name))
             field_source = field_source or field_value(SOURCE, page.lines[i], s)
             org_source = org_source or field_value(ORG_SOURCE, page.lines[i], s)
         if rule.date == "field":
-            dates.append((date_rank(s), parse_date(s, roc=True)))
+            dates.append(line_date(s, roc=True))
         if rule.date == "line" and "星期" not in s and "周" not in s:
             dates.append((1, parse_date(s)))
         if rule.gives_crumbs:
@@ -92,7 +92,7 @@ def header_rules(page: Page) -> None:
         ):
             field_source = field_source or field_value(SOURCE, d.text, s)
             org_source = org_source or field_value(ORG_SOURCE, d.text, s)
-            dates.append((date_rank(s), parse_date(s, roc=True)))
+            dates.append(line_date(s, roc=True))
     page.date = page.date or min(((r, n, d) for n, (r, d) in enumerate(dates) if d), default=(0, 0, ""))[2]
     page.source = page.source or field_source or org_source
     page.named_source = named
