@@ -158,6 +158,8 @@ class _Extractor(HTMLParser):
         """Whether ``current`` holds more than whitespace (kept as a flag: joining ``current``
         at every cell would take quadratic time on a row of many cells)."""
         self.marks, self.closed = Marks(), False
+        self.math = 0
+        """Open ``<math>`` elements (MathML, where "<![CDATA[…]]>" is text, as in SVG)."""
         """Hidden lines, captions, pictures and glued links (:mod:`.htmlmarks`)."""
 
     def _flush(self) -> None:
@@ -209,6 +211,7 @@ class _Extractor(HTMLParser):
             return
         if not self.hidden:
             self.marks.start(tag, {k: v or "" for k, v in attrs}, self.closed)
+            self.math += tag == "math" and not self.closed
         if tag == "pre" and not self.hidden:
             self.pre.append(_CODE_CLASS.search(dict(attrs).get("class") or "") is not None)
         elif tag == "code" and self.pre:
@@ -251,6 +254,8 @@ class _Extractor(HTMLParser):
                 self.hidden.pop()
             return
         self.marks.end(tag)
+        if tag == "math":
+            self.math = max(0, self.math - 1)
         if tag == "a":
             self.anchors = max(0, self.anchors - 1)
             if self.marks.link_at[0] >= 0:
@@ -305,9 +310,16 @@ class _Extractor(HTMLParser):
         self._flush()
 
     def parse_marked_section(self, i: int, report: int = 1) -> int:
-        """ "<![…" is a bogus comment that ends at the first ">", as HTML5 reads it outside SVG:
-        the stdlib's SGML reading looks for "]>" and, on "<![endif]–>" (a conditional comment
-        whose dashes a CMS turned into en dashes), swallowed the rest of a blog's page."""
+        """ "<![…" is a bogus comment that ends at the first ">", as HTML5 reads it outside SVG and
+        MathML: the stdlib's SGML reading looks for "]>" and, on "<![endif]–>" (a conditional
+        comment whose dashes a CMS turned into en dashes), swallowed the rest of a blog's page.
+        Inside them, "<![CDATA[…]]>" is text ("x<![CDATA[>]]>5" reads "x>5")."""
+        if (self.math or "svg" in self.hidden) and self.rawdata.startswith("<![CDATA[", i):
+            end = self.rawdata.find("]]>", i + 9)
+            if end < 0:
+                return -1
+            self.handle_data(self.rawdata[i + 9 : end])
+            return end + 3
         return self.parse_bogus_comment(i, bool(report))
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .htmltemplate import FURNITURE, Elements, furnishes, furniture_lines, holds_body
+from .htmltemplate import FURNITURE, Elements, furnishes, furniture_lines, holds_body, is_paragraph
 from .textmeta import key
 
 HIDDEN_TEXT = "hidden-text"
@@ -37,22 +37,34 @@ HIDDEN_SHARE_MAX = 0.5
 """Hidden lines are not dropped when they would hold more than this share of the main text."""
 CAPTION_SHARE_MAX = 0.5
 """Nor are captions (a photo story's captions are its text)."""
+FOLDED_MIN = 2
+"""Hidden paragraphs in a row, just after a shown one, that are the article's folded rest."""
 
 _HIDING_STYLE = re.compile(r"(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(!important)?\s*(;|$)", re.I)
 _HIDING_CLASS = re.compile(
-    r"(?!(hidden|visible)[-_](xs|sm|md|lg|xl|xxl|print|phone|tablet|desktop|mobile|pc|wap)$|overflow)"
-    r"(hidden|hide|d-none|display-none|sr-only|visually-?hidden|screen-reader-text|invisible|"
+    r"(?!(hidden|visible)[-_](xs|sm|md|lg|xl|xxl|print|phone|tablet|desktop|mobile|pc|wap)$|overflow|"
+    r"(xs|sm|md|m|h5|wap|phone|mobile|tablet)[-_](hidden|hide)$)"
+    r"(hide|display-none|sr-only|visually-?hidden|screen-reader-text|invisible|"
     r"hidden[A-Z_-]\w*|\w*[a-z](Hidden|[-_]hidden))|"
     # hidden on a desktop screen, as the page is read: Bootstrap's responsive classes
-    r"hidden-lg|d-lg-none|d-xl-none|visible-(xs|sm)(-block|-inline|-inline-block)?|hidden-pc|hide-pc|pc-hide",
+    r"hidden-lg|visible-(xs|sm)(-block|-inline|-inline-block)?|hidden-pc|hide-pc|pc-hide",
 )
-_SHOWING_CLASS = re.compile(
-    r"d-(md|lg|xl)-(block|flex|inline|inline-block|inline-flex|table|table-cell|grid)|visible-(md|lg)(-\w+)?"
-)
+_SHOWING_CLASS = re.compile(r"visible-(md|lg)(-\w+)?")
 """A class that hides its element where the page is read on a desktop screen ("hidden",
-"hiddenCont", "sr-only", "d-none", "hidden-lg", "visible-xs"); not one that hides it on a small
-screen only ("hidden-xs"), nor one that clips what overflows ("overflow-hidden"); and "d-none"
-beside a class that shows it on a wide screen ("d-none d-lg-block") hides nothing there."""
+"hiddenCont", "sr-only", "d-none", "hidden-lg", "visible-xs", "md:hidden", "d-md-none"); not one
+that hides it on a small screen only ("hidden-xs", "mobile-hidden"), nor one that clips what
+overflows ("overflow-hidden"); and "d-none" beside a class that shows it on a wider screen
+("d-none d-sm-block", Tailwind's "hidden md:block") hides nothing there."""
+_DISPLAY_CLASS = re.compile(
+    r"d-(?:(sm|md|lg|xl)-)?(none|block|flex|inline|inline-block|inline-flex|table|table-cell|table-row|grid|inline-grid)|"
+    r"(?:(sm|md|lg|xl):)?(hidden|block|flex|inline|inline-block|inline-flex|table|table-cell|table-row|grid|"
+    r"inline-grid|contents|flow-root|list-item)"
+)
+"""A class that sets the display from a screen's width up: Bootstrap's "d-none", "d-md-block"
+and Tailwind's "hidden", "md:block"; the widest that a desktop screen reaches wins
+(:data:`_BREAKPOINTS`; "xxl", "2xl" are wider)."""
+_BREAKPOINTS = ("", "sm", "md", "lg", "xl")
+"""Screen widths from none up to a desktop screen's, as the classes name them."""
 _CAPTION_CLASS = re.compile(
     r"caption|^(pic|img|image|photo|figure|fig)[-_]?(info|desc|description|text|txt|note|explain|intro|title)$", re.I
 )
@@ -79,7 +91,21 @@ def hides(attrs: dict[str, str]) -> bool:
 
 
 def _hidden_by_class(classes: list[str]) -> bool:
-    return any(_HIDING_CLASS.fullmatch(c) for c in classes) and not any(_SHOWING_CLASS.fullmatch(c) for c in classes)
+    hidden = shown = -1  # the widest breakpoint of a class that hides, that shows
+    for c in classes:
+        if m := _DISPLAY_CLASS.fullmatch(c):
+            rank = _BREAKPOINTS.index(m.group(1) or m.group(3) or "")
+            if (m.group(2) or m.group(4)) in ("none", "hidden"):
+                hidden = max(hidden, rank)
+            else:
+                shown = max(shown, rank)
+    if hidden >= 0 and hidden >= shown:
+        return True
+    return (
+        shown <= 0
+        and any(_HIDING_CLASS.fullmatch(c) for c in classes)
+        and not any(_SHOWING_CLASS.fullmatch(c) for c in classes)
+    )
 
 
 def captions(tag: str, attrs: dict[str, str]) -> bool:
@@ -233,6 +259,23 @@ def glued_link(before: str, link: str, after: str) -> tuple[str, str] | None:
     return before, link.strip()
 
 
+def folded(lines: list[str], main: list[bool], linked: list[bool], hidden: set[int]) -> set[int]:
+    """Hidden lines that are the article's folded rest ("展开全文" shows them): a run of
+    paragraphs, two at least, just after a shown paragraph of the main text, none of them a
+    copy of a shown line (a share block's copy of the first paragraph is)."""
+    shown = {key(lines[i]) for i in range(len(lines)) if i not in hidden}
+    out: set[int] = set()
+    for i in sorted(hidden):
+        if i - 1 in hidden or i == 0 or not (main[i - 1] and is_paragraph(lines[i - 1], linked[i - 1])):
+            continue
+        j = i
+        while j in hidden and main[j] and is_paragraph(lines[j], linked[j]) and key(lines[j]) not in shown:
+            j += 1
+        if j - i >= FOLDED_MIN:
+            out.update(range(i, j))
+    return out
+
+
 def marked_lines(
     lines: list[str], main: list[bool], marks: Marks, linked: list[bool], article: frozenset[int]
 ) -> dict[int, str]:
@@ -243,7 +286,7 @@ def marked_lines(
     shown = sum(len(lines[i]) for i in range(len(lines)) if main[i])
     concealed = sum(len(lines[i]) for i in hidden if main[i])
     if concealed <= HIDDEN_SHARE_MAX * shown:
-        why |= dict.fromkeys(sorted(hidden - why.keys()), HIDDEN_TEXT)
+        why |= dict.fromkeys(sorted(hidden - why.keys() - folded(lines, main, linked, hidden)), HIDDEN_TEXT)
     # A caption's lines: a run of lines marked as one, beside a picture (a page's header strip
     # in a class "index_caption_…" is no caption), or a line beside a picture that credits it.
     pictured: set[int] = set(marks.figcaption.lines)

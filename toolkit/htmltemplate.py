@@ -47,6 +47,10 @@ BODY_SHARE_MIN = 0.6
 its text."""
 BODY_MIN = 100
 """… and it holds this much text at least (characters of lines that are not links)."""
+OPEN_MAX = 32
+"""The most elements of one kind followed at once: one opened while this many are open is not
+followed (a template that never closes its comments' ``<div class="comment">`` opens one per
+comment, and following them all took time with the square of their number)."""
 
 _TAGS = frozenset({"nav", "aside", "footer"})
 _CONTAINERS = frozenset({"div", "section", "ul", "ol", "dl", "table", "tbody", "td", "form", *_TAGS})
@@ -132,7 +136,7 @@ class Elements:
         for entry in self.open:
             if entry[0] == tag:
                 entry[1] = int(entry[1]) + 1
-        if not closed and self.kind(tag, attrs):
+        if not closed and len(self.open) < OPEN_MAX and self.kind(tag, attrs):
             self.open.append([tag, 1, self.count])
             self.count += 1
 
@@ -166,13 +170,17 @@ def _length(line: str) -> int:
     return len(_SPACE.sub("", line))
 
 
+def is_paragraph(line: str, linked: bool) -> bool:
+    """A text line (no link line, ``linked``) of :data:`PARAGRAPH_MIN` characters with a sentence mark."""
+    return not linked and _length(line) >= PARAGRAPH_MIN and _SENTENCE_MARK.search(line) is not None
+
+
 def furniture_lines(
     lines: list[str], main: list[bool], linked: list[bool], furniture: Elements, article: frozenset[int]
 ) -> list[int]:
     """The main-text lines inside an element that is the page's furniture and holds neither a
     line of the ``article``'s head nor two paragraphs in a row (see the module's docstring)."""
-    paragraph = [not linked[i] and _length(line) >= PARAGRAPH_MIN and _SENTENCE_MARK.search(line) is not None
-                 for i, line in enumerate(lines)]  # fmt: skip
+    paragraph = [is_paragraph(line, linked[i]) for i, line in enumerate(lines)]
     furnished = set()
     for e, at in furniture.held().items():
         if article.intersection(at):

@@ -104,6 +104,10 @@ _LIST_WORDS = re.compile(
     r"相关|相關|推荐|推薦|热|熱|更多|猜你|排行|榜|精彩|延伸|阅读|閱讀|视频|視頻|图集|圖集|专题|專題|最新|其他|其它|大家都在"
 )
 _ATTACHMENT = re.compile(r"^\W{0,2}(附件|附表|附:|附：)")
+_ADDRESS = re.compile(
+    r"https?://|www\.|[\w.-]+@[\w-]+\.[\w.]+|\.(docx?|xlsx?|pdf|pptx?|wps|et|zip|rar|7z|txt|csv|ofd)\s*$", re.I
+)
+"""A link's text that is an address or a file: no story's headline."""
 _NUMBERED = re.compile(r"^\W{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．)）]")
 
 
@@ -254,6 +258,8 @@ def link_lists(
         into the article ("鸡蛋较春节后淡季少百万颗…" between its first and second paragraph)."""
         if len(run) != 2 or run[1] != run[0] + 1 or run[0] == 0 or run[1] + 1 >= len(kept):
             return False
+        if any(_ADDRESS.search(lines[kept[k]]) for k in run):
+            return False  # the article's own addresses and files ("网上报名：https://…", "申报书.docx")
         return all(_paragraph(lines, linked, kept[k]) for k in (run[0] - 1, run[1] + 1))
 
     def close() -> None:

@@ -47,7 +47,7 @@ from .settings import (
     TRAILER_LINE_MAX,
 )
 from .state import Page
-from .structure import numbering
+from .structure import body_like, numbering
 from .title import header_title, tkey
 
 
@@ -115,7 +115,10 @@ def body_rules(page: Page) -> None:
     lists = sorted(
         d.line for d in page.doc.dropped if (row := RULE_NAMED.get(d.rule)) is not None and row.starts_trailer
     )
-    label_values(page)
+    label_values(page, abstract)
+    # A credit glued to a paragraph with more paragraphs below (a digest's items, each credited)
+    # ends that paragraph, not the article: it starts no trailer.
+    last_body = max((j for j, s in enumerate(page.ks) if body_like(s)), default=-1)
     for i in range(page.body_start, len(page.lines)):
         rule, s = page.rules[i], page.ks[i]
         if not s:
@@ -138,7 +141,7 @@ def body_rules(page: Page) -> None:
             page.dropped[i] = TRAILER
         elif rule is not None and (rule.scope == "anywhere" or (rule.scope == "edge" and in_trailer)):
             page.dropped[i] = rule
-            in_trailer = in_trailer or rule.starts_trailer
+            in_trailer = in_trailer or (rule.starts_trailer and (i not in page.glued or i > last_body))
             ended = rule.ends_article and i > headline
         elif in_trailer and len(s) <= TRAILER_LINE_MAX and "。" not in s and not _ends_trailer(s):
             page.dropped[i] = TRAILER
@@ -146,14 +149,17 @@ def body_rules(page: Page) -> None:
             in_trailer = False
 
 
-def label_values(page: Page) -> None:
+def label_values(page: Page, abstract: bool = False) -> None:
     """The lines under a bare "标签：" label are its values, one tag a line ("标签：" / "it" /
-    "编程"), while they are short words: dropped with the label (rule ``tag-line``)."""
+    "编程"), while they are short words and no section's heading ("1 引言"): dropped with the
+    label (rule ``tag-line``); not a paper's keywords (``abstract``: the page has one), which
+    stay with their label."""
     for i, (rule, s) in enumerate(zip(page.rules, page.ks, strict=True)):
-        if rule is None or rule.name != "tag-line" or not _BARE_LABEL.fullmatch(s):
+        if rule is None or rule.name != "tag-line" or not _BARE_LABEL.fullmatch(s) or (rule.in_abstract and abstract):
             continue
         for j in range(i + 1, min(len(page.lines), i + 1 + TAG_VALUES)):
-            if page.rules[j] is not None or len(page.ks[j]) > TAG_VALUE_MAX or not _TAG.fullmatch(page.ks[j]):
+            v = page.ks[j]
+            if page.rules[j] is not None or len(v) > TAG_VALUE_MAX or not _TAG.fullmatch(v) or _SECTION.match(v):
                 break
             page.dropped[j] = rule
 
@@ -198,6 +204,8 @@ def _in_contact_block(page: Page, i: int) -> bool:
 _BARE_LABEL = re.compile(r"(tag|tags|标签|关键词|关键字|文章关键词)\s*[:：]")
 _TAG = re.compile(r"[\w·.+#\s-]+")
 """A tag: words, no sentence's or quotation's marks ("it", "人工智能", "c++", "node.js")."""
+_SECTION = re.compile(r"\d{1,2}(\.\d{1,2})*\s+\S|第[一二三四五六七八九十\d]{1,4}[章节部分]")
+"""A section's heading, which no tag is ("1 引言", "2.1 数据", "第二章")."""
 _CONTACT_HEAD = re.compile(r"联系人|联络人|联系方式|咨询电话|传媒查询|媒体联络|解读人|解读机关")
 
 

@@ -62,13 +62,18 @@ class Page:
     """The site's name on a line of its own above the title: the source of last resort."""
     stamp_date: str = ""
     """A date with a time of day in the header ("2023年08月03日 18:30"), when no field gave one."""
+    glued: set[int] = field(default_factory=set)
+    """Lines that are an editor's credit split off a paragraph's end (:func:`split_credit`)."""
 
     @classmethod
     def read(cls, doc: Document) -> Page:
         blocks: list[Block] = []
+        glued: set[int] = set()
         for b in doc.blocks:
             parts = split_credit(b.text) if b.kind == "raw" else None
             blocks.extend([b] if parts is None else [replace(b, text=part) for part in parts])
+            if parts is not None:
+                glued.add(len(blocks) - 1)
         doc = replace(doc, blocks=tuple(blocks))
         lines = [b.text for b in doc.blocks]
         ks = [unmark(s) for s in keys(lines)]
@@ -94,6 +99,7 @@ class Page:
             body_start=body_start,
             date=parse_date(key(doc.meta.date)),
             source=strip_line(doc.meta.source),
+            glued=glued,
         )
 
     def document(self) -> Document:
