@@ -306,5 +306,6 @@ def marked_lines(
     # A photo story's captions are its text: kept when they would be most of the main text.
     if sum(len(lines[i]) for i in found) <= CAPTION_SHARE_MAX * shown:
         why |= dict.fromkeys(found, IMAGE_CAPTION)
-    furnished = [i for i in furniture_lines(lines, main, linked, marks.furniture, article) if i not in why]
+    body = frozenset(marks.body.lines)
+    furnished = [i for i in furniture_lines(lines, main, linked, marks.furniture, article, body) if i not in why]
     return why | dict.fromkeys(furnished, FURNITURE)

@@ -22,6 +22,8 @@ judged on its own, the innermost apart from those around it, and it is not furni
 
 * it holds the article's head (its headline, or its first sentence under the headline): the
   article sits inside it;
+* or it lies inside the article's body container and holds no link line: a table of the
+  article's ("ranking-table"), a note box set between its paragraphs (``<aside>``);
 * or it holds two paragraphs in a row (text lines of :data:`PARAGRAPH_MIN` characters with a
   sentence mark, no link line between): a list's teasers are cut by their links, an article's
   paragraphs are not.
@@ -100,10 +102,15 @@ def furnishes(tag: str, attrs: dict[str, str]) -> bool:
         words = [w.lower() for w in _SPLIT.split(name) if w]
         if not words or words[0] in _CONDITION:
             continue
-        # A word alone or two run together ("sideBar", "hot_news" are "sidebar", "hotnews").
-        if not _WORDS.isdisjoint(words) or not _WORDS.isdisjoint(a + b for a, b in pairwise(words)):
+        # A word alone or two run together ("sideBar", "hot_news" are "sidebar", "hotnews"), or
+        # their plural (NetEase's "post_recommends").
+        if any(_furniture_word(w) for w in words) or any(_furniture_word(a + b) for a, b in pairwise(words)):
             return True
     return False
+
+
+def _furniture_word(word: str) -> bool:
+    return word in _WORDS or (word.endswith("s") and word[:-1] in _WORDS)
 
 
 def holds_body(tag: str, attrs: dict[str, str]) -> bool:
@@ -176,14 +183,24 @@ def is_paragraph(line: str, linked: bool) -> bool:
 
 
 def furniture_lines(
-    lines: list[str], main: list[bool], linked: list[bool], furniture: Elements, article: frozenset[int]
+    lines: list[str],
+    main: list[bool],
+    linked: list[bool],
+    furniture: Elements,
+    article: frozenset[int],
+    body: frozenset[int] = frozenset(),
 ) -> list[int]:
     """The main-text lines inside an element that is the page's furniture and holds neither a
-    line of the ``article``'s head nor two paragraphs in a row (see the module's docstring)."""
+    line of the ``article``'s head nor two paragraphs in a row, nor lies in the article's body
+    container (``body``: its lines) without a link (see the module's docstring)."""
     paragraph = [is_paragraph(line, linked[i]) for i, line in enumerate(lines)]
     furnished = set()
     for e, at in furniture.held().items():
         if article.intersection(at):
+            continue
+        # In the body container, no link: the article's table or note box ("ranking-table",
+        # an <aside> between two paragraphs), not a list of stories.
+        if body.issuperset(at) and not any(linked[i] for i in at):
             continue
         # Two paragraphs in a row, of the element's lines: no link line, no other line between.
         if any(main[a] and main[b] and paragraph[a] and paragraph[b] for a, b in pairwise(at)):
@@ -193,17 +210,17 @@ def furniture_lines(
 
 
 def body_lines(lines: list[str], main: list[bool], linked: list[bool], body: Elements) -> list[int]:
-    """The lines of the page's body container (the one with the most text, if several) that
-    are not main text, not links, when the main text holds less than :data:`BODY_SHARE_MIN` of
-    its text; else none."""
+    """The lines of the page's body container (of several, the one with the most main text, then
+    the one with the most text) that are not main text, not links, when the main text holds less
+    than :data:`BODY_SHARE_MIN` of its text; else none."""
     held = body.held()
     if not held:
         return []
     text = {e: sum(_length(lines[i]) for i in at if not linked[i]) for e, at in held.items()}
-    best = max(held, key=lambda e: text[e])
-    if text[best] < BODY_MIN:
-        return []
-    shown = sum(_length(lines[i]) for i in held[best] if main[i] and not linked[i])
-    if shown >= BODY_SHARE_MIN * text[best]:
+    shown = {e: sum(_length(lines[i]) for i in at if main[i] and not linked[i]) for e, at in held.items()}
+    # Of several, the one the extractor took most from (a sidebar's "机构职能" that a TRS site's
+    # editor also wrote into a TRS_Editor may hold more text than a short article's), then the longest.
+    best = max(held, key=lambda e: (shown[e], text[e]))
+    if text[best] < BODY_MIN or shown[best] >= BODY_SHARE_MIN * text[best]:
         return []
     return [i for i in held[best] if not main[i] and not linked[i]]
