@@ -265,6 +265,23 @@ def test_plural_furniture_words(name: str) -> None:
     assert furnishes("div", {"class": name})
 
 
+@pytest.mark.parametrize(
+    "insert",
+    ["<div class='related-box'><a href='/x'>益阳：农产品电商销售额突破百亿元大关</a></div>",
+     "<div class='share-bar'>分享到：</div>"],
+)  # fmt: skip
+def test_a_heading_below_an_insert_dropped_mid_article_stays(tmp_path: Path, insert: str) -> None:
+    """A related story's box (or a share bar) set between two paragraphs is dropped, and its
+    drop started a trailer: the next section's heading ("智慧农业遍地开花", short, no sentence's
+    end) went as trailer, though a paragraph follows it."""
+    html = page(
+        HEAD + f"<div class='article-content'>{paragraphs(PARAS[:2])}{insert}<h3>智慧农业遍地开花</h3>"
+        f"{paragraphs(PARAS[2:])}</div>"
+    )
+    kept = body(read(tmp_path, html))
+    assert "智慧农业遍地开花" in kept and "益阳：农产品电商销售额突破百亿元大关" not in kept
+
+
 # --- holes left open ----------------------------------------------------------------------
 
 COMMENTS = [

@@ -104,6 +104,7 @@ def header_rules(page: Page) -> None:
 def body_rules(page: Page) -> None:
     """Rules in the body; after a trailer-starting rule, short lines and edge rules too."""
     in_trailer = ended = False
+    opened = -1  # the first line after what started the trailer
     # Another text's heading ends the article only below the article's headline (not in a
     # sidebar above it).
     headline = max((j for j in page.title_lines if page.numbers[j] != 0), default=-1)
@@ -128,7 +129,7 @@ def body_rules(page: Page) -> None:
             and i > page.body_start
             and bisect_left(lists, page.numbers[i]) > bisect_right(lists, page.numbers[i - 1])
         ):
-            in_trailer = True
+            in_trailer, opened = True, i
         if rule is not None and rule.in_abstract and abstract:
             continue  # a paper's keywords ("摘要：…" / "关键词：…") are part of its abstract
         if rule is not None and rule.attachment and _names_attachment(page, i):
@@ -141,12 +142,31 @@ def body_rules(page: Page) -> None:
             page.dropped[i] = TRAILER
         elif rule is not None and (rule.scope == "anywhere" or (rule.scope == "edge" and in_trailer)):
             page.dropped[i] = rule
-            in_trailer = in_trailer or (rule.starts_trailer and (i not in page.glued or i > last_body))
+            if not in_trailer and rule.starts_trailer and (i not in page.glued or i > last_body):
+                in_trailer, opened = True, _next_line(page, i)
             ended = rule.ends_article and i > headline
         elif in_trailer and len(s) <= TRAILER_LINE_MAX and "。" not in s and not _ends_trailer(s):
-            page.dropped[i] = TRAILER
+            if i == opened and _heads_paragraph(page, i):
+                in_trailer = False  # a heading set between the paragraphs, just below a dropped insert
+            else:
+                page.dropped[i] = TRAILER
         elif in_trailer:
             in_trailer = False
+
+
+def _next_line(page: Page, i: int) -> int:
+    """The first line below line ``i`` that has text (-1: none)."""
+    return next((j for j in range(i + 1, len(page.lines)) if page.ks[j]), -1)
+
+
+def _heads_paragraph(page: Page, i: int) -> bool:
+    """Is the short line ``i`` a heading over a paragraph of the body: no field, no date (a
+    forum post's "楼主：… 时间：…" is none), and the next line is a paragraph (no rule's,
+    body-like, with a sentence's end)?"""
+    s, j = page.ks[i], _next_line(page, i)
+    if ":" in s or "：" in s or parse_date(s):
+        return False
+    return j >= 0 and page.rules[j] is None and body_like(page.ks[j]) and "。" in page.ks[j]
 
 
 def label_values(page: Page, abstract: bool = False) -> None:
