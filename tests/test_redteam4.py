@@ -91,7 +91,7 @@ def _with(attrs: str, line: str) -> str:
 @pytest.mark.parametrize(
     "attrs",
     ['class="hidden md:block"', 'class="hidden lg:flex"', 'class="d-none d-sm-block"', 'class="d-none d-md-flex"',
-     'class="mobile-hidden"', 'class="wap-hide"'],
+     'class="mobile-hidden"', 'class="wap-hide"', 'class="hidden visible-lg-block"'],
 )  # fmt: skip
 def test_text_a_class_shows_on_a_desktop_screen_stays(attrs: str) -> None:
     """Tailwind's "hidden md:block" and Bootstrap's "d-none d-sm-block" show their element from

@@ -91,6 +91,8 @@ def hides(attrs: dict[str, str]) -> bool:
 
 
 def _hidden_by_class(classes: list[str]) -> bool:
+    if any(_SHOWING_CLASS.fullmatch(c) for c in classes):
+        return False  # Bootstrap 3's "visible-lg" shows its element on a desktop screen, hidden or not
     hidden = shown = -1  # the widest breakpoint of a class that hides, that shows
     for c in classes:
         if m := _DISPLAY_CLASS.fullmatch(c):
@@ -101,11 +103,7 @@ def _hidden_by_class(classes: list[str]) -> bool:
                 shown = max(shown, rank)
     if hidden >= 0 and hidden >= shown:
         return True
-    return (
-        shown <= 0
-        and any(_HIDING_CLASS.fullmatch(c) for c in classes)
-        and not any(_SHOWING_CLASS.fullmatch(c) for c in classes)
-    )
+    return shown <= 0 and any(_HIDING_CLASS.fullmatch(c) for c in classes)
 
 
 def captions(tag: str, attrs: dict[str, str]) -> bool:
