@@ -104,6 +104,7 @@ _LIST_WORDS = re.compile(
     r"相关|相關|推荐|推薦|热|熱|更多|猜你|排行|榜|精彩|延伸|阅读|閱讀|视频|視頻|图集|圖集|专题|專題|最新|其他|其它|大家都在"
 )
 _ATTACHMENT = re.compile(r"^\W{0,2}(附件|附表|附:|附：)")
+_TAG_LABEL = re.compile(r"(热门|热词|热搜|热点|热门话题|标签|话题|关键词|专题|tags?|topics?)\s*[:：]?\s", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\W{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．)）]")
 
 
@@ -356,7 +357,9 @@ def around_article(
     if headline is None:
         h1 = (at for tag, _, at in headings if tag == "h1" and at < len(visible) and not linked[at])
         headline = next(h1, None)
-    listed = link_lists(visible, link_chars, link_counts, main, headline) | tag_links(visible, linked, main, headline)
+    listed = link_lists(visible, link_chars, link_counts, main, headline) | tag_links(
+        visible, linked, main, headline, link_counts
+    )
     for i in listed:
         main[i] = False
     for i in missed_article(visible, linked, main, headline):
@@ -408,10 +411,13 @@ def portal_rest(
     return [i for i in below if main[i] and i not in keep]
 
 
-def tag_links(lines: list[str], linked: list[bool], main: list[bool], headline: int | None) -> set[int]:
+def tag_links(
+    lines: list[str], linked: list[bool], main: list[bool], headline: int | None, link_counts: list[int] | None = None
+) -> set[int]:
     """Between the headline and the article's first sentence, a run of at least
     :data:`LIST_MIN_LINKS` short links (a column's or topic's tags: "栏目关注：" 大众保健 女性保健 …)
-    and the label just above them."""
+    and the label just above them, or one line of that many short links after a label ("熱門
+    消委會 派錢1萬 BNO 殺手 …", not the authors' names: ``link_counts``, per line, its links)."""
     if headline is None:
         return set()
     block = article_block(lines, linked, headline)
@@ -419,6 +425,17 @@ def tag_links(lines: list[str], linked: list[bool], main: list[bool], headline: 
     found: set[int] = set()
     run: list[int] = []
     for i in [*range(headline + 1, first if first is not None else headline + 1), -1]:
+        if (
+            i >= 0
+            and link_counts
+            and main[i]
+            and linked[i]
+            and link_counts[i] >= LIST_MIN_LINKS
+            and _length(lines[i]) <= TAG_MAX * link_counts[i] + HEADING_MAX  # short links after a label
+            and _TAG_LABEL.match(key(lines[i])) is not None
+        ):
+            found.add(i)
+            continue
         if i >= 0 and main[i] and linked[i] and _length(lines[i]) <= TAG_MAX:
             run.append(i)
             continue
