@@ -142,6 +142,11 @@ RULES: tuple[Rule, ...] = (
         below_title=True,
         date="field",
     ),
+    # A time alone under its field's name, wherever it stands ("建立時間16:41" / "更新時間17:24"
+    # under a Hong Kong news item).
+    Rule(
+        "time-stamp", pattern_test(r"^(建立|创建|更新|发布|发表|修改)(时间|于)\s*[:：]?\s*\d{1,2}:\d{2}(:\d{2})?$", 30)
+    ),
     Rule(
         "font-size",
         either(
@@ -214,6 +219,7 @@ RULES: tuple[Rule, ...] = (
         either(
             pattern_test(
                 r"(本站|小编).{0,60}(精选|更新|浏览|点击|订阅|关注)|加入.{0,12}粉丝(团|专页)|(欢迎|立即|马上)下载.{0,16}(app|客户端)|"
+                r"(报料|爆料|新闻)(热线|邮箱)\s*[:：﹕]|"
                 r"^(ios|android)\s*(载点|下载)",
                 160,
             ),
@@ -413,7 +419,14 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     # A widget's or an ad slot's label alone on its line ("推薦" above a recommendation box).
-    Rule("widget-label", pattern_test(r"^(推荐|广告|推广|赞助|赞助内容|sponsored|advertisement|advertising|ad)$", 16)),
+    Rule(
+        "widget-label",
+        pattern_test(
+            r"^(推荐|广告|推广|赞助|赞助内容|sponsored|advertisement|advertising|ad)$|"
+            r"^(点击)?(放大图片|查看大图|查看原图|显示原图|放大)(\s*/\s*(显示原图|查看原图))?$",  # a picture's button
+            16,
+        ),
+    ),
     # A teaser the site cut short above the article ("人们对于讨厌的事物总是能很有共同话题..."): a
     # program's ellipsis ("..." or one "…"), not a writer's ("……").
     Rule(
