@@ -130,7 +130,7 @@ def test_of_a_markup_title_with_the_site_first_the_part_a_heading_says_is_the_ti
     html = (
         '<html><head><meta property="og:title" content="今日信報-- 內地客經港轉機恢復 空服員憂播毒">'
         '<meta property="og:site_name" content="今日信報"></head><body><h2>今日信報</h2>'
-        "<h1>內地客經港轉機恢復 空服員憂播毒</h1><p>本港新冠肺炎疫情反覆，昨日新增69宗確診，機管局宣布恢復轉機服務。</p>"
-        "</body></html>"
+        "<h1>內地客經港轉機恢復 空服員憂播毒</h1>"
+        "<p>本港新冠肺炎疫情反覆，昨日新增69宗確診，機管局宣布恢復轉機服務。</p></body></html>"
     )
     assert parse_html(html).meta["title"] == "內地客經港轉機恢復 空服員憂播毒"

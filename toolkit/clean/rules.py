@@ -112,6 +112,12 @@ TEMPLATE_FURNITURE = Rule(
     "such as related-news, sidebar, xgxw), unless that element holds the article",
     starts_trailer=True,
 )
+AFTER_BODY_CONTAINER = Rule(
+    "after-body-container",
+    about="HTML: short lines after the element a CMS marks as the article's body (articleBody, caas-body, "
+    "js_content …), which holds most of the paragraphs: a portal's story and hot lists",
+    starts_trailer=True,
+)
 PAGE_TOO_LARGE = Rule(
     "page-too-large-for-extraction",
     about="a note at line 0: the page has too many elements for trafilatura, so the line rules decide alone",
@@ -142,8 +148,7 @@ RULES: tuple[Rule, ...] = (
         below_title=True,
         date="field",
     ),
-    # A time alone under its field's name, wherever it stands ("建立時間16:41" / "更新時間17:24"
-    # under a Hong Kong news item).
+    # A time alone under its field's name, wherever it stands ("建立時間16:41" under a news item).
     Rule(
         "time-stamp", pattern_test(r"^(建立|创建|更新|发布|发表|修改)(时间|于)\s*[:：]?\s*\d{1,2}:\d{2}(:\d{2})?$", 30)
     ),
@@ -564,7 +569,7 @@ PAGE_RULES: dict[str, Rule] = {
     for r in (
         TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT,
         PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG, LINK_LIST, ABOVE_HEADLINE, MARKUP_TEXT, HIDDEN_TEXT,
-        IMAGE_CAPTION, TRAILING_LINK, TEMPLATE_FURNITURE,
+        IMAGE_CAPTION, TRAILING_LINK, TEMPLATE_FURNITURE, AFTER_BODY_CONTAINER,
     )
 }  # fmt: skip
 """Drops decided by a line's place in the page rather than its text alone, by name."""
