@@ -134,3 +134,13 @@ def test_of_a_markup_title_with_the_site_first_the_part_a_heading_says_is_the_ti
         "<p>本港新冠肺炎疫情反覆，昨日新增69宗確診，機管局宣布恢復轉機服務。</p></body></html>"
     )
     assert parse_html(html).meta["title"] == "內地客經港轉機恢復 空服員憂播毒"
+
+
+def test_a_calendar_style_date_box_gives_the_date() -> None:
+    html = (
+        "<html><head><title>研究所召开干部职工大会</title></head><body><h5>研究所召开干部职工大会</h5>"
+        "<div class='date'><span class='day'>21</span><p>2024年02月</p></div>"
+        "<p>为贯彻落实省农业农村厅干部职工大会精神，2月19日下午，研究所召开干部职工大会暨党风廉政建设大会。</p>"
+        "</body></html>"
+    )
+    assert parse_html(html).meta["date"] == "2024-02-21"
