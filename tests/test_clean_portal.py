@@ -219,3 +219,14 @@ def test_two_story_links_set_between_two_paragraphs_are_related_stories(tmp_path
     )
     body = _body(_read(tmp_path, html))
     assert body == paras
+
+
+def test_a_labelled_bar_of_topic_links_under_the_headline_is_no_body(tmp_path: Path) -> None:
+    para = "本港第三波新冠肺炎疫情仍然嚴峻，衞生防護中心公布本港今日新增72宗確診個案，其中9宗是輸入個案。"
+    bar = "熱門 " + " ".join(f"<a href='/t{i}'>{t}</a>" for i, t in enumerate(["消委會", "派錢1萬", "BNO", "殺手"]))
+    html = (
+        "<html><head><title>機動部隊男警初步確診 | TOPick</title></head><body><h1>機動部隊男警初步確診</h1>"
+        f"<div>{bar}</div><p>{para}</p><p>衞生防護中心傳染病處主任表示，他是一名機動部隊警員，沒有病徵，正接受隔離。</p></body></html>"
+    )
+    body = _body(_read(tmp_path, html))
+    assert body[0] == para and not any("消委會" in b for b in body)

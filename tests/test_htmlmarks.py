@@ -173,3 +173,11 @@ def test_a_figcaption_is_a_caption_though_a_credit_line_stands_between_it_and_th
     found = dropped(page(figure))
     assert found["图像来源，BBC NEWS CHINESE"] == IMAGE_CAPTION
     assert found["图像加注文字，火灾发生当天，李先生正在家里休息。"] == IMAGE_CAPTION
+
+
+def test_a_line_beside_a_picture_that_ends_in_its_agencys_credit_is_a_caption() -> None:
+    caption = "香港航空宣布，昨日延誤的航班將改為今日出發。（港台圖片）"
+    assert (
+        dropped(page(f"<ul><li><a href='p.jpg'><img src='p.jpg'></a>{caption}</li></ul>"))["• " + caption]
+        == IMAGE_CAPTION
+    )

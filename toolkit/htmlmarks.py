@@ -24,7 +24,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .htmltemplate import FURNITURE, Elements, furnishes, furniture_lines, holds_body, is_paragraph
+from .htmltemplate import (
+    AFTER_BODY,
+    FURNITURE,
+    Elements,
+    after_body,
+    furnishes,
+    furniture_lines,
+    holds_body,
+    is_paragraph,
+)
 from .textmeta import key
 
 HIDDEN_TEXT = "hidden-text"
@@ -73,7 +82,7 @@ _CREDIT_END = re.compile(
     r"([\u4e00-\u9fff·]{2,8}|记者|通讯员)\s*(摄|摄影|拍摄)$|"
     r"[(（]\s*(资料照|资料图|资料相片|档案照|示意图|图片来源|图源|取自|翻摄|撷取|截自|截图|图\s*[/／:：]|摄影\s*[/／:：])"
     r"[^()（）]{0,30}[)）]$|"
-    r"[(（][^()（）]{1,24}(提供|供图|摄)\s*[)）]$|"
+    r"[(（][^()（）]{1,24}(提供|供图|摄|图片|相片|照片|资料图片)\s*[)）]$|"
     r"(图片来源|图像来源|图源|图片|图像)\s*[:：/／,，]\s*[^，。,；;]{1,30}$"
 )
 _SENTENCE_END = "。！？!?」』”"
@@ -306,4 +315,6 @@ def marked_lines(
         why |= dict.fromkeys(found, IMAGE_CAPTION)
     body = frozenset(marks.body.lines)
     furnished = [i for i in furniture_lines(lines, main, linked, marks.furniture, article, body) if i not in why]
-    return why | dict.fromkeys(furnished, FURNITURE)
+    why |= dict.fromkeys(furnished, FURNITURE)
+    shown_now = [main[i] and i not in why for i in range(len(lines))]
+    return why | dict.fromkeys(after_body(lines, shown_now, linked, marks.body), AFTER_BODY)

@@ -42,6 +42,13 @@ from itertools import pairwise
 
 FURNITURE = "template-furniture"
 """The rule name for main-text lines inside the page's furniture."""
+AFTER_BODY = "after-body-container"
+"""The rule name for main-text lines after the article's body container, when they are a list's
+short lines rather than paragraphs."""
+AFTER_PARAGRAPH_SHARE = 0.3
+"""Lines after the body container go when paragraphs hold less than this share of their text."""
+BODY_PARAGRAPH_SHARE = 0.7
+"""… and the container holds at least this share of the main text's paragraphs."""
 PARAGRAPH_MIN = 40
 """A paragraph is a text line this long at least (characters, spaces left out)."""
 BODY_SHARE_MIN = 0.6
@@ -182,6 +189,11 @@ def is_paragraph(line: str, linked: bool) -> bool:
     return not linked and _length(line) >= PARAGRAPH_MIN and _SENTENCE_MARK.search(line) is not None
 
 
+def _paragraphs(lines: list[str], main: list[bool], linked: list[bool]) -> list[bool]:
+    """Per line: a main-text paragraph (:func:`is_paragraph`)."""
+    return [main[i] and is_paragraph(line, linked[i]) for i, line in enumerate(lines)]
+
+
 def furniture_lines(
     lines: list[str],
     main: list[bool],
@@ -193,7 +205,7 @@ def furniture_lines(
     """The main-text lines inside an element that is the page's furniture and holds neither a
     line of the ``article``'s head nor two paragraphs in a row, nor lies in the article's body
     container (``body``: its lines) without a link (see the module's docstring)."""
-    paragraph = [is_paragraph(line, linked[i]) for i, line in enumerate(lines)]
+    paragraph = _paragraphs(lines, [True] * len(lines), linked)
     furnished = set()
     for e, at in furniture.held().items():
         if article.intersection(at):
@@ -216,11 +228,42 @@ def body_lines(lines: list[str], main: list[bool], linked: list[bool], body: Ele
     held = body.held()
     if not held:
         return []
-    text = {e: sum(_length(lines[i]) for i in at if not linked[i]) for e, at in held.items()}
-    shown = {e: sum(_length(lines[i]) for i in at if main[i] and not linked[i]) for e, at in held.items()}
-    # Of several, the one the extractor took most from (a sidebar's "机构职能" that a TRS site's
-    # editor also wrote into a TRS_Editor may hold more text than a short article's), then the longest.
-    best = max(held, key=lambda e: (shown[e], text[e]))
-    if text[best] < BODY_MIN or shown[best] >= BODY_SHARE_MIN * text[best]:
+    best = _container(lines, main, linked, held)
+    text = sum(_length(lines[i]) for i in held[best] if not linked[i])
+    shown = sum(_length(lines[i]) for i in held[best] if main[i] and not linked[i])
+    if text < BODY_MIN or shown >= BODY_SHARE_MIN * text:
         return []
     return [i for i in held[best] if not main[i] and not linked[i]]
+
+
+def _container(lines: list[str], main: list[bool], linked: list[bool], held: dict[int, list[int]]) -> int:
+    """Of the body containers (``held``: each one's lines), the one the extractor took most
+    from, then the longest: a TRS site's editor may write a sidebar's "机构职能" into a
+    TRS_Editor too, longer than a short article's."""
+    return max(
+        held,
+        key=lambda e: (
+            sum(_length(lines[i]) for i in held[e] if main[i] and not linked[i]),
+            sum(_length(lines[i]) for i in held[e] if not linked[i]),
+        ),
+    )
+
+
+def after_body(lines: list[str], main: list[bool], linked: list[bool], body: Elements) -> list[int]:
+    """The main-text lines after the page's body container, when the container holds most of
+    the main text's paragraphs (:data:`BODY_PARAGRAPH_SHARE`) and what follows it is a list of
+    short lines, not paragraphs (:data:`AFTER_PARAGRAPH_SHARE`): a portal's story lists and hot
+    lists under a short article the CMS marked as its body."""
+    held = body.held()
+    if not held:
+        return []
+    at = held[_container(lines, main, linked, held)]
+    paragraph = _paragraphs(lines, main, linked)
+    inside = sum(_length(lines[i]) for i in at if paragraph[i])
+    if not inside or inside < BODY_PARAGRAPH_SHARE * sum(_length(lines[i]) for i in range(len(lines)) if paragraph[i]):
+        return []
+    after = [i for i in range(at[-1] + 1, len(lines)) if main[i]]
+    shown = sum(_length(lines[i]) for i in after)
+    if not after or sum(_length(lines[i]) for i in after if paragraph[i]) >= AFTER_PARAGRAPH_SHARE * shown:
+        return []
+    return after

@@ -108,6 +108,9 @@ _ADDRESS = re.compile(
     r"https?://|www\.|[\w.-]+@[\w-]+\.[\w.]+|\.(docx?|xlsx?|pdf|pptx?|wps|et|zip|rar|7z|txt|csv|ofd)\s*$", re.I
 )
 """A link's text that is an address or a file: no story's headline."""
+_DAY = re.compile(r"\d{1,2}")
+_YEAR_MONTH = re.compile(r"(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*月?")
+_TAG_LABEL = re.compile(r"(热门|热词|热搜|热点|热门话题|标签|话题|关键词|专题|tags?|topics?)\s*[:：]?\s", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\W{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．)）]")
 
 
@@ -188,6 +191,17 @@ def date_below(lines: list[str], headline: int | None) -> str:
             return date
         if _sentence(lines[i]) and not _metadata(lines[i]) and _SENTENCE_MARK.search(lines[i]):
             return ""  # the article has begun
+    return ""
+
+
+def date_box(lines: list[str], main: list[bool]) -> str:
+    """The date of a calendar-style date box in the main text: a day alone on its line beside
+    its month and year ("21" / "2024年02月"), the first such pair; else ""."""
+    for a, b in pairwise(i for i, m in enumerate(main) if m):
+        for day, month in ((lines[a], lines[b]), (lines[b], lines[a])):
+            d, m = _DAY.fullmatch(day.strip()), _YEAR_MONTH.fullmatch(key(month))
+            if d and m and 1 <= int(d.group()) <= 31 and 1 <= int(m.group(2)) <= 12:
+                return f"{m.group(1)}-{int(m.group(2)):02d}-{int(d.group()):02d}"
     return ""
 
 
@@ -362,7 +376,9 @@ def around_article(
     if headline is None:
         h1 = (at for tag, _, at in headings if tag == "h1" and at < len(visible) and not linked[at])
         headline = next(h1, None)
-    listed = link_lists(visible, link_chars, link_counts, main, headline) | tag_links(visible, linked, main, headline)
+    listed = link_lists(visible, link_chars, link_counts, main, headline) | tag_links(
+        visible, linked, main, headline, link_counts
+    )
     for i in listed:
         main[i] = False
     for i in missed_article(visible, linked, main, headline):
@@ -414,10 +430,13 @@ def portal_rest(
     return [i for i in below if main[i] and i not in keep]
 
 
-def tag_links(lines: list[str], linked: list[bool], main: list[bool], headline: int | None) -> set[int]:
+def tag_links(
+    lines: list[str], linked: list[bool], main: list[bool], headline: int | None, link_counts: list[int] | None = None
+) -> set[int]:
     """Between the headline and the article's first sentence, a run of at least
     :data:`LIST_MIN_LINKS` short links (a column's or topic's tags: "栏目关注：" 大众保健 女性保健 …)
-    and the label just above them."""
+    and the label just above them, or one line of that many short links after a label ("熱門
+    消委會 派錢1萬 BNO 殺手 …", not the authors' names: ``link_counts``, per line, its links)."""
     if headline is None:
         return set()
     block = article_block(lines, linked, headline)
@@ -425,6 +444,17 @@ def tag_links(lines: list[str], linked: list[bool], main: list[bool], headline: 
     found: set[int] = set()
     run: list[int] = []
     for i in [*range(headline + 1, first if first is not None else headline + 1), -1]:
+        if (
+            i >= 0
+            and link_counts
+            and main[i]
+            and linked[i]
+            and link_counts[i] >= LIST_MIN_LINKS
+            and _length(lines[i]) <= TAG_MAX * link_counts[i] + HEADING_MAX  # short links after a label
+            and _TAG_LABEL.match(key(lines[i])) is not None
+        ):
+            found.add(i)
+            continue
         if i >= 0 and main[i] and linked[i] and _length(lines[i]) <= TAG_MAX:
             run.append(i)
             continue

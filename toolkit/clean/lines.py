@@ -119,7 +119,7 @@ def is_share(s: str) -> bool:
         r"分享到|分享至|一键分享|分享按钮|立刻分享|朋友圈|喜欢这篇文章|转发到|^分享\s*[:：]|扫码关注|关注我们|"
         r"^收录于(合集|话题)|预览时标签不可点|轻点两下取消|视频\s*小程序|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|"
         r"微信扫一扫.{0,12}(关注该公众号|打开此内容|使用完整服务)|分享(给)?(微信)?好友|浏览器.{0,12}分享|分享让更多人看到|扫码.{0,4}分享|"
-        r"^复制(链接|连结|网址)$|(识别|长按|扫描|扫)(图中|下方|上方|左侧|右侧)?的?二维码.{0,4}关注",
+        r"^复制(链接|连结|网址)$|^分享工具$|(识别|长按|扫描|扫)(图中|下方|上方|左侧|右侧)?的?二维码.{0,4}关注",
         s,
     ):
         return True
@@ -224,8 +224,13 @@ def is_date_line(s: str) -> bool:
     """A header line that is only a date, in a web page's style (not "2020年3月5日" alone,
     which is a document's own date line)."""
     s = re.sub(r"^(发布日期|发布时间|日期|时间)\s*[:：]?\s*(?=\d)", "", s)  # "日期 2023-01-12"
-    if re.fullmatch(r"\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\d{1,2}:\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", s):
-        return True  # a social site's stamp ("24-5-13 17:07"), a time before its date ("15:312018/09/16")
+    if re.fullmatch(
+        r"\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|([\u4e00-\u9fff]{1,4}\s+)?\d{1,2}:\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",
+        s,
+    ):
+        # a social site's stamp ("24-5-13 17:07"), a time before its date ("15:312018/09/16"),
+        # after the section's name ("社會 17:30 2020/08/09")
+        return True
     if not DATE_ONLY.match(s):
         return False
     return bool(re.search(r"\d{4}\s*[-/.]|星期|周|[\[【]|:\d{2}|分$", s))
@@ -233,7 +238,7 @@ def is_date_line(s: str) -> bool:
 
 _CONTACT = re.compile(
     r"^(地址|联系地址|通讯地址|邮编|邮政编码|电话|传真|总机|邮箱|电子邮箱|e-mail|email)\s*[:：]|服务热线|"
-    r"联系电话\s*[:：]|联系方式\s*[:：]|咨询电话\s*[:：]|热线电话\s*[:：]|总机\s*[:：]",
+    r"联系电话\s*[:：]|联系方式\s*[:：]|咨询电话\s*[:：]|热线电话\s*[:：]|总机\s*[:：]|(报料|爆料|新闻)(热线|邮箱)\s*[:：﹕]",
     re.IGNORECASE,
 )
 

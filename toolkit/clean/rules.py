@@ -112,6 +112,12 @@ TEMPLATE_FURNITURE = Rule(
     "such as related-news, sidebar, xgxw), unless that element holds the article",
     starts_trailer=True,
 )
+AFTER_BODY_CONTAINER = Rule(
+    "after-body-container",
+    about="HTML: short lines after the element a CMS marks as the article's body (articleBody, caas-body, "
+    "js_content …), which holds most of the paragraphs: a portal's story and hot lists",
+    starts_trailer=True,
+)
 PAGE_TOO_LARGE = Rule(
     "page-too-large-for-extraction",
     about="a note at line 0: the page has too many elements for trafilatura, so the line rules decide alone",
@@ -141,6 +147,10 @@ RULES: tuple[Rule, ...] = (
         ),
         below_title=True,
         date="field",
+    ),
+    # A time alone under its field's name, wherever it stands ("建立時間16:41" under a news item).
+    Rule(
+        "time-stamp", pattern_test(r"^(建立|创建|更新|发布|发表|修改)(时间|于)\s*[:：]?\s*\d{1,2}:\d{2}(:\d{2})?$", 30)
     ),
     Rule(
         "font-size",
@@ -189,7 +199,7 @@ RULES: tuple[Rule, ...] = (
             r"^\S{0,8}(热力榜|热榜|排行榜|排行|榜单)$|^([日周月年总]榜\s*){2,}$|^(作者|诗人|博主)简介\s*(more|更多)?\s*>*$|"
             r"^(为您推荐|为你推荐|大家都在看|今日热点|\d+小时热文|热文|点击进入专题|进入专题|查看原文|更多精彩内容请关注.{0,20})$|"
             r"^(查看)?(更多|其他|其它)(相关)?(新闻|文章|阅读|报道|资讯|视频|图集|内容)\s*(>>|»|>)?$|"
-            r"^(也许|或许)?(您|你)(可能)?(也|还)?会?(感兴趣|喜欢)\S{0,4}$",
+            r"^(也许|或许)?(您|你)(可能)?(也|还)?会?(感兴趣|有兴趣|喜欢)\S{0,4}$",
             120,
             no_full_stop=True,
         ),
@@ -214,6 +224,7 @@ RULES: tuple[Rule, ...] = (
         either(
             pattern_test(
                 r"(本站|小编).{0,60}(精选|更新|浏览|点击|订阅|关注)|加入.{0,12}粉丝(团|专页)|(欢迎|立即|马上)下载.{0,16}(app|客户端)|"
+                r"(报料|爆料|新闻)(热线|邮箱)\s*[:：﹕]|"
                 r"^(ios|android)\s*(载点|下载)",
                 160,
             ),
@@ -413,7 +424,14 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     # A widget's or an ad slot's label alone on its line ("推薦" above a recommendation box).
-    Rule("widget-label", pattern_test(r"^(推荐|广告|推广|赞助|赞助内容|sponsored|advertisement|advertising|ad)$", 16)),
+    Rule(
+        "widget-label",
+        pattern_test(
+            r"^(推荐|广告|推广|赞助|赞助内容|sponsored|advertisement|advertising|ad)$|"
+            r"^(点击)?(放大图片|查看大图|查看原图|显示原图|放大)(\s*/\s*(显示原图|查看原图))?$",  # a picture's button
+            16,
+        ),
+    ),
     # A teaser the site cut short above the article ("人们对于讨厌的事物总是能很有共同话题..."): a
     # program's ellipsis ("..." or one "…"), not a writer's ("……").
     Rule(
@@ -551,7 +569,7 @@ PAGE_RULES: dict[str, Rule] = {
     for r in (
         TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT,
         PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG, LINK_LIST, ABOVE_HEADLINE, MARKUP_TEXT, HIDDEN_TEXT,
-        IMAGE_CAPTION, TRAILING_LINK, TEMPLATE_FURNITURE,
+        IMAGE_CAPTION, TRAILING_LINK, TEMPLATE_FURNITURE, AFTER_BODY_CONTAINER,
     )
 }  # fmt: skip
 """Drops decided by a line's place in the page rather than its text alone, by name."""
