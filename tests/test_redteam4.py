@@ -160,6 +160,46 @@ def test_a_sidebars_body_class_does_not_bring_the_sidebar_back(tmp_path: Path) -
     assert kept == PARAS
 
 
+SIGNATURE = "<div class='qm'><p class='right'>益阳市科学技术局</p><p class='right'>2024年3月20日</p></div>"
+NOTICE_BODY = [
+    "各区县科技局、各有关单位：为深入实施创新驱动发展战略，现就开展2024年度科技创新项目申报工作通知如下。",
+    "一、申报条件。申报单位应在本市注册登记，具有独立法人资格，近三年无不良信用记录，具备较强的研发能力。",
+    "二、申报时间。请各单位认真填写申报书和汇总表，于2024年4月30日前将纸质材料报送市科技局。",
+]
+ATTACHED = (
+    "<div class='fj'><p>附件：</p><p><a href='/a.docx'>1.2024年度科技创新项目申报书</a></p>"
+    "<p><a href='/b.xlsx'>2.2024年度项目汇总表</a></p></div>"
+)
+
+
+def _notice(after: str) -> str:
+    return page(
+        "<div class='nav'><a href='/'>首页</a> &gt; <a href='/tz'>通知公告</a></div>"
+        f"<h1>{NOTICE}</h1><div class='info'>发布日期：2024-03-20 来源：市科技局</div>"
+        f"<div class='TRS_Editor'>{paragraphs(NOTICE_BODY)}</div>{after}"
+        "<div class='foot'>主办：益阳市科学技术局 备案号：湘ICP备12345678号</div>",
+        NOTICE,
+        "益阳市科学技术局",
+    )
+
+
+def test_a_notices_signature_after_its_body_container_stays(tmp_path: Path) -> None:
+    """The issuing body and the date, set after the TRS_Editor: short lines after the body
+    container, so "a list, not paragraphs", and they went (rule after-body-container)."""
+    kept = body(read(tmp_path, _notice(SIGNATURE)))
+    assert kept == [*NOTICE_BODY, "益阳市科学技术局", "2024年3月20日"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="below the attachments' list after the body container, the signature is kept by after-body-container "
+    "but the attachments' drop starts a trailer, which takes the short lines after it",
+)
+def test_a_notices_signature_below_its_attachments_stays(tmp_path: Path) -> None:
+    kept = body(read(tmp_path, _notice(ATTACHED + SIGNATURE)))
+    assert kept[-2:] == ["益阳市科学技术局", "2024年3月20日"]
+
+
 # --- related-story inserts ----------------------------------------------------------------
 
 NOTICE = "关于开展2024年度科技创新项目申报工作的通知"

@@ -40,6 +40,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from .linklists import SIGNATURE_MAX, attachment_lines
+from .textmeta import key, parse_date
+
 FURNITURE = "template-furniture"
 """The rule name for main-text lines inside the page's furniture."""
 AFTER_BODY = "after-body-container"
@@ -49,6 +52,8 @@ AFTER_PARAGRAPH_SHARE = 0.3
 """Lines after the body container go when paragraphs hold less than this share of their text."""
 BODY_PARAGRAPH_SHARE = 0.7
 """… and the container holds at least this share of the main text's paragraphs."""
+SIGNATURE_LINES = 3
+"""A document's signature after its body container is this many short lines at most, down to its date."""
 PARAGRAPH_MIN = 40
 """A paragraph is a text line this long at least (characters, spaces left out)."""
 BODY_SHARE_MIN = 0.6
@@ -266,4 +271,22 @@ def after_body(lines: list[str], main: list[bool], linked: list[bool], body: Ele
     shown = sum(_length(lines[i]) for i in after)
     if not after or sum(_length(lines[i]) for i in after if paragraph[i]) >= AFTER_PARAGRAPH_SHARE * shown:
         return []
-    return after
+    own = _document_tail(lines, linked, after)
+    return [i for i in after if i not in own]
+
+
+def _document_tail(lines: list[str], linked: list[bool], after: list[int]) -> set[int]:
+    """Of the lines after the body container, a document's signature, below the body or below
+    its attachments' list (which goes, as download links do): short lines down to a date
+    ("益阳市科学技术局" / "2024年3月20日")."""
+    attached = attachment_lines(lines, linked)
+    start, listed = 0, False  # below the attachments' list: "附件：" and the links after it
+    for k, i in enumerate(after):
+        listed = i in attached or (listed and linked[i])
+        start = k + 1 if listed else start
+    for k, i in enumerate(after[start : start + SIGNATURE_LINES]):
+        if linked[i] or _length(lines[i]) > SIGNATURE_MAX:
+            break
+        if parse_date(key(lines[i])):
+            return set(after[start : start + k + 1])
+    return set()

@@ -341,6 +341,11 @@ def _own_lines(lines: list[str], linked: list[bool], article: range) -> set[int]
     return own
 
 
+def attachment_lines(lines: list[str], linked: list[bool]) -> set[int]:
+    """A document's attachments: "附件：…" lines and the numbered links after them."""
+    return _own_lines(lines, linked, range(0))
+
+
 def _joins(lines: list[str], linked: list[bool], own: set[int], between: list[int]) -> bool:
     """Do the lines between two story links belong to one list (an item's teaser, source,
     time, a bar of short links)?"""
