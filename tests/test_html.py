@@ -124,3 +124,23 @@ def test_of_two_dates_on_a_metadata_line_the_publication_date_wins() -> None:
     assert line_date(key("成文日期：　2026年07月02日　发布日期：　2026年07月03日"))[1] == "2026-07-03"
     assert line_date("发布时间：2024-01-02 更新时间：2024-03-04")[1] == "2024-01-02"
     assert line_date("2024-01-02")[1] == "2024-01-02"
+
+
+def test_of_a_markup_title_with_the_site_first_the_part_a_heading_says_is_the_title() -> None:
+    html = (
+        '<html><head><meta property="og:title" content="今日信報-- 內地客經港轉機恢復 空服員憂播毒">'
+        '<meta property="og:site_name" content="今日信報"></head><body><h2>今日信報</h2>'
+        "<h1>內地客經港轉機恢復 空服員憂播毒</h1>"
+        "<p>本港新冠肺炎疫情反覆，昨日新增69宗確診，機管局宣布恢復轉機服務。</p></body></html>"
+    )
+    assert parse_html(html).meta["title"] == "內地客經港轉機恢復 空服員憂播毒"
+
+
+def test_a_calendar_style_date_box_gives_the_date() -> None:
+    html = (
+        "<html><head><title>研究所召开干部职工大会</title></head><body><h5>研究所召开干部职工大会</h5>"
+        "<div class='date'><span class='day'>21</span><p>2024年02月</p></div>"
+        "<p>为贯彻落实省农业农村厅干部职工大会精神，2月19日下午，研究所召开干部职工大会暨党风廉政建设大会。</p>"
+        "</body></html>"
+    )
+    assert parse_html(html).meta["date"] == "2024-02-21"

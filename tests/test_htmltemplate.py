@@ -157,3 +157,23 @@ def test_the_body_container_is_left_alone_when_the_extractor_kept_most_of_it(mon
     html = f"{HEAD}<body><div itemprop='articleBody'>{body}</div></body></html>"
     monkeypatch.setattr("toolkit.html._main_text", lambda html: (PARAS, ""))
     assert "图为益阳市区。新华社记者张三摄" not in main_text(html)
+
+
+def test_a_list_of_short_lines_after_the_body_container_is_the_portals() -> None:
+    stories = "".join(
+        f"<li><span>{t}</span><span>3小時前</span></li>" for t in ["港股收市", "天文台預測", "新冠確診", "樓市走勢"]
+    )
+    html = (
+        f"{HEAD}<body><h1>益阳：数字赋能山乡巨变</h1><div class='caas-body'>"
+        + "".join(f"<p>{p}</p>" for p in PARAS)
+        + f"</div><ul class='stream'>{stories}</ul></body></html>"
+    )
+    kept = main_text(html)
+    assert all(p in kept for p in PARAS)
+    assert not any("港股收市" in line or "3小時前" in line for line in kept)
+
+
+def test_paragraphs_after_the_body_container_stay() -> None:
+    more = "<div class='extra'>" + "".join(f"<p>{p}</p>" for p in reversed(PARAS)) + "</div>"
+    html = f"{HEAD}<body><h1>益阳</h1><div class='caas-body'><p>{PARAS[0]}</p></div>{more}</body></html>"
+    assert all(p in main_text(html) for p in PARAS)

@@ -39,7 +39,7 @@ from .files import split_lines
 from .htmlmarks import Marks, marked_lines
 from .htmltemplate import body_lines
 from .htmltitle import page_title_of, title_parts
-from .linklists import around_article, article_head, date_below, link_lines
+from .linklists import around_article, article_head, date_below, date_box, link_lines
 from .textmeta import is_metadata, key, text_metadata, unmark
 
 NOT_MAIN = "not-main-content"
@@ -580,7 +580,7 @@ def parse_html(html: str) -> HtmlPage:
     # The markup's own fields, then the page's "发布日期：" and "来源：" lines, then guesses:
     # trafilatura's date (it may pick "最后更新"), the WeChat account's name.
     date = next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html)
-    date = date or date_below(visible, headline) or field_date or markup_date
+    date = date or date_below(visible, headline) or field_date or date_box(visible, main) or markup_date
     if date:
         meta["date"] = date
     source = next((tags[k] for k in _SOURCE_META if tags.get(k)), "") or field_source or parser.publisher

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .htmltemplate import FURNITURE, Elements, furnishes, furniture_lines, holds_body
+from .htmltemplate import AFTER_BODY, FURNITURE, Elements, after_body, furnishes, furniture_lines, holds_body
 from .textmeta import key
 
 HIDDEN_TEXT = "hidden-text"
@@ -264,4 +264,6 @@ def marked_lines(
     if sum(len(lines[i]) for i in found) <= CAPTION_SHARE_MAX * shown:
         why |= dict.fromkeys(found, IMAGE_CAPTION)
     furnished = [i for i in furniture_lines(lines, main, linked, marks.furniture, article) if i not in why]
-    return why | dict.fromkeys(furnished, FURNITURE)
+    why |= dict.fromkeys(furnished, FURNITURE)
+    shown_now = [main[i] and i not in why for i in range(len(lines))]
+    return why | dict.fromkeys(after_body(lines, shown_now, linked, marks.body), AFTER_BODY)

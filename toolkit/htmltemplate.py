@@ -40,6 +40,13 @@ from itertools import pairwise
 
 FURNITURE = "template-furniture"
 """The rule name for main-text lines inside the page's furniture."""
+AFTER_BODY = "after-body-container"
+"""The rule name for main-text lines after the article's body container, when they are a list's
+short lines rather than paragraphs."""
+AFTER_PARAGRAPH_SHARE = 0.3
+"""Lines after the body container go when paragraphs hold less than this share of their text."""
+BODY_PARAGRAPH_SHARE = 0.7
+"""… and the container holds at least this share of the main text's paragraphs."""
 PARAGRAPH_MIN = 40
 """A paragraph is a text line this long at least (characters, spaces left out)."""
 BODY_SHARE_MIN = 0.6
@@ -166,13 +173,20 @@ def _length(line: str) -> int:
     return len(_SPACE.sub("", line))
 
 
+def _paragraphs(lines: list[str], main: list[bool], linked: list[bool]) -> list[bool]:
+    """Per line: a main-text paragraph (no link line, :data:`PARAGRAPH_MIN` long, a sentence mark)."""
+    return [
+        main[i] and not linked[i] and _length(line) >= PARAGRAPH_MIN and _SENTENCE_MARK.search(line) is not None
+        for i, line in enumerate(lines)
+    ]
+
+
 def furniture_lines(
     lines: list[str], main: list[bool], linked: list[bool], furniture: Elements, article: frozenset[int]
 ) -> list[int]:
     """The main-text lines inside an element that is the page's furniture and holds neither a
     line of the ``article``'s head nor two paragraphs in a row (see the module's docstring)."""
-    paragraph = [not linked[i] and _length(line) >= PARAGRAPH_MIN and _SENTENCE_MARK.search(line) is not None
-                 for i, line in enumerate(lines)]  # fmt: skip
+    paragraph = _paragraphs(lines, [True] * len(lines), linked)
     furnished = set()
     for e, at in furniture.held().items():
         if article.intersection(at):
@@ -199,3 +213,24 @@ def body_lines(lines: list[str], main: list[bool], linked: list[bool], body: Ele
     if shown >= BODY_SHARE_MIN * text[best]:
         return []
     return [i for i in held[best] if not main[i] and not linked[i]]
+
+
+def after_body(lines: list[str], main: list[bool], linked: list[bool], body: Elements) -> list[int]:
+    """The main-text lines after the page's body container, when the container holds most of
+    the main text's paragraphs (:data:`BODY_PARAGRAPH_SHARE`) and what follows it is a list of
+    short lines, not paragraphs (:data:`AFTER_PARAGRAPH_SHARE`): a portal's story lists and hot
+    lists under a short article the CMS marked as its body."""
+    held = body.held()
+    if not held:
+        return []
+    text = {e: sum(_length(lines[i]) for i in at if not linked[i]) for e, at in held.items()}
+    at = held[max(held, key=lambda e: text[e])]
+    paragraph = _paragraphs(lines, main, linked)
+    inside = sum(_length(lines[i]) for i in at if paragraph[i])
+    if not inside or inside < BODY_PARAGRAPH_SHARE * sum(_length(lines[i]) for i in range(len(lines)) if paragraph[i]):
+        return []
+    after = [i for i in range(at[-1] + 1, len(lines)) if main[i]]
+    shown = sum(_length(lines[i]) for i in after)
+    if not after or sum(_length(lines[i]) for i in after if paragraph[i]) >= AFTER_PARAGRAPH_SHARE * shown:
+        return []
+    return after

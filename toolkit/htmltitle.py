@@ -3,7 +3,7 @@
 In order:
 
 * a ``<meta>`` title (``ArticleTitle``, ``og:title`` …), less its site suffix unless a heading
-  says it whole;
+  says it whole (of its parts, the one a heading says, where the site comes first);
 * else a heading that is a part of the ``<title>`` (the longest: "文章标题 - 博客名 - 博客园"
   has the blog's name as a heading too); else the first ``<h1>`` that is not just the site's
   name; else the ``<title>``'s first part.
@@ -66,7 +66,10 @@ def page_title_of(
     texts = [t for _, t, _ in headings]
     if explicit:
         own = title_parts(explicit)
-        title = explicit if explicit in texts or len(own) < 2 else own[0]
+        if explicit in texts or len(own) < 2:
+            title = explicit
+        else:  # the part a heading says whole, the longest ("今日信報-- 標題": the site before it)
+            title = max((p for p in own if p in texts and p not in parts[1:]), key=len, default=own[0])
         title = _as_shown(title, parts, headings, visible, main)
     else:
         site = parts[-1] if len(parts) > 1 else page_title

@@ -104,6 +104,8 @@ _LIST_WORDS = re.compile(
     r"相关|相關|推荐|推薦|热|熱|更多|猜你|排行|榜|精彩|延伸|阅读|閱讀|视频|視頻|图集|圖集|专题|專題|最新|其他|其它|大家都在"
 )
 _ATTACHMENT = re.compile(r"^\W{0,2}(附件|附表|附:|附：)")
+_DAY = re.compile(r"\d{1,2}")
+_YEAR_MONTH = re.compile(r"(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*月?")
 _TAG_LABEL = re.compile(r"(热门|热词|热搜|热点|热门话题|标签|话题|关键词|专题|tags?|topics?)\s*[:：]?\s", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\W{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．)）]")
 
@@ -185,6 +187,17 @@ def date_below(lines: list[str], headline: int | None) -> str:
             return date
         if _sentence(lines[i]) and not _metadata(lines[i]) and _SENTENCE_MARK.search(lines[i]):
             return ""  # the article has begun
+    return ""
+
+
+def date_box(lines: list[str], main: list[bool]) -> str:
+    """The date of a calendar-style date box in the main text: a day alone on its line beside
+    its month and year ("21" / "2024年02月"), the first such pair; else ""."""
+    for a, b in pairwise(i for i, m in enumerate(main) if m):
+        for day, month in ((lines[a], lines[b]), (lines[b], lines[a])):
+            d, m = _DAY.fullmatch(day.strip()), _YEAR_MONTH.fullmatch(key(month))
+            if d and m and 1 <= int(d.group()) <= 31 and 1 <= int(m.group(2)) <= 12:
+                return f"{m.group(1)}-{int(m.group(2)):02d}-{int(d.group()):02d}"
     return ""
 
 

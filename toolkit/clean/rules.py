@@ -10,6 +10,7 @@ a short line in the trailer …); page passes also reuse line rows where the rol
 from __future__ import annotations
 
 from ..textmeta import is_metadata, unmark
+from .html_rows import HTML_ROWS
 from .lines import (
     BYLINE_PATTERN,
     ENGLISH_NAME,
@@ -77,46 +78,6 @@ TITLE_BLOCK = Rule(
     "headline lines after it",
 )
 COLUMN_TAG = Rule("column-tag", about="a column's 【tag】 alone on the body's first line (【\u2026观察】)")
-NOT_MAIN_CONTENT = Rule("not-main-content", about="HTML outside the page's main text (trafilatura)", left_out=True)
-LINK_LIST = Rule(
-    "link-list",
-    about="HTML: a list of links outside the article (recommended or related stories, a headline or hot list) with "
-    "the teasers, sources and times between its links",
-    starts_trailer=True,
-)
-ABOVE_HEADLINE = Rule(
-    "above-headline",
-    about="HTML: main-text lines above the article's headline (navigation, a sidebar, a cookie notice)",
-    left_out=True,
-)
-MARKUP_TEXT = Rule("markup-text", about="HTML: markup shown as text (a widget's template in a <textarea>)")
-HIDDEN_TEXT = Rule(
-    "hidden-text",
-    about="HTML: text its own markup hides (an inline display:none or visibility:hidden style, the hidden attribute, "
-    'aria-hidden="true"): a share block\'s copy of the first paragraph',
-)
-IMAGE_CAPTION = Rule(
-    "image-caption",
-    about="HTML: a picture's caption: a short line marked as one (<figcaption>, class caption, pic-info, img-desc "
-    "\u2026), or a short line beside a picture that ends in its credit (\u2026李尕 摄, \u2026（資料照）)",
-)
-TRAILING_LINK = Rule(
-    "trailing-link",
-    about="HTML: a link glued after a paragraph's last sentence: another story's headline in brackets, or a "
-    "“返回\u2026，查看更多” back link",
-)
-TEMPLATE_FURNITURE = Rule(
-    "template-furniture",
-    about="HTML: a line inside an element the page's template names as navigation, a sidebar, related or "
-    "recommended stories, comments, a share bar, a footer or an ad (<nav>, <aside>, <footer>, a class or id "
-    "such as related-news, sidebar, xgxw), unless that element holds the article",
-    starts_trailer=True,
-)
-PAGE_TOO_LARGE = Rule(
-    "page-too-large-for-extraction",
-    about="a note at line 0: the page has too many elements for trafilatura, so the line rules decide alone",
-)
-
 # --- the line rules, in the order they are tried ------------------------------------------------
 
 RULES: tuple[Rule, ...] = (
@@ -141,6 +102,10 @@ RULES: tuple[Rule, ...] = (
         ),
         below_title=True,
         date="field",
+    ),
+    # A time alone under its field's name, wherever it stands ("建立時間16:41" under a news item).
+    Rule(
+        "time-stamp", pattern_test(r"^(建立|创建|更新|发布|发表|修改)(时间|于)\s*[:：]?\s*\d{1,2}:\d{2}(:\d{2})?$", 30)
     ),
     Rule(
         "font-size",
@@ -214,6 +179,7 @@ RULES: tuple[Rule, ...] = (
         either(
             pattern_test(
                 r"(本站|小编).{0,60}(精选|更新|浏览|点击|订阅|关注)|加入.{0,12}粉丝(团|专页)|(欢迎|立即|马上)下载.{0,16}(app|客户端)|"
+                r"(报料|爆料|新闻)(热线|邮箱)\s*[:：﹕]|"
                 r"^(ios|android)\s*(载点|下载)",
                 160,
             ),
@@ -413,7 +379,14 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     # A widget's or an ad slot's label alone on its line ("推薦" above a recommendation box).
-    Rule("widget-label", pattern_test(r"^(推荐|广告|推广|赞助|赞助内容|sponsored|advertisement|advertising|ad)$", 16)),
+    Rule(
+        "widget-label",
+        pattern_test(
+            r"^(推荐|广告|推广|赞助|赞助内容|sponsored|advertisement|advertising|ad)$|"
+            r"^(点击)?(放大图片|查看大图|查看原图|显示原图|放大)(\s*/\s*(显示原图|查看原图))?$",  # a picture's button
+            16,
+        ),
+    ),
     # A teaser the site cut short above the article ("人们对于讨厌的事物总是能很有共同话题..."): a
     # program's ellipsis ("..." or one "…"), not a writer's ("……").
     Rule(
@@ -549,9 +522,8 @@ RULES: tuple[Rule, ...] = (
 PAGE_RULES: dict[str, Rule] = {
     r.name: r
     for r in (
-        TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT,
-        PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG, LINK_LIST, ABOVE_HEADLINE, MARKUP_TEXT, HIDDEN_TEXT,
-        IMAGE_CAPTION, TRAILING_LINK, TEMPLATE_FURNITURE,
+        TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, TITLE_BLOCK, COLUMN_TAG,
+        *HTML_ROWS,
     )
 }  # fmt: skip
 """Drops decided by a line's place in the page rather than its text alone, by name."""
