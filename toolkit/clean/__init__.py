@@ -10,6 +10,7 @@ One file per concern:
 * :mod:`.rules` — the rule rows: :data:`RULES` (line rules, tried in order) and
   :data:`PAGE_RULES` (drops decided by a line's place), each row's role as its fields;
 * :mod:`.row` — a rule row's fields (:class:`Rule`);
+* :mod:`.html_rows` — the rows for the drops the HTML reader makes before the line rules;
 * :mod:`.lines` — the line tests the rows are made of; their words are data
   (``toolkit/data/clean_words.toml``, loaded by :mod:`toolkit.words`);
 * :mod:`.page` — the page passes, listed in order in :data:`PASSES` and walked by :func:`clean`;

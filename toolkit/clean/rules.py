@@ -10,6 +10,7 @@ a short line in the trailer …); page passes also reuse line rows where the rol
 from __future__ import annotations
 
 from ..textmeta import is_metadata, unmark
+from .html_rows import HTML_ROWS
 from .lines import (
     BYLINE_PATTERN,
     ENGLISH_NAME,
@@ -77,52 +78,6 @@ TITLE_BLOCK = Rule(
     "headline lines after it",
 )
 COLUMN_TAG = Rule("column-tag", about="a column's 【tag】 alone on the body's first line (【\u2026观察】)")
-NOT_MAIN_CONTENT = Rule("not-main-content", about="HTML outside the page's main text (trafilatura)", left_out=True)
-LINK_LIST = Rule(
-    "link-list",
-    about="HTML: a list of links outside the article (recommended or related stories, a headline or hot list) with "
-    "the teasers, sources and times between its links",
-    starts_trailer=True,
-)
-ABOVE_HEADLINE = Rule(
-    "above-headline",
-    about="HTML: main-text lines above the article's headline (navigation, a sidebar, a cookie notice)",
-    left_out=True,
-)
-MARKUP_TEXT = Rule("markup-text", about="HTML: markup shown as text (a widget's template in a <textarea>)")
-HIDDEN_TEXT = Rule(
-    "hidden-text",
-    about="HTML: text its own markup hides (an inline display:none or visibility:hidden style, the hidden attribute, "
-    'aria-hidden="true"): a share block\'s copy of the first paragraph',
-)
-IMAGE_CAPTION = Rule(
-    "image-caption",
-    about="HTML: a picture's caption: a short line marked as one (<figcaption>, class caption, pic-info, img-desc "
-    "\u2026), or a short line beside a picture that ends in its credit (\u2026李尕 摄, \u2026（資料照）)",
-)
-TRAILING_LINK = Rule(
-    "trailing-link",
-    about="HTML: a link glued after a paragraph's last sentence: another story's headline in brackets, or a "
-    "“返回\u2026，查看更多” back link",
-)
-TEMPLATE_FURNITURE = Rule(
-    "template-furniture",
-    about="HTML: a line inside an element the page's template names as navigation, a sidebar, related or "
-    "recommended stories, comments, a share bar, a footer or an ad (<nav>, <aside>, <footer>, a class or id "
-    "such as related-news, sidebar, xgxw), unless that element holds the article",
-    starts_trailer=True,
-)
-AFTER_BODY_CONTAINER = Rule(
-    "after-body-container",
-    about="HTML: short lines after the element a CMS marks as the article's body (articleBody, caas-body, "
-    "js_content …), which holds most of the paragraphs: a portal's story and hot lists",
-    starts_trailer=True,
-)
-PAGE_TOO_LARGE = Rule(
-    "page-too-large-for-extraction",
-    about="a note at line 0: the page has too many elements for trafilatura, so the line rules decide alone",
-)
-
 # --- the line rules, in the order they are tried ------------------------------------------------
 
 RULES: tuple[Rule, ...] = (
@@ -567,9 +522,8 @@ RULES: tuple[Rule, ...] = (
 PAGE_RULES: dict[str, Rule] = {
     r.name: r
     for r in (
-        TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, NOT_MAIN_CONTENT,
-        PAGE_TOO_LARGE, TITLE_BLOCK, COLUMN_TAG, LINK_LIST, ABOVE_HEADLINE, MARKUP_TEXT, HIDDEN_TEXT,
-        IMAGE_CAPTION, TRAILING_LINK, TEMPLATE_FURNITURE, AFTER_BODY_CONTAINER,
+        TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, TITLE_BLOCK, COLUMN_TAG,
+        *HTML_ROWS,
     )
 }  # fmt: skip
 """Drops decided by a line's place in the page rather than its text alone, by name."""
