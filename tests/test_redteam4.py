@@ -133,8 +133,11 @@ def test_cdata_in_mathml_is_text() -> None:
     math = "<math><mi>x</mi><mo><![CDATA[>]]></mo><mn>5</mn></math>"
     html = page(f"<h1>{TITLE}</h1><p>{PARAS[0]}</p><p>当 {math} 时，{line.split('时，')[1]}</p><p>{PARAS[1]}</p>")
     assert line in parse_html(html).lines
-    # Outside foreign content "<![" is still a bogus comment to the first ">" (HTML5).
+    # Outside foreign content "<![" is still a bogus comment to the first ">" (HTML5), and an
+    # unended CDATA after a stray <math> is read so too: it never swallows the rest of the page.
     assert parse_html("<p>a<![endif]–>b</p>").lines == ["ab"]
+    stray = parse_html("<p>公式<math><mi>x</mi></p><p>说明 <![CDATA[ a > b</p><p>最后一段文字。</p>")
+    assert stray.lines[-1] == "最后一段文字。"
 
 
 # --- the body container --------------------------------------------------------------------

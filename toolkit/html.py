@@ -316,10 +316,9 @@ class _Extractor(HTMLParser):
         Inside them, "<![CDATA[…]]>" is text ("x<![CDATA[>]]>5" reads "x>5")."""
         if (self.math or "svg" in self.hidden) and self.rawdata.startswith("<![CDATA[", i):
             end = self.rawdata.find("]]>", i + 9)
-            if end < 0:
-                return -1
-            self.handle_data(self.rawdata[i + 9 : end])
-            return end + 3
+            if end >= 0:  # (unended, it is read as outside: a stray <math> never swallows the page)
+                self.handle_data(self.rawdata[i + 9 : end])
+                return end + 3
         return self.parse_bogus_comment(i, bool(report))
 
 
