@@ -33,7 +33,7 @@ def test_a_page_of_200000_elements_is_cleaned_in_linear_time(tmp_path: Path) -> 
 def test_pathological_alignments_are_linear(tmp_path: Path) -> None:
     """Two alternating lines, 4,000 times: difflib took 31 s at 2,000 lines (cubic)."""
     code = (
-        "from toolkit.html import _align\n"
+        "from toolkit.htmlalign import align as _align\n"
         "a = [('甲' if i % 2 else '乙') for i in range(4000)]\n"
         "b = [('乙' if i % 3 else '甲') for i in range(4000)]\n"
         "same = ['第一段'] * 20000\n"

@@ -20,22 +20,21 @@ Time stays linear in the page's size (the stdlib parser's quadratic end-of-input
 an unclosed ``<!--`` or ``<a`` is bypassed): trafilatura's extraction grows with the square of the
 element count, so a page of more than :data:`MAX_EXTRACT_ELEMENTS` elements is not given to
 it (every visible line goes to the rules, and ``--explain`` says why under the rule
-:data:`TOO_LARGE`); the alignment uses difflib only while the pairs of equal lines it would
-weigh stay few, and a linear in-order match beyond.
+:data:`TOO_LARGE`); the alignment (:mod:`toolkit.htmlalign`) uses difflib only while the pairs
+of equal lines it would weigh stay few, and a linear in-order match beyond.
 """
 
 from __future__ import annotations
 
-import difflib
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
 from .errors import InstallError
 from .files import split_lines
+from .htmlalign import align, norm
 from .htmlmarks import Marks, marked_lines
 from .htmltemplate import body_lines
 from .htmltitle import page_title_of, title_parts
@@ -56,15 +55,6 @@ MAX_EXTRACT_ELEMENTS = 20_000
 """Pages with more elements skip trafilatura (whose time grows with their square: 40,000
 elements took twice as long per element as 20,000) and keep every visible line for the rules.
 Real article pages have a few hundred to a few thousand."""
-_ALIGN_PAIRS = 100_000
-"""The most (visible line, main-text line) pairs of equal lines difflib may weigh; difflib's
-time grows with their number times the number of matches (a page of two alternating lines
-took 31 s at 2,000 lines). Beyond it a linear in-order match aligns the lines."""
-_ALIGN_WINDOW = 64
-"""The linear match takes a main-text line's next occurrence at most this many lines ahead."""
-_SEARCH_BUDGET = 20_000_000
-"""The most characters the substring checks of the alignment may scan (lines × text)."""
-
 _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
     "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre",
@@ -322,11 +312,6 @@ class _Extractor(HTMLParser):
         return self.parse_bogus_comment(i, bool(report))
 
 
-def _norm(text: str) -> str:
-    """Text for alignment: no whitespace, no "|" (trafilatura writes table rows as "| a | b |")."""
-    return _WS.sub("", text).replace("|", "")
-
-
 def _trafilatura() -> Any:
     """The trafilatura module; a broken install is an error, never a silent fallback."""
     try:
@@ -372,73 +357,6 @@ def _main_text(html: str) -> tuple[list[str], str] | None:
     return lines, str(result.date or "")
 
 
-def _align(visible: list[str], main: list[str]) -> list[bool]:
-    """Per visible line: does trafilatura's main text contain it (in order)?"""
-    a = [_norm(v) for v in visible]
-    b = [_norm(m) for m in main]
-    keep = [False] * len(a)
-    # Between two runs of identical lines, lines may be segmented differently (table cells,
-    # <br>): a visible line there is main text when trafilatura's lines in the same gap
-    # contain it, in order.
-    i0 = j0 = 0
-    for i, j, n in _matching_blocks(a, b):
-        if i > i0 or j > j0:
-            _fill_gap(a, b, [i0, i, j0, j], keep)
-        keep[i : i + n] = [True] * n
-        i0, j0 = i + n, j + n
-    # trafilatura writes a nested table after the cell that holds it, so a line can sit
-    # elsewhere in its text; a line long enough not to match by chance is main text anywhere.
-    everything = "".join(b)
-    left = [i for i, line in enumerate(a) if not keep[i] and len(line) >= 8]
-    if len(left) * len(everything) <= _SEARCH_BUDGET:
-        for i in left:
-            keep[i] = a[i] in everything
-    else:  # too many to search for: only whole main-text lines
-        whole = set(b)
-        for i in left:
-            keep[i] = a[i] in whole
-    return keep
-
-
-def _matching_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
-    """Runs of equal lines ``(i, j, n)``, in order, ending with ``(len(a), len(b), 0)``:
-    difflib's when the pairs of equal lines are few (every ordinary page), else
-    :func:`_in_order_blocks`."""
-    counts = Counter(b)
-    pairs = sum(n * counts[line] for line, n in Counter(a).items() if line in counts)
-    if pairs <= _ALIGN_PAIRS:
-        matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-        return [tuple(m) for m in matcher.get_matching_blocks()]  # type: ignore[misc]
-    return _in_order_blocks(a, b)
-
-
-def _in_order_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
-    """A linear-time alignment: each line of ``a`` matches the next occurrence of the same
-    line in ``b`` at most :data:`_ALIGN_WINDOW` lines ahead; runs of matches are merged."""
-    where: dict[str, list[int]] = {}
-    for j, line in enumerate(b):
-        where.setdefault(line, []).append(j)
-    seen: dict[str, int] = {}
-    blocks: list[tuple[int, int, int]] = []
-    j = 0
-    for i, line in enumerate(a):
-        at = where.get(line)
-        if not at:
-            continue
-        k = seen.get(line, 0)
-        while k < len(at) and at[k] < j:  # each line's pointer only moves forward: linear
-            k += 1
-        seen[line] = k
-        if k < len(at) and at[k] - j <= _ALIGN_WINDOW:
-            if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == at[k]:
-                blocks[-1] = (blocks[-1][0], blocks[-1][1], blocks[-1][2] + 1)
-            else:
-                blocks.append((i, at[k], 1))
-            j = at[k] + 1
-    blocks.append((len(a), len(b), 0))
-    return blocks
-
-
 def _fill_holes(main: list[bool], items: set[int] | frozenset[int] = frozenset(), widest: int = 6) -> list[bool]:
     """Lines between main-text lines are main text too (a heading in a ``<section>`` that
     trafilatura left out): runs of at most ``widest`` lines, or of list items (a list it
@@ -462,8 +380,8 @@ def _below_heading(visible: list[str], main: list[bool], title: str, widest: int
     """Lines between the title's heading and the main text (authors, their affiliations, a
     subtitle, the metadata strip) are main text for the cleaner's line rules to judge, when
     there are at most ``widest`` of them."""
-    want = _norm(title)
-    at = next((i for i, line in enumerate(visible) if _norm(line) == want), None)
+    want = norm(title)
+    at = next((i for i, line in enumerate(visible) if norm(line) == want), None)
     if at is None:
         return main
     first = next((i for i in range(at + 1, len(main)) if main[i]), None)
@@ -478,8 +396,8 @@ def _headline_above(visible: list[str], main: list[bool], title: str) -> list[bo
     """When the title found in the markup is not on the page (a ``<title>`` naming only the
     site), the headline and metadata line just above the main text ("徒手抓子弹真的存在吗？" /
     "来源：科普中国") are main text for the cleaner's header passes to judge."""
-    want = _norm(title)
-    if any(_norm(line) == want for line in visible):
+    want = norm(title)
+    if any(norm(line) == want for line in visible):
         return main
     first = next((i for i, m in enumerate(main) if m), None)
     if first is None or first < 2:
@@ -489,25 +407,6 @@ def _headline_above(visible: list[str], main: list[bool], title: str) -> list[bo
     out = list(main)
     out[first - 2 : first] = [True, True]
     return out
-
-
-def _fill_gap(a: list[str], b: list[str], gap: list[int], keep: list[bool]) -> None:
-    if not gap:
-        return
-    i1, i2, j1, j2 = gap
-    joined = "".join(b[j1:j2])
-    # A huge gap (only on pages aligned by the linear match) searches near where it is.
-    wide = (i2 - i1) * len(joined) <= _SEARCH_BUDGET
-    pos = 0
-    for i in range(i1, i2):
-        if not a[i]:
-            continue
-        at = joined.find(a[i], pos) if wide else joined.find(a[i], pos, pos + 1000 + len(a[i]))
-        if at >= 0:
-            keep[i] = True
-            pos = at + len(a[i])
-        elif wide and len(a[i]) >= 6 and a[i] in joined:
-            keep[i] = True  # out of order
 
 
 _LD_DATE = re.compile(r'"(?:datePublished|pubDate)"\s*:\s*"(\d{4}-\d{1,2}-\d{1,2}[^"]{0,20})"')
@@ -565,7 +464,7 @@ def parse_html(html: str) -> HtmlPage:
         main = [True] * len(visible)
         markup_date = ""
     else:
-        main = _fill_holes(_align(visible, extracted[0]), parser.items)
+        main = _fill_holes(align(visible, extracted[0]), parser.items)
         for i in body_lines(visible, main, linked, parser.marks.body):  # what it left of the body container
             main[i] = True
         markup_date = extracted[1]
