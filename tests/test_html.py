@@ -144,3 +144,15 @@ def test_a_calendar_style_date_box_gives_the_date() -> None:
         "</body></html>"
     )
     assert parse_html(html).meta["date"] == "2024-02-21"
+
+
+def test_without_a_markup_title_the_heading_above_the_text_beats_a_title_part_never_shown() -> None:
+    html = (
+        "<html><head><title>促进消费若干措施解读_政策解读_某某市人民政府</title></head><body>"
+        "<h2>政策解读</h2><h2>一图读懂：促进消费的二十条措施</h2>"
+        "<p>为进一步激发消费活力，市政府近日印发促进消费若干措施，共二十条，涵盖汽车、家电等领域。</p>"
+        "</body></html>"
+    )
+    assert parse_html(html).meta["title"] == "一图读懂：促进消费的二十条措施"
+    shown = html.replace("<h2>政策解读</h2>", "<h1>促进消费若干措施解读</h1>")
+    assert parse_html(shown).meta["title"] == "促进消费若干措施解读"  # the <title>'s part is on the page

@@ -27,6 +27,8 @@ TITLE_MAX = 120
 """A line completing a title cut short is at most this long."""
 HEADLINE_MIN = 4
 """The article's headline, found among the headings, is at least this long."""
+NEAR_LINES = 6
+"""A heading this many lines above the text at most is the headline a reader sees."""
 
 _ACCOUNT = re.compile(
     r"(的博客|的個人博客|的个人博客|的博客园|的空间|的專欄|的专栏|的主页|的微博|的日志|博客首页|个人空间|blog|博客)$|"
@@ -73,9 +75,11 @@ def page_title_of(
         title = _as_shown(title, parts, headings, visible, main)
     else:
         site = parts[-1] if len(parts) > 1 else page_title
-        title = max((h for h in texts if h in parts or h == page_title), key=len, default="")
+        # A heading that says the <title>'s first part (not its column's or site's name).
+        title = max((h for h in texts if h in parts[:1] or h == page_title), key=len, default="")
         title = title or next((t for tag, t, _ in headings if tag == "h1" and len(t) >= 5 and t != site), "")
         title = title or (parts[0] if parts else "")
+        title = _shown_near(title, headings, visible, main)
     if title and is_account_name(title):
         title = _headline(headings, visible, main) or title
     if _CUT.search(title):
@@ -97,12 +101,23 @@ def _as_shown(
         if tag != "h1":
             continue
         shown = _norm(text)
-        if _norm(title) in shown or shown in _norm(title):  # the heading holds the title ("Ruby Ruby：…")
+        if _norm(title) in shown:  # the heading holds the title with a badge ("Ruby Ruby：…")
             break
         if at <= first and len(shown) >= HEADLINE_MIN and not is_account_name(text) and shown not in site:
-            return text
+            return text  # another headline, or the title less a site's name ("标题-36氪")
         break  # only the page's first <h1>
     return title
+
+
+def _shown_near(title: str, headings: list[tuple[str, str, int]], visible: list[str], main: list[bool]) -> str:
+    """The ``<title>``'s part, or the heading just above the text (at most
+    :data:`NEAR_LINES` lines above its first paragraph) when the page never shows that part."""
+    if not title or any(_norm(line) == _norm(title) for line in visible):
+        return title
+    first = next((i for i, m in enumerate(main) if m and _PARAGRAPH.search(visible[i])), len(main))
+    near = [t for _, t, at in headings if first - NEAR_LINES <= at <= first and len(_norm(t)) >= HEADLINE_MIN]
+    near = [t for t in near if not is_account_name(t)]
+    return near[-1] if near else title
 
 
 def _headline(headings: list[tuple[str, str, int]], visible: list[str], main: list[bool]) -> str:
