@@ -295,3 +295,19 @@ def test_the_values_under_a_bare_tag_label_go_with_it() -> None:
     assert "it" not in body and "人工智能" not in body
     assert any("摘自《人月神话》" in b for b in body)  # not a tag: it has quotation marks
     assert {d.text for d in doc.dropped if d.rule == "tag-line"} == {"标签：", "it", "人工智能"}
+
+
+def test_a_markup_title_with_a_comma_that_the_page_shows_is_the_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    headline = "真我推出首款 AI 翻译耳机 Bud Air7 Pro，支持 32 种语言翻译！"
+    para = "真我手机官方微博宣布，其首款 AI 翻译耳机即将于4月23日下午16时正式上市，支持32种语言的面对面翻译。"
+    html = (
+        f'<html><head><meta property="og:title" content="{headline}"></head><body><h1>{headline}</h1>'
+        f"<div>AIbase基地</div><div>发布于AI新闻资讯 · 1 分钟阅读 · Apr 22, 2025</div><p>{para}</p></body></html>"
+    )
+    # The extractor leaves the headline out of the main text; an account's name sits above the metadata.
+    monkeypatch.setattr("toolkit.html._main_text", lambda html: (["AIbase基地", para], ""))
+    page = tmp_path / "p.html"
+    page.write_text(html, encoding="utf-8")
+    assert clean(read_source(page)).meta.title == headline

@@ -204,13 +204,20 @@ def header_title(page: Page) -> None:
     page.date = page.date or next((parse_date(ks[c.index]) for c in cands if is_own_date(ks[c.index])), "")
 
     meta_title = strip_line(page.doc.meta.title)
+    # The markup's title, when a line of the page says it whole, is a title even if it reads like
+    # a sentence ("…耳机 Bud Air7 Pro，支持 32 种语言翻译！"): a headline with a comma.
+    said = bool(meta_title) and any(key(d.text) == key(meta_title) for d in page.doc.dropped if d.line > 0)
     if split:
         # A title the dump split over two lines, whole on another line ("<title>"):
         # "《…若干措施》" / "政策解读" and "《…若干措施》政策解读 | 浙江省经济和信息化厅".
         a, b = split
         page.title = strip_line(page.lines[a]) + strip_line(page.lines[b])
         page.title_lines = {a, b} | {c.index for c in cands if holds_title(ks[c.index], key(page.title))}
-    elif meta_title and title_like(key(meta_title)) and (headline := _headline(page, cands, meta_title)) is None:
+    elif (
+        meta_title
+        and (said or title_like(key(meta_title)))
+        and (headline := _headline(page, cands, meta_title)) is None
+    ):
         page.title = meta_title
         page.title_lines = {c.index for c in cands if holds_title(ks[c.index], key(meta_title))}
     elif meta_title and title_like(key(meta_title)) and headline is not None:
@@ -256,10 +263,13 @@ def header_title(page: Page) -> None:
 
 
 def _headline(page: Page, cands: list[Candidate], meta_title: str) -> Candidate | None:
-    """The header's headline when no header line holds the markup's title: a title-like line
+    """The header's headline when the page shows the markup's title nowhere: a title-like line
     right above the metadata line (nothing between them), else None."""
     shown = [c for c in cands if page.numbers[c.index] != 0]  # not the <title> itself
     if page.meta_line is None or any(holds_title(page.ks[c.index], key(meta_title)) for c in shown):
+        return None
+    # Nor when a line the HTML reader left out says it (a headline outside the main text).
+    if any(key(d.text) == key(meta_title) for d in page.doc.dropped if d.line > 0):
         return None
     above = [c for c in cands if c.index < page.meta_line]
     if not above or any(page.ks[i] and i not in page.dropped for i in range(above[-1].index + 1, page.meta_line)):
