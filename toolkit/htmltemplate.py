@@ -52,8 +52,9 @@ AFTER_PARAGRAPH_SHARE = 0.3
 """Lines after the body container go when paragraphs hold less than this share of their text."""
 BODY_PARAGRAPH_SHARE = 0.7
 """… and the container holds at least this share of the main text's paragraphs."""
-SIGNATURE_LINES = 3
-"""A document's signature after its body container is this many short lines at most, down to its date."""
+SIGNATURE_LINES = 6
+"""A document's signature after its body container is this many short lines at most, down to its
+date (a joint notice's issuing bodies, one a line, then the date)."""
 PARAGRAPH_MIN = 40
 """A paragraph is a text line this long at least (characters, spaces left out)."""
 BODY_SHARE_MIN = 0.6

@@ -77,6 +77,9 @@ def page_title_of(
         site = parts[-1] if len(parts) > 1 else page_title
         # A heading that says the <title>'s first part (not its column's or site's name).
         title = max((h for h in texts if h in parts[:1] or h == page_title), key=len, default="")
+        # Else a part a line just above the text says whole ("栏目-标题", the headline in a <div>),
+        # before an <h1> the <title> does not hold (the site's logo).
+        title = title or _part_near(parts, visible, main)
         title = title or next((t for tag, t, _ in headings if tag == "h1" and len(t) >= 5 and t != site), "")
         title = title or (parts[0] if parts else "")
         title = _shown_near(title, headings, visible, main)
@@ -109,12 +112,27 @@ def _as_shown(
     return title
 
 
+def _first_paragraph(visible: list[str], main: list[bool]) -> int:
+    return next((i for i, m in enumerate(main) if m and _PARAGRAPH.search(visible[i])), len(main))
+
+
+def _part_near(parts: list[str], visible: list[str], main: list[bool]) -> str:
+    """The longest of the ``<title>``'s parts (a column's or site's name is shorter), when a line
+    at most :data:`NEAR_LINES` lines above the text's first paragraph says it whole; else ""."""
+    first = _first_paragraph(visible, main)
+    near = {_norm(line) for line in visible[max(0, first - NEAR_LINES) : first]}
+    longest = max(parts, key=lambda p: len(_norm(p)), default="")
+    return longest if len(_norm(longest)) >= HEADLINE_MIN and _norm(longest) in near else ""
+
+
 def _shown_near(title: str, headings: list[tuple[str, str, int]], visible: list[str], main: list[bool]) -> str:
     """The ``<title>``'s part, or the heading just above the text (at most
-    :data:`NEAR_LINES` lines above its first paragraph) when the page never shows that part."""
-    if not title or any(_norm(line) == _norm(title) for line in visible):
+    :data:`NEAR_LINES` lines above its first paragraph) when no line of the page shows that part
+    (whole, or at the head of a longer line: "标题 [2024-03-20]", "标题（第二批）"; not a caption's
+    "音頻加註文字，标题")."""
+    if not title or any(_norm(line).startswith(_norm(title)) for line in visible):
         return title
-    first = next((i for i, m in enumerate(main) if m and _PARAGRAPH.search(visible[i])), len(main))
+    first = _first_paragraph(visible, main)
     near = [t for _, t, at in headings if first - NEAR_LINES <= at <= first and len(_norm(t)) >= HEADLINE_MIN]
     near = [t for t in near if not is_account_name(t)]
     return near[-1] if near else title

@@ -277,3 +277,37 @@ def is_contact_footer(s: str) -> bool:
 def either(first: Callable[[str], bool], second: Callable[[str], bool]) -> Callable[[str], bool]:
     """A rule test that passes when ``first`` or ``second`` does."""
     return lambda s: first(s) or second(s)
+
+
+_PAGER = re.compile(
+    r"^(?=(.*?(?<!\d)\d{1,3}(?!\d)){2}|.*(上一页|下一页|上页|下页))"
+    r"((上一页|下一页|上页|下页|首页|尾页|末页|前一页|后一页|[<>«»‹›]|\d{1,3}(?!\d)|…|\.{2,}(?!\.)|共\s*\d+\s*页|"
+    r"第\s*\d+\s*页|在本页阅读全文|单页阅读|跳转|跳至)\s*)+$",
+    re.IGNORECASE,
+)
+_PAGER_WORD = re.compile(r"页|跳|[<>«»‹›]")
+_PAGER_TOKEN = re.compile(r"\d+|…|\.{2,}")
+
+
+def is_pager(s: str) -> bool:
+    """A multi-page article's pager ("上一页 1 2 3 下一页", "< 1 2 3 >", "1 2 3 … 10"). Numbers
+    alone in a table's row (cells two spaces apart: "12  35  48") count up by one, or past a
+    "…", and no number is zero-padded (a draw's "03 12 18"). A run of dots is one token (split
+    two or three at a time, it was tried every way, in time exponential in its length)."""
+    if len(s) > 60 or not _PAGER.search(s):
+        return False
+    if _PAGER_WORD.search(s):
+        return True
+    tokens = _PAGER_TOKEN.findall(s)
+    if any(t[0] == "0" for t in tokens):
+        return False
+    last, gap = None, False
+    for token in tokens if "  " in s.strip() else ():
+        if not token[0].isdigit():
+            gap = True
+            continue
+        n = int(token)
+        if last is not None and n != last + 1 and not (gap and n > last):
+            return False
+        last, gap = n, False
+    return True

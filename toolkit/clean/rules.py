@@ -25,6 +25,7 @@ from .lines import (
     is_language_switch,
     is_link_farm,
     is_nav_bar,
+    is_pager,
     is_share,
     is_weak_metadata,
     is_window_control,
@@ -211,7 +212,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "repost-notice",
         pattern_test(
-            r"转载请注明|本文转载自|经授权(转载|发布)|(未经|非经)(授权|许可|同意|允许).{0,10}(转载|复制|使用|镜像)|版权归原作者|如有侵权|本网转载|"
+            r"转载请注明|本文转载自|经授权(转载|发布)|(未经|非经)(授权|许可|同意|允许).{0,10}(转载|镜像|(不得|禁止|严禁|请勿|不可)\S{0,4}(复制|使用))|版权归原作者|如有侵权|本网转载|"
             r"观点仅代表作者|仅代表作者(本人)?(观点|立场)|不代表本(站|网|平台|号)的?(观点|立场)|信息发布平台|"
             r"仅提供信息存储|^特别声明\s*[:：]|传递更多信息之目的|不意味着赞同其观点|转载本文|请联系原作者|请注明(本文)?(来自|出处)|(获取|获得)授权.{0,10}(转载|注明)|"
             r"商业转载请|非商业转载|著作权归作者|版权声明\s*[:：]|免责声明\s*[:：]|不代表.{0,12}(观点|立场)|"
@@ -369,15 +370,7 @@ RULES: tuple[Rule, ...] = (
     Rule("close-button", pattern_test(r"^[x×✕✖╳]$")),
     # A multi-page article's pager: page numbers and the words around them ("上一页 1 2 3 下一页",
     # "< 1 2 3 > 在本页阅读全文").
-    Rule(
-        "pager",
-        pattern_test(
-            r"^(?=(.*?(?<!\d)\d{1,3}(?!\d)){2}|.*(上一页|下一页|上页|下页))"
-            r"((上一页|下一页|上页|下页|首页|尾页|末页|前一页|后一页|[<>«»‹›]|\d{1,3}(?!\d)|…|\.{2,3}|共\s*\d+\s*页|"
-            r"第\s*\d+\s*页|在本页阅读全文|单页阅读|跳转|跳至)\s*)+$",
-            60,
-        ),
-    ),
+    Rule("pager", is_pager),
     # A widget's or an ad slot's label alone on its line ("推薦" above a recommendation box).
     Rule(
         "widget-label",

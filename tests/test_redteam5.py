@@ -1,0 +1,118 @@
+"""Red-team tests (round 5): the pager, repost-notice and after-body-container rules, and the
+HTML reader's title without a markup title.
+
+Each test states the claim it checks: they failed on the code they were written against
+(fixed in the same branch); those marked xfail are holes left open, with the reason."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from toolkit.clean.rules import match
+from toolkit.textmeta import key
+
+from .test_redteam4 import NOTICE_BODY, _notice, body, paragraphs, read
+
+TITLE = "关于开展2024年度科技创新项目申报工作的通知"
+SITE = "益阳市科学技术局"
+
+
+def _page(inner: str, title: str = f"{TITLE}_{SITE}") -> str:
+    return f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>{inner}</body></html>"
+
+
+# --- pager --------------------------------------------------------------------------------
+
+
+def test_a_tables_row_of_figures_is_no_pager(tmp_path: Path) -> None:
+    """A statistics table's row of figures alone ("12　　35　　48") was dropped as a pager's page
+    numbers: any two numbers of three digits or less made one."""
+    table = "<table><tr><td>项目数</td><td>立项数</td><td>结题数</td></tr>"
+    table += "<tr><td>12</td><td>35</td><td>48</td></tr></table>"
+    text = paragraphs(NOTICE_BODY[:2]) + table + paragraphs(NOTICE_BODY[2:])
+    html = _page(f"<h1>{TITLE}</h1><div class='TRS_Editor'>{text}</div>")
+    assert "12　　35　　48" in body(read(tmp_path, html))
+
+
+@pytest.mark.parametrize("line", ["03 12 18 25 31 33 07", "12　　35　　48", "10　　20　　30　　40"])
+def test_figures_are_no_pager(line: str) -> None:
+    rule = match(key(line))
+    assert rule is None or rule.name != "pager"
+
+
+@pytest.mark.parametrize("line", ["上一页 1 2 3 下一页", "< 1 2 3 >", "1 2 3 … 10", "共3页 第1页 下一页"])
+def test_a_pager_is_still_one(line: str) -> None:
+    rule = match(key(line))
+    assert rule is not None and rule.name == "pager"
+
+
+def test_a_run_of_dots_is_read_in_linear_time() -> None:
+    """The pager's "\\.{2,3}" split a run of dots every way it could: a line of 55 characters
+    ("1 2 ……………x", a contents' dot leader) took 0.2 s, each dot more 1.3 times as long."""
+    line = "1 2 " + "." * 54 + "x"
+    t = time.perf_counter()
+    for _ in range(20):
+        match(line)
+    assert time.perf_counter() - t < 0.5
+
+
+# --- repost notice ------------------------------------------------------------------------
+
+
+def test_a_sentence_on_using_without_leave_is_no_repost_notice(tmp_path: Path) -> None:
+    """'未经允许使用' in a news paragraph (a man drove a friend's car without leave) was taken for
+    a repost notice ('未经允许…不得转载'), dropped and made a trailer."""
+    story = "男子未经允许使用朋友车辆，被警方处以行政拘留五日。"
+    html = _page(
+        f"<h1>{TITLE}</h1><div class='TRS_Editor'>{paragraphs([NOTICE_BODY[0], story, *NOTICE_BODY[1:]])}</div>"
+    )
+    assert story in body(read(tmp_path, html))
+
+
+# --- after the body container -------------------------------------------------------------
+
+
+def test_a_joint_notices_signature_after_its_body_container_stays(tmp_path: Path) -> None:
+    """Three issuing bodies, one a line, and the date after the TRS_Editor: the signature was
+    three lines at most, so all four went (rule after-body-container)."""
+    signed = ["益阳市教育局", "益阳市财政局", "益阳市人力资源和社会保障局", "2024年3月20日"]
+    sig = "<div class='qm'>" + "".join(f"<p class='right'>{s}</p>" for s in signed) + "</div>"
+    assert body(read(tmp_path, _notice(sig)))[-4:] == signed
+
+
+# --- titles -------------------------------------------------------------------------------
+
+
+def _titled(tmp_path: Path, head: str, title: str = f"{TITLE}_{SITE}") -> str:
+    html = _page(
+        f"{head}<div class='info'>发布日期：2024-03-20</div><div class='TRS_Editor'>{paragraphs(NOTICE_BODY)}</div>",
+        title,
+    )
+    return read(tmp_path, html).meta.title
+
+
+def test_a_headline_shown_with_its_date_beats_the_column_heading(tmp_path: Path) -> None:
+    """The headline's line carries its date ("标题 [2024-03-20]"), so no line said the <title>'s
+    part whole, and the column's heading above it ("通知公告") became the title."""
+    head = f"<h2 class='lm'>通知公告</h2><div class='title'>{TITLE} [2024-03-20]</div>"
+    assert _titled(tmp_path, head).startswith(TITLE)
+
+
+def test_a_section_heading_above_the_first_paragraph_is_no_title(tmp_path: Path) -> None:
+    """The headline shows the <title>'s part with a batch ("…（第二批）"): the body's first
+    section heading ("一、总体要求") was taken for the title."""
+    head = (
+        f"<div class='title'>{TITLE}（第二批）</div><div class='info'>发布日期：2024-03-20</div><h3>一、总体要求</h3>"
+    )
+    html = _page(f"{head}<div class='TRS_Editor'>{paragraphs(NOTICE_BODY)}</div>")
+    assert read(tmp_path, html).meta.title != "一、总体要求"
+
+
+def test_a_site_logo_h1_is_no_title_under_a_column_first_title(tmp_path: Path) -> None:
+    """'<title>栏目-标题' with the headline in a <div> and the site's logo in the <h1>: no heading
+    said the <title>'s first part (the column), and the logo became the title."""
+    head = f"<h1>{SITE}</h1><div class='title'>{TITLE}</div>"
+    assert _titled(tmp_path, head, f"通知公告-{TITLE}") == TITLE
