@@ -116,3 +116,27 @@ def test_a_site_logo_h1_is_no_title_under_a_column_first_title(tmp_path: Path) -
     said the <title>'s first part (the column), and the logo became the title."""
     head = f"<h1>{SITE}</h1><div class='title'>{TITLE}</div>"
     assert _titled(tmp_path, head, f"通知公告-{TITLE}") == TITLE
+
+
+# --- link lists and date boxes ------------------------------------------------------------
+
+INTRO = "为贯彻落实省委省政府决策部署，市科技局制定了新的项目管理制度，现将有关文件解读如下，请各单位认真学习。"
+OUTRO = "以上两个文件自2024年4月1日起施行，原有关规定同时废止，各单位在执行中遇到的问题请及时反馈市科技局。"
+
+
+def test_two_linked_documents_between_paragraphs_are_the_articles(tmp_path: Path) -> None:
+    """The two documents a policy item introduces, each a link to its page ("《…管理办法》"),
+    between two paragraphs were taken for two related stories set into the article."""
+    docs = ["《益阳市科技创新项目管理办法》", "《益阳市科技计划项目资金管理办法》"]
+    links = "".join(f"<p><a href='/zc/{n}.html'>{d}</a></p>" for n, d in enumerate(docs))
+    text = f"<p>{INTRO}</p>{links}<p>{OUTRO}</p>{paragraphs(NOTICE_BODY)}"
+    html = _page(f"<h1>{TITLE}</h1><div class='info'>发布日期：2024-03-20</div><div class='TRS_Editor'>{text}</div>")
+    assert body(read(tmp_path, html))[:4] == [INTRO, *docs, OUTRO]
+
+
+def test_a_month_and_a_figure_in_the_text_give_no_date(tmp_path: Path) -> None:
+    """A month and a figure on two lines of the article's data ("2024年02月" / "15"), below its
+    first sentence, were read as a calendar-style date box: the page dated 2024-02-15."""
+    data = "<p>各月新增立项数：</p><p>2024年02月</p><p>15</p>"
+    html = _page(f"<h1>{TITLE}</h1><div class='TRS_Editor'><p>{INTRO}</p>{data}<p>{OUTRO}</p></div>")
+    assert read(tmp_path, html).meta.date != "2024-02-15"

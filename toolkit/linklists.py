@@ -108,6 +108,8 @@ _ADDRESS = re.compile(
     r"https?://|www\.|[\w.-]+@[\w-]+\.[\w.]+|\.(docx?|xlsx?|pdf|pptx?|wps|et|zip|rar|7z|txt|csv|ofd)\s*$", re.I
 )
 """A link's text that is an address or a file: no story's headline."""
+_DOCUMENT = re.compile(r"\d{0,2}[.、]?\s*《[^《》]+》")
+"""A link's text that names a document ("《益阳市科技创新项目管理办法》", "1.《…》"): the article's own."""
 _DAY = re.compile(r"\d{1,2}")
 _YEAR_MONTH = re.compile(r"(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*月?")
 _TAG_LABEL = re.compile(r"(热门|热词|热搜|热点|热门话题|标签|话题|关键词|专题|tags?|topics?)\s*[:：]?\s", re.IGNORECASE)
@@ -196,8 +198,11 @@ def date_below(lines: list[str], headline: int | None) -> str:
 
 def date_box(lines: list[str], main: list[bool]) -> str:
     """The date of a calendar-style date box in the main text: a day alone on its line beside
-    its month and year ("21" / "2024年02月"), the first such pair; else ""."""
-    for a, b in pairwise(i for i, m in enumerate(main) if m):
+    its month and year ("21" / "2024年02月"), the first such pair above the text's first
+    sentence (below it, a month and a figure are the article's data: "2024年02月" / "15"); else ""."""
+    shown = [i for i, m in enumerate(main) if m]
+    first = next((k for k, i in enumerate(shown) if _SENTENCE_MARK.search(lines[i]) and _sentence(lines[i])), None)
+    for a, b in pairwise(shown[:first]):
         for day, month in ((lines[a], lines[b]), (lines[b], lines[a])):
             d, m = _DAY.fullmatch(day.strip()), _YEAR_MONTH.fullmatch(key(month))
             if d and m and 1 <= int(d.group()) <= 31 and 1 <= int(m.group(2)) <= 12:
@@ -272,8 +277,8 @@ def link_lists(
         into the article ("鸡蛋较春节后淡季少百万颗…" between its first and second paragraph)."""
         if len(run) != 2 or run[1] != run[0] + 1 or run[0] == 0 or run[1] + 1 >= len(kept):
             return False
-        if any(_ADDRESS.search(lines[kept[k]]) for k in run):
-            return False  # the article's own addresses and files ("网上报名：https://…", "申报书.docx")
+        if any(_ADDRESS.search(lines[kept[k]]) or _DOCUMENT.fullmatch(lines[kept[k]].strip()) for k in run):
+            return False  # the article's own addresses and files ("网上报名：https://…", "申报书.docx", "《…办法》")
         return all(_paragraph(lines, linked, kept[k]) for k in (run[0] - 1, run[1] + 1))
 
     def close() -> None:
