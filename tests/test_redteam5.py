@@ -140,3 +140,18 @@ def test_a_month_and_a_figure_in_the_text_give_no_date(tmp_path: Path) -> None:
     data = "<p>各月新增立项数：</p><p>2024年02月</p><p>15</p>"
     html = _page(f"<h1>{TITLE}</h1><div class='TRS_Editor'><p>{INTRO}</p>{data}<p>{OUTRO}</p></div>")
     assert read(tmp_path, html).meta.date != "2024-02-15"
+
+
+@pytest.mark.parametrize("site", ["_新华网", "-新华网"])
+def test_a_hyphen_inside_the_headline_does_not_cut_the_title(tmp_path: Path, site: str) -> None:
+    """'<title>第二十一届中国-东盟博览会在南宁开幕_新华网' with the headline in a <div>: the hyphen
+    between Chinese characters split the <title> ('站点-标题'), and the title was '第二十一届中国'."""
+    headline = "第二十一届中国-东盟博览会在南宁开幕"
+    text = [
+        "新华社南宁9月24日电 第二十一届中国-东盟博览会24日在广西南宁开幕，来自东盟各国的企业参展。",
+        "本届博览会以“共享数字新机遇”为主题，展览总面积达16万平方米，设置多个专题展区。",
+    ]
+    html = _page(
+        f"<div class='title'>{headline}</div><div class='article-content'>{paragraphs(text)}</div>", headline + site
+    )
+    assert read(tmp_path, html).meta.title == headline

@@ -79,7 +79,7 @@ def page_title_of(
         title = max((h for h in texts if h in parts[:1] or h == page_title), key=len, default="")
         # Else a part a line just above the text says whole ("栏目-标题", the headline in a <div>),
         # before an <h1> the <title> does not hold (the site's logo).
-        title = title or _part_near(parts, visible, main)
+        title = title or _part_near(parts, page_title, visible, main)
         title = title or next((t for tag, t, _ in headings if tag == "h1" and len(t) >= 5 and t != site), "")
         title = title or (parts[0] if parts else "")
         title = _shown_near(title, headings, visible, main)
@@ -116,13 +116,19 @@ def _first_paragraph(visible: list[str], main: list[bool]) -> int:
     return next((i for i, m in enumerate(main) if m and _PARAGRAPH.search(visible[i])), len(main))
 
 
-def _part_near(parts: list[str], visible: list[str], main: list[bool]) -> str:
-    """The longest of the ``<title>``'s parts (a column's or site's name is shorter), when a line
-    at most :data:`NEAR_LINES` lines above the text's first paragraph says it whole; else ""."""
+def _part_near(parts: list[str], page_title: str, visible: list[str], main: list[bool]) -> str:
+    """The ``<title>``'s part that a line at most :data:`NEAR_LINES` lines above the text's first
+    paragraph says whole, when it holds the longest part (a column's or site's name is shorter);
+    a part may run over a separator the headline holds ("中国-东盟博览会开幕_新华网"); else ""."""
     first = _first_paragraph(visible, main)
     near = {_norm(line) for line in visible[max(0, first - NEAR_LINES) : first]}
-    longest = max(parts, key=lambda p: len(_norm(p)), default="")
-    return longest if len(_norm(longest)) >= HEADLINE_MIN and _norm(longest) in near else ""
+    longest = _norm(max(parts, key=lambda p: len(_norm(p)), default=""))
+    if len(longest) < HEADLINE_MIN:
+        return ""
+    cuts = [0, *(x for m in TITLE_SEP.finditer(page_title) for x in (m.start(), m.end())), len(page_title)]
+    starts, ends = cuts[::2], cuts[1::2]
+    runs = [page_title[a:b].strip() for a in starts for b in ends if a < b]
+    return max((r for r in runs if longest in _norm(r) and _norm(r) in near), key=len, default="")
 
 
 def _shown_near(title: str, headings: list[tuple[str, str, int]], visible: list[str], main: list[bool]) -> str:
