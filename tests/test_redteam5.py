@@ -155,3 +155,22 @@ def test_a_hyphen_inside_the_headline_does_not_cut_the_title(tmp_path: Path, sit
         f"<div class='title'>{headline}</div><div class='article-content'>{paragraphs(text)}</div>", headline + site
     )
     assert read(tmp_path, html).meta.title == headline
+
+
+def test_the_articles_rest_in_a_second_body_container_stays(tmp_path: Path) -> None:
+    """An ad set into the article splits its body into two "article-content" containers; the
+    second holds its closing points, short lines ("一是…；"): they were short lines after the
+    body container (rule after-body-container), and the ad label's drop made a trailer of them."""
+    from .test_redteam4 import HEAD, PARAS, page
+
+    points = [
+        "下一步，当地将重点做好以下工作：",
+        "一是加强组织领导，压实各方责任；",
+        "二是完善政策体系，强化要素保障；",
+    ]
+    html = page(
+        f"{HEAD}<div class='article-content'>{paragraphs(PARAS)}</div><div class='ad'>广告</div>"
+        f"<div class='article-content'>{paragraphs(points)}</div>"
+        "<div class='list'><a href='/1'>其他新闻标题一二三四五</a></div>"
+    )
+    assert body(read(tmp_path, html)) == PARAS + points

@@ -55,6 +55,9 @@ BODY_PARAGRAPH_SHARE = 0.7
 SIGNATURE_LINES = 6
 """A document's signature after its body container is this many short lines at most, down to its
 date (a joint notice's issuing bodies, one a line, then the date)."""
+CONTINUED_LINES = 3
+"""Another body container that begins this many main-text lines at most after the body container
+continues the article."""
 PARAGRAPH_MIN = 40
 """A paragraph is a text line this long at least (characters, spaces left out)."""
 BODY_SHARE_MIN = 0.6
@@ -263,7 +266,8 @@ def after_body(lines: list[str], main: list[bool], linked: list[bool], body: Ele
     held = body.held()
     if not held:
         return []
-    at = held[_container(lines, main, linked, held)]
+    best = _container(lines, main, linked, held)
+    at = held[best]
     paragraph = _paragraphs(lines, main, linked)
     inside = sum(_length(lines[i]) for i in at if paragraph[i])
     if not inside or inside < BODY_PARAGRAPH_SHARE * sum(_length(lines[i]) for i in range(len(lines)) if paragraph[i]):
@@ -272,8 +276,20 @@ def after_body(lines: list[str], main: list[bool], linked: list[bool], body: Ele
     shown = sum(_length(lines[i]) for i in after)
     if not after or sum(_length(lines[i]) for i in after if paragraph[i]) >= AFTER_PARAGRAPH_SHARE * shown:
         return []
+    # The article's rest in a second body container: what follows it goes, not what sets it off
+    # (an ad's label; its drop would start a trailer over the rest's short lines).
+    rest = _continued(held, best, after)
+    after = [i for i in after if i > max(rest, default=-1)]
     own = _document_tail(lines, linked, after)
     return [i for i in after if i not in own]
+
+
+def _continued(held: dict[int, list[int]], best: int, after: list[int]) -> set[int]:
+    """Of the lines after the body container, those of another body container that begins
+    within :data:`CONTINUED_LINES` main-text lines of its end: the article's rest, after an ad
+    or a box set into it (a second ``article-content``), not a sidebar's further down."""
+    near = set(after[:CONTINUED_LINES])
+    return {i for e, at in held.items() if e != best and at[0] in near for i in at}
 
 
 def _document_tail(lines: list[str], linked: list[bool], after: list[int]) -> set[int]:
