@@ -174,3 +174,15 @@ def test_the_articles_rest_in_a_second_body_container_stays(tmp_path: Path) -> N
         "<div class='list'><a href='/1'>其他新闻标题一二三四五</a></div>"
     )
     assert body(read(tmp_path, html)) == PARAS + points
+
+
+def test_a_column_h1_does_not_beat_a_markup_title_shown_with_a_batch(tmp_path: Path) -> None:
+    """og:title says the headline, which the page shows with its batch in an <h2> ("标题（第二批）");
+    the first <h1> is the column's name ("通知公告"): the markup title counted as never shown (no
+    line said it whole), and the column's <h1> became the title."""
+    html = (
+        f"<html><head><meta charset='utf-8'><title>{TITLE}_{SITE}</title><meta property='og:title' content='{TITLE}'>"
+        f"</head><body><h1>通知公告</h1><h2>{TITLE}（第二批）</h2><div class='info'>发布日期：2024-03-20</div>"
+        f"<div class='TRS_Editor'>{paragraphs(NOTICE_BODY)}</div></body></html>"
+    )
+    assert read(tmp_path, html).meta.title.startswith(TITLE)

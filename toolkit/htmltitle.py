@@ -95,8 +95,9 @@ def _as_shown(
 ) -> str:
     """The markup's title, or the page's ``<h1>`` when the page never shows the markup's title
     and shows that heading just above its text, a headline other than the markup's (an SEO title
-    beside the headline a reader sees): the title as it reads on the page."""
-    if not title or any(_norm(line) == _norm(title) for line in visible):
+    beside the headline a reader sees): the title as it reads on the page. A line that begins
+    with the markup's title shows it ("标题（第二批）"), not a caption that ends with it."""
+    if not title or any(_norm(line).startswith(_norm(title)) for line in visible):
         return title
     first = next((i for i, m in enumerate(main) if m and _PARAGRAPH.search(visible[i])), len(main))
     site = {_norm(p) for p in parts[1:]}
