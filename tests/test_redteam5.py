@@ -186,3 +186,14 @@ def test_a_column_h1_does_not_beat_a_markup_title_shown_with_a_batch(tmp_path: P
         f"<div class='TRS_Editor'>{paragraphs(NOTICE_BODY)}</div></body></html>"
     )
     assert read(tmp_path, html).meta.title.startswith(TITLE)
+
+
+def test_a_notices_attachments_named_in_text_and_its_signature_stay(tmp_path: Path) -> None:
+    """After the TRS_Editor, the attachments' names as text ("附件：1.…申报书" / "2.…汇总表", no
+    links) and the signature: the "附件：" line went (rule after-body-container) and its drop
+    started a trailer that took the names and the signature."""
+    names = ["附件：1.2024年度科技创新项目申报书", "2.2024年度项目汇总表"]
+    signed = ["益阳市科学技术局", "2024年3月20日"]
+    after = "<div class='fj'>" + "".join(f"<p>{n}</p>" for n in names) + "</div>"
+    after += "<div class='qm'>" + "".join(f"<p>{s}</p>" for s in signed) + "</div>"
+    assert body(read(tmp_path, _notice(after)))[-4:] == names + signed

@@ -305,5 +305,6 @@ def _document_tail(lines: list[str], linked: list[bool], after: list[int]) -> se
         if linked[i] or _length(lines[i]) > SIGNATURE_MAX:
             break
         if parse_date(key(lines[i])):
-            return set(after[start : start + k + 1])
+            # with the attachments' names the document gives as text ("附件：1.申报书"), not links
+            return set(after[start : start + k + 1]) | {j for j in after[:start] if not linked[j]}
     return set()
