@@ -197,3 +197,37 @@ def test_a_notices_attachments_named_in_text_and_its_signature_stay(tmp_path: Pa
     after = "<div class='fj'>" + "".join(f"<p>{n}</p>" for n in names) + "</div>"
     after += "<div class='qm'>" + "".join(f"<p>{s}</p>" for s in signed) + "</div>"
     assert body(read(tmp_path, _notice(after)))[-4:] == names + signed
+
+
+def test_a_question_in_dialogue_is_no_related_links_heading(tmp_path: Path) -> None:
+    """A line of dialogue, "你喜欢吗？", read as "你会喜欢" (related links' heading): dropped, and it
+    started a trailer that took the short answer below it."""
+    from .test_redteam4 import HEAD, PARAS, page
+
+    lines = [*PARAS[:2], "你喜欢吗？", "“喜欢！”孩子答。", *PARAS[2:]]
+    html = page(f"{HEAD}<div class='article-content'>{paragraphs(lines)}</div>")
+    assert body(read(tmp_path, html)) == lines
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the credit rule drops an author's line alone ('作者：鲁迅'); it cannot tell a book's details box "
+    "(书名： / 作者： / 出版社：) from a byline, and the page passes do not look at its neighbours",
+)
+def test_the_author_in_a_books_details_box_stays(tmp_path: Path) -> None:
+    from .test_redteam4 import HEAD, PARAS, page
+
+    lines = [*PARAS[:2], "书名：呐喊", "作者：鲁迅", "出版社：人民文学出版社", *PARAS[2:]]
+    html = page(f"{HEAD}<div class='article-content'>{paragraphs(lines)}</div>")
+    assert body(read(tmp_path, html)) == lines
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a notice's contact lines after its body container, with no date below them, are short lines "
+    "after the container (rule after-body-container); only a signature down to a date is kept",
+)
+def test_a_notices_contact_lines_after_its_body_container_stay(tmp_path: Path) -> None:
+    contact = ["联系人：张三", "联系电话：0737-1234567"]
+    after = "<div class='lx'>" + "".join(f"<p>{c}</p>" for c in contact) + "</div>"
+    assert body(read(tmp_path, _notice(after)))[-2:] == contact
