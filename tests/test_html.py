@@ -156,3 +156,14 @@ def test_without_a_markup_title_the_heading_above_the_text_beats_a_title_part_ne
     assert parse_html(html).meta["title"] == "一图读懂：促进消费的二十条措施"
     shown = html.replace("<h2>政策解读</h2>", "<h1>促进消费若干措施解读</h1>")
     assert parse_html(shown).meta["title"] == "促进消费若干措施解读"  # the <title>'s part is on the page
+
+
+def test_of_a_markup_title_that_names_the_site_and_columns_first_the_headings_part_is_the_title() -> None:
+    head = "中華民國國防部 - 全球資訊網 - 新聞與公告 - 區域動態 - 中共解放軍臺海周邊海、空域動態"
+    html = (
+        f'<html><head><title>{head}</title><meta property="og:title" content="{head}"></head><body>'
+        "<h3>區域動態</h3><h2>中共解放軍臺海周邊海、空域動態</h2>"
+        "<p>迄0600時止，偵獲共機12架次，逾越中線進入北部、中部及西南部空域5架次，國軍運用任務機、艦監控應處。</p>"
+        "</body></html>"
+    )
+    assert parse_html(html).meta["title"] == "中共解放軍臺海周邊海、空域動態"

@@ -94,9 +94,13 @@ def hides(attrs: dict[str, str]) -> bool:
     return (
         "hidden" in attrs
         or attrs.get("aria-hidden", "").strip().lower() == "true"
-        or _HIDING_STYLE.search(attrs.get("style", "")) is not None
-        or _hidden_by_class(attrs.get("class", "").split())
+        or ("style" in attrs and _HIDING_STYLE.search(attrs["style"]) is not None)
+        or (_HIDING_HINT.search(attrs.get("class", "")) is not None and _hidden_by_class(attrs["class"].split()))
     )
+
+
+_HIDING_HINT = re.compile(r"hid|none|only|visible|screen", re.IGNORECASE)
+"""What a class that hides or shows its element holds, somewhere (a cheap test first)."""
 
 
 def _hidden_by_class(classes: list[str]) -> bool:

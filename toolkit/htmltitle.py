@@ -70,8 +70,11 @@ def page_title_of(
         own = title_parts(explicit)
         if explicit in texts or len(own) < 2:
             title = explicit
-        else:  # the part a heading says whole, the longest ("今日信報-- 標題": the site before it)
-            title = max((p for p in own if p in texts and p not in parts[1:]), key=len, default=own[0])
+        else:  # the part a heading says whole ("今日信報-- 標題", "國防部 - 新聞與公告 - 標題"): an <h1>'s first
+            h1s = {_norm(t) for tag, t, _ in headings if tag == "h1"}
+            said = {_norm(t) for t in texts}
+            title = max((p for p in own if _norm(p) in h1s), key=len, default="")
+            title = title or max((p for p in own if _norm(p) in said), key=len, default=own[0])
         title = _as_shown(title, parts, headings, visible, main)
     else:
         site = parts[-1] if len(parts) > 1 else page_title
