@@ -70,7 +70,7 @@ def page_title_of(
         own = title_parts(explicit)
         if explicit in texts or len(own) < 2:
             title = explicit
-        else:  # the part a heading says whole ("今日信報-- 標題", "國防部 - 新聞與公告 - 標題"): an <h1>'s first
+        else:  # the part an <h1>, else any heading, says whole ("今日信報-- 標題", "國防部 - 新聞與公告 - 標題")
             h1s = {_norm(t) for tag, t, _ in headings if tag == "h1"}
             said = {_norm(t) for t in texts}
             title = max((p for p in own if _norm(p) in h1s), key=len, default="")
@@ -102,7 +102,7 @@ def _as_shown(
     with the markup's title shows it ("标题（第二批）"), not a caption that ends with it."""
     if not title or any(_norm(line).startswith(_norm(title)) for line in visible):
         return title
-    first = next((i for i, m in enumerate(main) if m and _PARAGRAPH.search(visible[i])), len(main))
+    first = _first_paragraph(visible, main)
     site = {_norm(p) for p in parts[1:]}
     for tag, text, at in headings:
         if tag != "h1":
