@@ -89,6 +89,10 @@ _SENTENCE_END = "。！？!?」』”"
 _BACK_LINK = re.compile(r"^(返回|回到)\S{1,12}[,，]?\s*查看更多|^(查看更多|更多精彩|阅读原文|查看原文)\S{0,6}$")
 
 
+_HIDING_HINT = re.compile(r"hid|none|only|visible|screen", re.IGNORECASE)
+"""What a class that hides or shows its element holds, somewhere (a cheap test first)."""
+
+
 def hides(attrs: dict[str, str]) -> bool:
     """An element's own markup hides it (``attrs``: its attributes, names lowercased)."""
     return (
@@ -97,10 +101,6 @@ def hides(attrs: dict[str, str]) -> bool:
         or ("style" in attrs and _HIDING_STYLE.search(attrs["style"]) is not None)
         or (_HIDING_HINT.search(attrs.get("class", "")) is not None and _hidden_by_class(attrs["class"].split()))
     )
-
-
-_HIDING_HINT = re.compile(r"hid|none|only|visible|screen", re.IGNORECASE)
-"""What a class that hides or shows its element holds, somewhere (a cheap test first)."""
 
 
 def _hidden_by_class(classes: list[str]) -> bool:
@@ -291,7 +291,8 @@ def marked_lines(
     lines: list[str], main: list[bool], marks: Marks, linked: list[bool], article: frozenset[int]
 ) -> dict[int, str]:
     """Line index → the rule that drops it: hidden text, a caption, a glued link, the page's
-    furniture (``linked``: per line, is it a link line; ``article``: the article's head, headline to first sentence)."""
+    furniture, the list after the body container (``linked``: per line, is it a link line;
+    ``article``: the article's head, headline to first sentence)."""
     hidden, captioned, near_image = marks.concealed.lines, marks.caption.lines, marks.near_image
     why: dict[int, str] = dict.fromkeys(sorted(marks.glued), TRAILING_LINK)
     shown = sum(len(lines[i]) for i in range(len(lines)) if main[i])

@@ -40,7 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .linklists import SIGNATURE_MAX, attachment_lines
+from .linklists import PARAGRAPH_MIN, SIGNATURE_MAX, attachment_lines
 from .textmeta import key, parse_date
 
 FURNITURE = "template-furniture"
@@ -58,8 +58,6 @@ date (a joint notice's issuing bodies, one a line, then the date)."""
 CONTINUED_LINES = 3
 """Another body container that begins this many main-text lines at most after the body container
 continues the article."""
-PARAGRAPH_MIN = 40
-"""A paragraph is a text line this long at least (characters, spaces left out)."""
 BODY_SHARE_MIN = 0.6
 """The body container's lines are given back when the main text holds less than this share of
 its text."""
