@@ -230,3 +230,57 @@ def test_a_labelled_bar_of_topic_links_under_the_headline_is_no_body(tmp_path: P
     )
     body = _body(_read(tmp_path, html))
     assert body[0] == para and not any("消委會" in b for b in body)
+
+
+FEED_TEXT = [
+    "（法新社羅馬19日電） 德國網球好手茲韋列夫今天以6比4、7比5擊敗智利選手賈瑞，在義大利公開賽拿下重要冠軍。",
+    "世界排名第5的茲韋列夫，今天是繼2017年後再度在義大利網賽封王，為下週末登場的法國公開賽做好暖身。",
+    "他今天在賽後感性地說，「羅馬對我來說是意義非凡的地方。」",
+]
+FEED_SUMMARY = (
+    "（法新社巴黎21日電） 網球名將納達爾昨天現身法國公開賽球場練球，今年參賽與否23日大會抽籤時即可揭曉。"
+    "他生涯傷痛不斷，至今共缺席12場大滿貫賽事，2024年法網是否會成為他生涯缺席的第13場大滿貫賽事，"
+    "23日下午大會抽籤時就會揭曉，球迷都在關注他的狀態與最後的決定。西班牙傳媒引述消息指，他近日在主場"
+    "加緊操練，教練團亦表示他的身體狀況比上月好轉，但仍要視乎抽籤結果和賽程才作最後決定。第{i}則。"
+)
+AD = (
+    '<div class="ad"><a href="https://ads.example/1">Ad•BuzzDaily</a><a href="#">為什麼顯示這個廣告？</a>'
+    "<div>廣告意見與建議</div><div>這個廣告令我不安</div><div>提交</div></div>"
+)
+
+
+def _stamped(i: int) -> str:
+    return (
+        f"<li><div>{'法新社' if i % 2 else '東方日報 OrientalDaily'}·{i + 2} 小時前</div>"
+        f'<h3><a href="/n/{i}.html">{HEADS[i]}</a></h3><p>{FEED_SUMMARY.format(i=i)}</p></li>'
+    )
+
+
+FEED = f"""<html><head><meta charset="utf-8"><title>義大利公開賽 茲韋列夫封王</title></head><body>
+<div class="nav">{NAV}</div><article><h1>義大利公開賽 茲韋列夫封王</h1><div>法新社 2024年5月20日週一 下午2:05</div>
+<div class="caas-body">{"".join(f"<p>{p}</p>" for p in FEED_TEXT)}</div></article>
+<div><h2>其他人也在看</h2><ul>{"".join(_stamped(i) + (AD if i % 2 else "") for i in range(6))}</ul></div>
+{FOOTER}</body></html>"""
+
+
+@pytest.mark.parametrize("whole", [False, True])
+def test_a_stamped_feed_under_a_short_item_goes_whatever_its_teasers_length(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole: bool
+) -> None:
+    """A portal's stream under a short item: each item a source and time ("法新社·2 小時前"),
+    a story's link and a long teaser, ads between the items. Whether the extractor keeps the
+    teasers or falls back to the whole page (``whole``), they go, named link-list; the item's
+    last paragraph, ending in a quote after its full stop, is no story's headline."""
+    if whole:
+        monkeypatch.setattr("toolkit.html._main_text", lambda html: None)
+    doc = _read(tmp_path, FEED)
+    assert _body(doc) == FEED_TEXT
+    assert any(d.rule == LINK_LIST and "第3則" in d.text for d in doc.dropped)
+
+
+def test_timestamps_between_a_live_reports_paragraphs_are_its_text(tmp_path: Path) -> None:
+    """A live report's entries under their times, with no story links: no feed."""
+    entries = "".join(f"<div>{10 + i}:2{i}</div><p>{p}</p>" for i, p in enumerate(FEED_TEXT * 2))
+    html = FEED.replace(FEED.split('<div class="caas-body">')[1].split("</div>")[0], entries)
+    doc = _read(tmp_path, html)
+    assert all(p in _body(doc) for p in FEED_TEXT)

@@ -181,3 +181,20 @@ def test_a_line_beside_a_picture_that_ends_in_its_agencys_credit_is_a_caption() 
         dropped(page(f"<ul><li><a href='p.jpg'><img src='p.jpg'></a>{caption}</li></ul>"))["• " + caption]
         == IMAGE_CAPTION
     )
+
+
+def test_a_news_items_captions_go_though_they_outweigh_its_one_paragraph() -> None:
+    """One paragraph and three credited photographs (a wire item relayed by a portal): the
+    captions outweigh the paragraph, but the item is an article, not a photo story."""
+    text = "多米尼加现任总统阿比纳德尔19日晚在竞选总部宣布，他在当天举行的总统选举首轮投票中获胜。"
+    captions = [
+        f"5月19日，在多米尼加首都圣多明各，阿比纳德尔在竞选总部发表胜选演讲{n}。 新华社记者 李梦馨 摄" for n in "一二三"
+    ]
+    pictures = "".join(f'<img src="{i}.jpg"><p>{c}</p>' for i, c in enumerate(captions))
+    html = (
+        "<html><head><title>阿比纳德尔胜选</title></head><body><article><h1>阿比纳德尔胜选</h1>"
+        f"<p>{text}</p>{pictures}</article></body></html>"
+    )
+    why = dropped(html)
+    assert all(why.get(c) == IMAGE_CAPTION for c in captions)
+    assert kept(html, text)

@@ -177,3 +177,20 @@ def test_paragraphs_after_the_body_container_stay() -> None:
     more = "<div class='extra'>" + "".join(f"<p>{p}</p>" for p in reversed(PARAS)) + "</div>"
     html = f"{HEAD}<body><h1>益阳</h1><div class='caas-body'><p>{PARAS[0]}</p></div>{more}</body></html>"
     assert all(p in main_text(html) for p in PARAS)
+
+
+def test_the_next_story_loaded_whole_below_the_article_is_furniture() -> None:
+    """A portal loads the next story under the article, in a container named for recommended
+    stories; its own <h1> above its paragraphs tells it from an article in a misnamed container
+    (the test above), and the article's own head keeps the article."""
+    other = ["如果说在中国传唱度最高的歌曲，那这一首歌绝对算得上是家喻户晓，那就是《外婆的澎湖湾》。",
+             "这首歌有很多明星都翻唱过，但这首歌其实原唱是潘安邦，可能很多人对这个名字不熟悉。"]  # fmt: skip
+    story = (
+        "<div class='detail-content__recommend--wrapper'><h1>31岁在春晚一炮而红，观众都以为他隐退了</h1>"
+        "<div>贵圈姨太</div>" + "".join(f"<p>{p}</p>" for p in other) + "</div>"
+    )
+    html = page(after=story)
+    kept = main_text(html)
+    assert all(p in kept for p in PARAS)
+    assert not any(p in kept for p in other)
+    assert other[0] in furniture(html)

@@ -69,12 +69,14 @@ LATER = {
         "x_qbitai_tesla_jiqiren_zhaopin", "x_sspai_ai_mishu_shaohoudu",
         # ninth batch (BATCH9.md, FIRST_SIGHT_10.txt: mean F1 0.945, lowest 0.891, titles 2/2, dates 1/2)
         "y_judicial_tw_shilin_fapai_big5", "y_mnd_tw_plaact_86346",
+        # moved from tests/pages_real_heldout on 2026-12-06 (F1 0.079, 0.129, 0.462, 0.246 there)
+        "yahoohk_ziweiliefu", "yahoohk_riben_qiye_xinxin", "toutiao_xinhua_duominijia", "360kuai_chinanews_yilang",
     )
 }  # fmt: skip
 LATER_MEAN_F1_FLOOR = 0.95
 LATER_LOWEST_F1_FLOOR = 0.49
-LATER_TITLES_FLOOR = 89  # 24 + the third batch's 15 + the fourth's 11 + the fifth's 8 + the sixth's 12 + 10 + 7 + 2
-LATER_DATES_FLOOR = 80  # 21 + the third batch's 15 + the fourth's 10 + the fifth's 7 + the sixth's 10 + 8 + 7 + 2
+LATER_TITLES_FLOOR = 93  # 24 + the third batch's 15 + the fourth's 11 + the fifth's 8 + the sixth's 12 + 10 + 7 + 2 + 4
+LATER_DATES_FLOOR = 84  # 21 + the third batch's 15 + the fourth's 10 + the fifth's 7 + the sixth's 10 + 8 + 7 + 2 + 4
 
 
 @pytest.fixture(scope="module")

@@ -482,7 +482,8 @@ def parse_html(html: str) -> HtmlPage:
         main = _headline_above(visible, _below_heading(visible, main, title), title)
     why, headline = around_article(parser.lines, parser.link_chars, parser.link_counts, parser.headings, main, title)
     block = frozenset(article_head(visible, linked, headline))
-    for i, rule in marked_lines(visible, main, parser.marks, linked, block).items():  # hidden, captions, furniture
+    headlines = frozenset(at for tag, _, at in parser.headings if tag in ("h1", "h2"))
+    for i, rule in marked_lines(visible, main, parser.marks, linked, block, headlines).items():  # furniture …
         if main[i]:
             main[i], why[i] = False, rule
     if title:

@@ -288,11 +288,17 @@ def folded(lines: list[str], main: list[bool], linked: list[bool], hidden: set[i
 
 
 def marked_lines(
-    lines: list[str], main: list[bool], marks: Marks, linked: list[bool], article: frozenset[int]
+    lines: list[str],
+    main: list[bool],
+    marks: Marks,
+    linked: list[bool],
+    article: frozenset[int],
+    headlines: frozenset[int] = frozenset(),
 ) -> dict[int, str]:
     """Line index → the rule that drops it: hidden text, a caption, a glued link, the page's
     furniture, the list after the body container (``linked``: per line, is it a link line;
-    ``article``: the article's head, headline to first sentence)."""
+    ``article``: the article's head, headline to first sentence; ``headlines``: the lines of
+    the page's ``<h1>`` and ``<h2>``)."""
     hidden, captioned, near_image = marks.concealed.lines, marks.caption.lines, marks.near_image
     why: dict[int, str] = dict.fromkeys(sorted(marks.glued), TRAILING_LINK)
     shown = sum(len(lines[i]) for i in range(len(lines)) if main[i])
@@ -315,11 +321,18 @@ def marked_lines(
         for i in sorted((pictured | near_image) - why.keys())
         if main[i] and len(key(lines[i])) <= CAPTION_MAX and (i in pictured or credited(lines[i]))
     ]
-    # A photo story's captions are its text: kept when they would be most of the main text.
-    if sum(len(lines[i]) for i in found) <= CAPTION_SHARE_MAX * shown:
+    # A photo story's captions are its text: kept when they would be most of the main text and
+    # no other line of it is a paragraph (a news item of one paragraph and three photographs
+    # is an article with its captions).
+    story = sum(len(lines[i]) for i in found) > CAPTION_SHARE_MAX * shown and not any(
+        main[i] and is_paragraph(lines[i], linked[i]) for i in range(len(lines)) if i not in found
+    )
+    if not story:
         why |= dict.fromkeys(found, IMAGE_CAPTION)
     body = frozenset(marks.body.lines)
-    furnished = [i for i in furniture_lines(lines, main, linked, marks.furniture, article, body) if i not in why]
+    furnished = [
+        i for i in furniture_lines(lines, main, linked, marks.furniture, article, body, headlines) if i not in why
+    ]
     why |= dict.fromkeys(furnished, FURNITURE)
     shown_now = [main[i] and i not in why for i in range(len(lines))]
     return why | dict.fromkeys(after_body(lines, shown_now, linked, marks.body), AFTER_BODY)

@@ -26,7 +26,8 @@ judged on its own, the innermost apart from those around it, and it is not furni
   article's ("ranking-table"), a note box set between its paragraphs (``<aside>``);
 * or it holds two paragraphs in a row (text lines of :data:`PARAGRAPH_MIN` characters with a
   sentence mark, no link line between): a list's teasers are cut by their links, an article's
-  paragraphs are not.
+  paragraphs are not; but not when an ``<h1>`` or ``<h2>`` of its own stands above them, below
+  the article's head: that is the next story, loaded whole under the article.
 
 Only containers count (``div``, ``ul``, ``section`` …, never ``<body>``, a ``<span>`` or a link:
 a code listing's ``<span class="hljs-comment">`` is code), and a class that states a condition
@@ -63,6 +64,8 @@ BODY_SHARE_MIN = 0.6
 its text."""
 BODY_MIN = 100
 """… and it holds this much text at least (characters of lines that are not links)."""
+STORY_HEADLINE_MIN = 8
+"""A headline of another story, heading a furniture element's paragraphs, is this long at least."""
 OPEN_MAX = 32
 """The most elements of one kind followed at once: one opened while this many are open is not
 followed (a template that never closes its comments' ``<div class="comment">`` opens one per
@@ -208,10 +211,12 @@ def furniture_lines(
     furniture: Elements,
     article: frozenset[int],
     body: frozenset[int] = frozenset(),
+    headlines: frozenset[int] = frozenset(),
 ) -> list[int]:
     """The main-text lines inside an element that is the page's furniture and holds neither a
-    line of the ``article``'s head nor two paragraphs in a row, nor lies in the article's body
-    container (``body``: its lines) without a link (see the module's docstring)."""
+    line of the ``article``'s head nor two paragraphs in a row under no headline of its own
+    (``headlines``: the lines of the page's ``<h1>`` and ``<h2>``), nor lies in the article's
+    body container (``body``: its lines) without a link (see the module's docstring)."""
     paragraph = _paragraphs(lines, [True] * len(lines), linked)
     furnished = set()
     for e, at in furniture.held().items():
@@ -221,11 +226,24 @@ def furniture_lines(
         # an <aside> between two paragraphs), not a list of stories.
         if body.issuperset(at) and not any(linked[i] for i in at):
             continue
-        # Two paragraphs in a row, of the element's lines: no link line, no other line between.
-        if any(main[a] and main[b] and paragraph[a] and paragraph[b] for a, b in pairwise(at)):
+        # Two paragraphs in a row, of the element's lines: no link line, no other line between;
+        # unless a headline of its own stands above them: the next story, loaded whole below.
+        if _next_story(lines, at, headlines, paragraph):
+            pass
+        elif any(main[a] and main[b] and paragraph[a] and paragraph[b] for a, b in pairwise(at)):
             continue
         furnished.add(e)
     return [i for i, elements in sorted(furniture.lines.items()) if main[i] and not furnished.isdisjoint(elements)]
+
+
+def _next_story(lines: list[str], at: list[int], headlines: frozenset[int], paragraph: list[bool]) -> bool:
+    """Does an element (``at``: its lines) open with a headline of its own above its first
+    paragraph: another story, loaded whole below the article ("31岁在春晚一炮而红…" in a 360
+    快资讯 page's ``detail-content__recommend--wrapper``)?"""
+    first = next((i for i in at if paragraph[i]), None)
+    return first is not None and any(
+        i in headlines and i < first and _length(lines[i]) >= STORY_HEADLINE_MIN for i in at
+    )
 
 
 def body_lines(lines: list[str], main: list[bool], linked: list[bool], body: Elements) -> list[int]:

@@ -57,6 +57,10 @@ TEASER_MAX = 150
 """A sentence between two link lines is a teaser up to this long; a longer one is article."""
 SENTENCE_MIN = 20
 """A line without links this long, or with a sentence mark, is a sentence."""
+FEED_MIN = 3
+"""A feed has at least this many stamped items (see :func:`stamped_feed`)."""
+FEED_TEASER_LINES = 2
+"""A feed item's teaser, after its link, is this many lines at most."""
 TAIL_LINES = 3
 """Lines just after a list's last link that go with it (the last item's source, time, and its
 teaser when most items have one)."""
@@ -98,8 +102,15 @@ _STAMP = re.compile(
 )
 """A line that is only a time, maybe after a source ("香港經濟日報 · 3小時前", "05-16 10:23"); not
 a date written out alone ("2024年4月2日"), which under a name is a notice's signature."""
+_AGO = re.compile(
+    r"(.{0,30}?(\s|[·•|｜]))?\s*(\d{1,3}\s*(秒|分钟|分鐘|小时|小時|天|日|周|週|星期|个月|個月|年)前|昨天|昨日|前天|前日|刚刚|剛剛)"
+    r"(\s*\d{1,2}:\d{2})?"
+)
+"""A feed item's source and how long ago it was posted ("東方日報 OrientalDaily·22 小時前",
+"Yahoo財經·19 小時前"): a source of any words, which :data:`_STAMP` does not take."""
 _TAG = re.compile(r"</?[a-z][a-z0-9]*(\s[^<>]*)?/?>|<!--")
-_SENTENCE_END = re.compile(r"[。！？!?；;]$")
+_SENTENCE_END = re.compile(r"[。！？!?；;][」』”\"’）)]*$")
+"""A sentence's end, maybe inside its closing quote ("…意義非凡地地方。」"): no headline's."""
 _LIST_WORDS = re.compile(
     r"相关|相關|推荐|推薦|热|熱|更多|猜你|排行|榜|精彩|延伸|阅读|閱讀|视频|視頻|图集|圖集|专题|專題|最新|其他|其它|大家都在"
 )
@@ -309,7 +320,50 @@ def link_lists(
             close()
         run.append(at)
     close()
-    return found
+    head = set(article_head(lines, linked, headline)) | attachment_lines(lines, linked)
+    return found | {i for i in stamped_feed(lines, linked, story, head) if main[i]}
+
+
+def _stamped(line: str) -> bool:
+    s = line.strip()
+    return _length(s) <= DATE_LINE_MAX and (_STAMP.fullmatch(s) is not None or _AGO.fullmatch(s) is not None)
+
+
+def stamped_feed(lines: list[str], linked: list[bool], story: list[bool], own: set[int]) -> set[int]:
+    """The lines of a feed's stamped items, read over the whole page, not only the main text:
+    an item is a source and time line ("法新社·2 天前", "AASTOCKS·21 分鐘前") next to a story's
+    link (``story``, per line), and the teaser after the link, up to :data:`FEED_TEASER_LINES`
+    lines of text of any length; a feed is :data:`FEED_MIN` items at least, outside the article's
+    own lines (``own``: its head, headline to first sentence, and a notice's attachments; not
+    the whole block down to the next link, which a feed's first stamp ends), with the heading
+    just above its first item ("其他人也在看").
+
+    A portal's stream under a short item ("你可能還想看") interleaves its items with ads and
+    gives a main-text extractor only some of its teasers, as paragraphs with nothing between:
+    read in the main text alone, they are an article's. The stamps and links around each, in
+    the whole page, say what they are."""
+    items: list[set[int]] = []
+    for s, line in enumerate(lines):
+        if linked[s] or s in own or not _stamped(line):
+            continue
+        if s + 1 < len(lines) and story[s + 1]:
+            item, start = {s, s + 1}, s + 2
+        elif s > 0 and story[s - 1]:
+            item, start = {s - 1, s}, s + 1
+        else:
+            continue
+        for j in range(start, min(len(lines), start + FEED_TEASER_LINES)):
+            if linked[j] or j in own or _stamped(lines[j]):
+                break
+            item.add(j)
+        items.append(item)
+    if len(items) < FEED_MIN:
+        return set()
+    found = set().union(*items)
+    above = min(items[0]) - 1
+    if above >= 0 and above not in own and _list_heading(lines, linked, above, False):
+        found.add(above)
+    return found - own
 
 
 def _paragraph(lines: list[str], linked: list[bool], i: int) -> bool:
