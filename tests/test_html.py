@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from toolkit.clean import PAGE_RULES
+from pathlib import Path
+
+import pytest
+
+from toolkit.clean import PAGE_RULES, clean
+from toolkit.files import read_source
 from toolkit.html import NOT_MAIN, TOO_LARGE, parse_html, title_parts
 
 PAGE = """<html><head><title>关于开展科技活动周的通知_某市科学技术局</title>
@@ -167,3 +172,61 @@ def test_of_a_markup_title_that_names_the_site_and_columns_first_the_headings_pa
         "</body></html>"
     )
     assert parse_html(html).meta["title"] == "中共解放軍臺海周邊海、空域動態"
+
+
+GOV_TEXT = "根据统计，全年全市地区生产总值比上年增长百分之四点六，其中第一产业增加值增长百分之四点一。"
+
+
+def _gov(box: str, meta: str = '<meta name="PubDate" content="2023-05-16 12:34:05">') -> str:
+    return (
+        f"<html><head><title>宜春市2022年统计公报|中国宜春</title>{meta}</head><body>"
+        f"<table>{box}</table><h1>宜春市2022年统计公报</h1><p>{GOV_TEXT}</p></body></html>"
+    )
+
+
+def test_the_date_the_page_labels_as_its_publication_beats_the_markups() -> None:
+    """A CMS's markup date (the upload's day) is not what the page shows its reader: a labelled
+    发布日期 or, without one, 发文日期 is; a label and its date in two cells are one field."""
+    issued = "<tr><td>发文日期：</td><td>2023-04-18</td></tr>"
+    assert parse_html(_gov(issued)).meta["date"] == "2023-04-18"
+    published = "<tr><td>发布时间：2023-04-23</td></tr>"
+    assert parse_html(_gov(issued + published)).meta["date"] == "2023-04-23"
+    signed = "<tr><td>成文日期：</td><td>2023-04-10</td></tr>"  # not the publication's: the markup's stays
+    assert parse_html(_gov(signed)).meta["date"].startswith("2023-05-16")
+
+
+def test_of_a_headline_printed_as_two_headings_the_main_line_is_the_title(tmp_path: Path) -> None:
+    html = (
+        "<html><head><title>港人首置上車盤 或市價一半 轉售擬設限 只可賣予政府 - 晴報</title></head><body>"
+        "<h3 class='main-headline'>港人首置上車盤 或市價一半</h3>"
+        "<h3 class='lower-headline'>轉售擬設限 只可賣予政府</h3>"
+        "<p>特首林鄭月娥下月發表的施政報告，將公布港人首置上車盤計劃，土地供應專責小組主席黃遠輝透露有關詳情。</p>"
+        "</body></html>"
+    )
+    assert parse_html(html).meta["title"] == "港人首置上車盤 或市價一半"
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    doc = clean(read_source(path, "html"))
+    assert doc.meta.title == "港人首置上車盤 或市價一半"
+    assert not any("轉售擬設限" in b.text for b in doc.blocks)
+
+
+def test_a_lead_paragraph_set_apart_under_the_headline_is_main_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The extractor took the article from its second paragraph: the first, under a font-size
+    bar of links, more than a few lines below the headline, comes back; a byte-order mark
+    before the headline does not hide it."""
+    lead = "教育局副局長蔡若蓮長子潘匡仁，昨晨在家中伸腳出窗危坐，女傭發現後將他拉回屋內，惜他其後再次墮樓。"
+    rest = "死者潘匡仁(二十五歲)，洋名Peter，生前任職北區醫院物理治療師，據悉早前參加鐵人賽時頭部重創。"
+    bar = "".join(
+        f'<a href="#">{w}</a><br>' for w in ("仲細D都得", "大小小啦唔該", "仲未夠？", "起碼咁大啦！", "已經最大。")
+    )
+    html = (
+        "<html><head><title>蔡若蓮長子墮樓亡 - 頭條日報</title></head><body>"
+        f"<h1>\ufeff蔡若蓮長子墮樓亡</h1><div>2017-09-08 列印 文字大小</div><div>{bar}</div>"
+        f"<div class='lead'><p>{lead}</p></div><div class='text'><p>{rest}</p></div></body></html>"
+    )
+    monkeypatch.setattr("toolkit.html._main_text", lambda page: ([rest], ""))
+    result = parse_html(html)
+    kept = [line for line, m in zip(result.lines, result.main, strict=True) if m]
+    assert lead in kept and rest in kept
+    assert "蔡若蓮長子墮樓亡" in result.lines

@@ -36,10 +36,10 @@ from .errors import InstallError
 from .files import split_lines
 from .htmlalign import align, norm
 from .htmlmarks import Marks, marked_lines
-from .htmltemplate import body_lines
+from .htmltemplate import body_lines, is_paragraph
 from .htmltitle import page_title_of, title_parts
 from .linklists import around_article, article_head, date_below, date_box, link_lines
-from .textmeta import is_metadata, key, text_metadata, unmark
+from .textmeta import is_metadata, key, published_field, text_metadata, unmark
 
 NOT_MAIN = "not-main-content"
 """The rule name for visible lines trafilatura left out of the main text."""
@@ -168,7 +168,9 @@ class _Extractor(HTMLParser):
 
     def _emit(self, text: str) -> int | None:
         text = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
-        text = re.sub(r" {2,}", " ", text).strip(" \u3000\u00a0")
+        # A byte-order mark or zero-width space at a line's edge is no text (a CMS's headline
+        # "\ufeff鐵人賽…" would not equal its title).
+        text = re.sub(r" {2,}", " ", text).strip(" \u3000\u00a0\ufeff\u200b")
         if not text:
             return None
         if self.in_item:
@@ -376,19 +378,26 @@ def _fill_holes(main: list[bool], items: set[int] | frozenset[int] = frozenset()
     return out
 
 
-def _below_heading(visible: list[str], main: list[bool], title: str, widest: int = 4) -> list[bool]:
+def _below_heading(visible: list[str], main: list[bool], title: str, linked: list[bool], widest: int = 4) -> list[bool]:
     """Lines between the title's heading and the main text (authors, their affiliations, a
     subtitle, the metadata strip) are main text for the cleaner's line rules to judge, when
-    there are at most ``widest`` of them."""
+    there are at most ``widest`` of them; of more, the paragraphs just above the main text (a
+    lead the template sets apart, under a font-size bar the extractor took for a list)."""
     want = norm(title)
     at = next((i for i, line in enumerate(visible) if norm(line) == want), None)
     if at is None:
         return main
     first = next((i for i in range(at + 1, len(main)) if main[i]), None)
-    if first is None or first - at - 1 > widest:
+    if first is None:
         return main
     out = list(main)
-    out[at + 1 : first] = [True] * (first - at - 1)
+    if first - at - 1 <= widest:
+        out[at + 1 : first] = [True] * (first - at - 1)
+        return out
+    lead = first
+    while lead - 1 > at and is_paragraph(visible[lead - 1], linked[lead - 1]):
+        lead -= 1
+    out[lead:first] = [True] * (first - lead)
     return out
 
 
@@ -479,7 +488,7 @@ def parse_html(html: str) -> HtmlPage:
     explicit = next((tags[k] for k in _TITLE_META if tags.get(k)), "")
     title = page_title_of(explicit, page_title, parts, parser.headings, visible, main)
     if title and extracted is not None:
-        main = _headline_above(visible, _below_heading(visible, main, title), title)
+        main = _headline_above(visible, _below_heading(visible, main, title, linked), title)
     why, headline = around_article(parser.lines, parser.link_chars, parser.link_counts, parser.headings, main, title)
     block = frozenset(article_head(visible, linked, headline))
     headlines = frozenset(at for tag, _, at in parser.headings if tag in ("h1", "h2"))
@@ -488,9 +497,11 @@ def parse_html(html: str) -> HtmlPage:
             main[i], why[i] = False, rule
     if title:
         meta["title"] = _ASCII_WS.sub(" ", title).strip(" \u3000\u00a0")
-    # The markup's own fields, then the page's "发布日期：" and "来源：" lines, then guesses:
+    # The page's "发布日期：" line, the markup's own fields, the page's other dated lines and its
+    # "来源：" line, then guesses:
     # trafilatura's date (it may pick "最后更新"), the WeChat account's name.
-    date = next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html)
+    # A date the page labels as its publication's ("发文日期：") is the one its reader sees.
+    date = published_field(visible) or next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html)
     date = date or date_below(visible, headline) or field_date or date_box(visible, main) or markup_date
     if date:
         meta["date"] = date

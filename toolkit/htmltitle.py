@@ -20,6 +20,7 @@ Then two corrections, for pages whose markup names something else than the artic
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .textmeta import TITLE_SEP
 
@@ -75,7 +76,7 @@ def page_title_of(
             said = {_norm(t) for t in texts}
             title = max((p for p in own if _norm(p) in h1s), key=len, default="")
             title = title or max((p for p in own if _norm(p) in said), key=len, default=own[0])
-        title = _as_shown(title, parts, headings, visible, main)
+        title = _as_shown(_main_line(title, headings), parts, headings, visible, main)
     else:
         site = parts[-1] if len(parts) > 1 else page_title
         # A heading that says the <title>'s first part (not its column's or site's name).
@@ -85,11 +86,22 @@ def page_title_of(
         title = title or _part_near(parts, page_title, visible, main)
         title = title or next((t for tag, t, _ in headings if tag == "h1" and len(t) >= 5 and t != site), "")
         title = title or (parts[0] if parts else "")
-        title = _shown_near(title, headings, visible, main)
+        title = _shown_near(_main_line(title, headings), headings, visible, main)
     if title and is_account_name(title):
         title = _headline(headings, visible, main) or title
     if _CUT.search(title):
         title = _completed(title, visible)
+    return title
+
+
+def _main_line(title: str, headings: list[tuple[str, str, int]]) -> str:
+    """Of a headline printed as two headings, one under the other, that the title joins
+    ("港人首置上車盤 或市價一半" / "轉售擬設限 只可賣予政府"), the first: the main line, above its
+    lower line (a deck, as 副题 under a headline is)."""
+    want = _norm(title)
+    for (_, upper, at), (_, lower, below) in pairwise(headings):
+        if below == at + 1 and upper and lower and _norm(upper) + _norm(lower) == want:
+            return upper
     return title
 
 

@@ -201,22 +201,27 @@ STAMP = re.compile(
     r"(?:上午|下午|中午|晚上|凌晨|早上)?\s*\d{1,2}:\d{2}"
 )
 _PUBLISHED = re.compile(
-    r"发布时间|发布日期|发稿时间|发文日期|公开日期|发表时间|发表日期|发布于|发布\s*[:：]|时间\s*[:：]|日期\s*[:：]"
+    r"发布时间|发布日期|发稿时间|公开日期|发表时间|发表日期|发布于|发布\s*[:：]|(?<!发文)时间\s*[:：]|(?<!发文)日期\s*[:：]"
 )
+_ISSUED = re.compile(r"发文日期|发文时间")
+"""The day a document was issued: the publication date when the page gives no 发布日期."""
 _REVISED = re.compile(r"更新|修改|修订|录入|生成|上传|成文日期|印发日期|有效期|截止|推荐")
 
 
 def date_rank(s: str) -> int:
-    """Which of a header's dates is the publication date: 发布日期 before an undated field
-    before 更新日期 (last updated) or 成文日期 (the day the document was signed)."""
+    """Which of a header's dates is the publication date: 发布日期 (0) before 发文日期 (1, the
+    day it was issued) before an undated field (2) before 更新日期 (last updated) or 成文日期
+    (the day the document was signed: 3)."""
     before = s[: m.start()] if (m := DATE.search(s) or ROC_DATE.search(s)) else s
     return _rank(before)
 
 
 def _rank(before: str) -> int:
     if _REVISED.search(before[-12:]):
-        return 2
-    return 0 if _PUBLISHED.search(before[-12:]) else 1
+        return 3
+    if _ISSUED.search(before[-12:]):
+        return 1
+    return 0 if _PUBLISHED.search(before[-12:]) else 2
 
 
 def line_date(s: str, roc: bool = False) -> tuple[int, str]:
@@ -232,17 +237,35 @@ def line_date(s: str, roc: bool = False) -> tuple[int, str]:
 def text_metadata(lines: list[str]) -> tuple[str, str]:
     """(publication date, source) that the metadata lines among ``lines`` give, for a page
     whose markup does not say: "发布日期：…" before "更新日期：…", "来源：…" before "发布机构：…"."""
+    dates, source = _metadata_fields(lines)
+    return min(dates, default=(0, 0, ""))[2], source
+
+
+def published_field(lines: list[str]) -> str:
+    """The date a metadata line labels as the publication's ("发布日期：", "发布时间：", else
+    "发文日期："), or "": what the page shows its reader, which a CMS's markup date (the upload's time, a
+    template's ``PubDate``) may not be."""
+    dates, _ = _metadata_fields(lines)
+    return min((d for d in dates if d[0] <= 1), default=(0, 0, ""))[2]
+
+
+def _metadata_fields(lines: list[str]) -> tuple[list[tuple[int, int, str]], str]:
+    """The metadata lines' dates (rank, line, date) and their source. A label alone on its line
+    with its date alone on the next (a table's two cells: "发文日期：" / "2023-04-18") is one field."""
     dates: list[tuple[int, int, str]] = []
     source = org = ""
-    for n, (line, s) in enumerate(zip(lines, (unmark(k) for k in keys(lines)), strict=True)):
+    marked = [unmark(k) for k in keys(lines)]
+    for n, (line, s) in enumerate(zip(lines, marked, strict=True)):
         if not is_metadata(s):
             continue
+        if s.endswith(("：", ":")) and n + 1 < len(lines) and DATE_ONLY.fullmatch(marked[n + 1]):
+            s = s + marked[n + 1]
         rank, date = line_date(s, roc=True)
         if date:
             dates.append((rank, n, date))
         source = source or field_value(SOURCE, line, s)
         org = org or field_value(ORG_SOURCE, line, s)
-    return min(dates, default=(0, 0, ""))[2], source or org
+    return dates, source or org
 
 
 NOT_A_SOURCE = word_set("not_a_source")

@@ -52,6 +52,9 @@ _CRUMB_HEAD = re.compile(
 _HOME = word_set("home")
 
 
+_CLAUSE = re.compile(r"[，,；;]")
+
+
 def is_breadcrumb(s: str) -> bool:
     if _CRUMB_HEAD.match(s) or re.match(r"^(当前位置|您的位置|您现在的位置)\s*$", s):
         return True
@@ -62,6 +65,10 @@ def is_breadcrumb(s: str) -> bool:
         return True  # "首页 / 新闻中心 / 即时新闻"
     parts = [p for p in CRUMB_SEP.split(s) if p]
     if len(parts) < 2 or any(len(p) > 60 for p in parts):
+        return False
+    # A sentence cut by arrows ("File -> Open->找到你的文件，单击该文件，…：") is no trail of names:
+    # a crumb has no comma, but the last, the page's own title, may have one.
+    if any(_CLAUSE.search(p) for p in parts[:-1]) or len(_CLAUSE.findall(parts[-1])) >= 2:
         return False
     return parts[0].lower() in _HOME or len(parts) >= 3
 

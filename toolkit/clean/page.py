@@ -78,7 +78,7 @@ def header_rules(page: Page) -> None:
         if rule.date == "field":
             dates.append(line_date(s, roc=True))
         if rule.date == "line" and "星期" not in s and "周" not in s:
-            dates.append((1, parse_date(s)))
+            dates.append((2, parse_date(s)))  # an undated field's rank (textmeta.date_rank)
         if rule.gives_crumbs:
             page.crumbs = [p for p in CRUMB_SEP.split(s) if p]
     # HTML: metadata lines above the main text that trafilatura left out.

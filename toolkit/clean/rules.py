@@ -111,7 +111,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "font-size",
         either(
-            is_font_size,
+            either(
+                is_font_size,
+                # how to change it with the keyboard: "IE6请利用键盘按住ALT键 + V → X → …，来选择适合您的文字大小"
+                pattern_test(r"(键盘|按住|ctrl|alt).{0,80}(选择|调整|改变).{0,12}(文字|字体|字型)大小", 120),
+            ),
             pattern_test(
                 r"^[\[【]?\s*(字号|字体|字体大小|字级|字级设定)\s*[:：]?\s*[\[【]?\s*([大中小特]\s*)*[\]】]?$|"
                 r"^[\[【]?\s*[大中小]\s*[大中小]\s*[大中小]\s*[\]】]?$|^[\[【]?\s*(字号|字体|字体大小)\s*[:：]|"
