@@ -230,3 +230,44 @@ def test_a_lead_paragraph_set_apart_under_the_headline_is_main_text(monkeypatch:
     kept = [line for line, m in zip(result.lines, result.main, strict=True) if m]
     assert lead in kept and rest in kept
     assert "蔡若蓮長子墮樓亡" in result.lines
+
+
+CODE_PAGE = """<html><head><title>Windows 设置代理_博客</title></head><body><h1>Windows 设置代理</h1>
+<p>在命令行里设置代理，只对当前窗口有效，关掉窗口就恢复了，下面是完整的命令和测试方法。</p>
+<pre><code class="language-bash"># 设置代理
+set http_proxy=http://127.0.0.1:59727
+# 测试
+curl -v https://www.google.com
+}
+</code></pre>
+<p>这样代码仓库就被签出到build目录下面了，接下来再把新生成的war包拷贝进去提交即可。</p>
+<pre>+----+--------+
+| id | type   |
++----+--------+
+|  1 | SIMPLE |
++----+--------+</pre>
+<p>上面的表格说明这次查询只用到了主键索引，扫描的行数也只有一行，效率很高。</p>
+</body></html>"""
+
+
+def test_code_and_a_drawn_table_in_pre_stay_line_by_line(tmp_path: Path) -> None:
+    """A code block's lines (a URL, a lone brace) are judged by no line rule; an ASCII table's
+    rules and cells in a <pre> are no decoration or link farm; each line stays a paragraph of
+    its own, and the paragraph after a code block is not glued to its last line."""
+    path = tmp_path / "page.html"
+    path.write_text(CODE_PAGE, encoding="utf-8")
+    doc = clean(read_source(path, "html"))
+    texts = [b.text for b in doc.blocks]
+    for line in ("# 设置代理", "curl -v https://www.google.com", "}", "+----+--------+", "| id | type |"):
+        assert any(t.replace("  ", " ").strip() == line for t in texts), line
+    assert any(t.startswith("这样代码仓库就被签出到build目录") for t in texts)
+    assert not any(b.kind in ("raw", "preformatted", "code") for b in doc.blocks)
+
+
+def test_preformatted_kinds_round_trip_through_the_document_dict() -> None:
+    from toolkit.document import Block, Document, Meta
+
+    doc = Document(
+        meta=Meta(slug="a"), blocks=(Block(kind="code", text="x = 1"), Block(kind="preformatted", text="| a |"))
+    )
+    assert Document.from_dict(doc.to_dict()) == doc

@@ -16,8 +16,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, cast
 
-BlockKind = Literal["raw", "heading", "paragraph", "list_item"]
-BLOCK_KINDS: tuple[BlockKind, ...] = ("raw", "heading", "paragraph", "list_item")
+BlockKind = Literal["raw", "preformatted", "code", "heading", "paragraph", "list_item"]
+BLOCK_KINDS: tuple[BlockKind, ...] = ("raw", "preformatted", "code", "heading", "paragraph", "list_item")
+RAW_KINDS: tuple[BlockKind, ...] = ("raw", "preformatted", "code")
+"""Source lines before cleaning: ``raw``; ``preformatted``, a line of a page's ``<pre>`` (an
+ASCII table, a notice printed as typed), which no rule that reads a line's drawing drops;
+``code``, a line of a code block, which no line rule judges. Cleaning keeps each of the last
+two a paragraph of its own, joined to no other line."""
 
 
 STATES = ("new", "gloss", "machine", "fuzzy", "reviewed", "final")
@@ -91,7 +96,7 @@ class Segment:
 class Block:
     """A structural unit: the title (heading level 1), a heading, a paragraph, a list item.
 
-    ``raw`` blocks are source lines before cleaning.
+    ``raw`` and ``preformatted`` blocks are source lines before cleaning (:data:`RAW_KINDS`).
     """
 
     kind: BlockKind

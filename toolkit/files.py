@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from . import readers
-from .document import SLUG, Block, Document, Dropped, Meta
+from .document import SLUG, Block, BlockKind, Document, Dropped, Meta
 from .errors import InputError, ToolkitError
 from .escape import md_inline
 
@@ -167,7 +167,7 @@ def read_source(path: Path, forced_format: str | None = None, *, max_bytes: int 
     meta = Meta(**{**_asdict(meta), **page.meta})
     title = (Block(kind="raw", text=page.title, lines=(0,)),) if page.title else ()
     blocks = title + tuple(
-        Block(kind="raw", text=line, lines=(i,))
+        Block(kind=_raw_kind(page.pre.get(i - 1)), text=line, lines=(i,))
         for i, (line, main) in enumerate(zip(page.lines, page.main, strict=True), start=1)
         if main
     )
@@ -252,6 +252,11 @@ def _discard(tmp: str | None) -> None:
     if tmp is not None:
         with suppress(OSError):
             os.unlink(tmp)
+
+
+def _raw_kind(code: bool | None) -> BlockKind:
+    """A page line's raw kind: ``code`` in a code block, ``preformatted`` in another ``<pre>``."""
+    return "raw" if code is None else "code" if code else "preformatted"
 
 
 # --- Markdown interchange (cleaned / normalised documents) ---------------------------------

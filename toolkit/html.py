@@ -99,6 +99,9 @@ class HtmlPage:
     why: dict[int, str] = field(default_factory=dict)
     """Line index → the rule that left a line out of the main text, where it is not
     :data:`NOT_MAIN` (a list of links: :data:`~toolkit.linklists.LINK_LIST`)."""
+    pre: dict[int, bool] = field(default_factory=dict)
+    """Line index → is it code, for the lines of preformatted text (``<pre>``: code, an ASCII
+    table, a notice printed as it was typed), one a line as the page breaks it."""
 
 
 class _Extractor(HTMLParser):
@@ -135,6 +138,11 @@ class _Extractor(HTMLParser):
         """Links with text in ``current``; ``link_open``: the open link has had text."""
         self.link_open = False
         self.pre: list[bool] = []
+        """Per open ``<pre>``: is it code (a code class, a ``<code>`` inside)."""
+        self.preformatted = self.code = False
+        """The current line has text inside a ``<pre>``, inside one that is code."""
+        self.pre_lines: dict[int, bool] = {}
+        """Line index → is it code, for the lines of a ``<pre>``."""
         """Open ``<pre>`` elements, each True when it holds code (a ``<code>``, a highlighter's
         class): in a ``<pre>`` of text (a notice typed out) a line break ends a line."""
         self.in_item = False
@@ -160,6 +168,9 @@ class _Extractor(HTMLParser):
             self.link_chars[-1], self.link_counts[-1] = max(0, self.linked - n), max(0, self.links - 1)
             self.linked, self.links = n, 1
             tail = self._emit(parts[1])
+        if at is not None and self.preformatted:
+            self.pre_lines[at] = self.code
+        self.preformatted = self.code = False
         self.marks.flushed(at, tail)
         self.linked = self.links = 0
         self.link_open = False
@@ -275,7 +286,7 @@ class _Extractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title += data
-        elif not self.hidden and self.pre and not self.pre[-1] and "\n" in data and not self.heading:
+        elif not self.hidden and self.pre and "\n" in data and not self.heading:
             first, *rest = data.split("\n")
             self.handle_data(first)
             for part in rest:
@@ -284,6 +295,8 @@ class _Extractor(HTMLParser):
         elif not self.hidden:
             self.current.append(data)
             self.has_text = self.has_text or not data.isspace()
+            self.preformatted = self.preformatted or bool(self.pre)
+            self.code = self.code or (bool(self.pre) and self.pre[-1])
             if not data.isspace():
                 self.marks.text()
             if self.anchors and (n := len(_WS.sub("", data))):
@@ -519,4 +532,4 @@ def parse_html(html: str) -> HtmlPage:
         f"• {line}" if i in parser.items and not line.startswith(("•", "·", "●")) else line
         for i, line in enumerate(visible)
     ]
-    return HtmlPage(title=page_title, lines=lines, main=main, meta=meta, skipped=skipped, why=why)
+    return HtmlPage(title=page_title, lines=lines, main=main, meta=meta, skipped=skipped, why=why, pre=parser.pre_lines)

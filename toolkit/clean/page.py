@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from ..document import Document
+from ..document import RAW_KINDS, Document
 from ..textmeta import (
     ORG_SOURCE,
     SOURCE,
@@ -145,7 +145,7 @@ def body_rules(page: Page) -> None:
             if not in_trailer and rule.starts_trailer and (i not in page.glued or i > last_body):
                 in_trailer, opened = True, _next_line(page, i)
             ended = rule.ends_article and i > headline
-        elif in_trailer and len(s) <= TRAILER_LINE_MAX and "。" not in s and not _ends_trailer(s):
+        elif in_trailer and len(s) <= TRAILER_LINE_MAX and "。" not in s and not _ends_trailer(s) and i not in page.pre:
             if i == opened and _heads_paragraph(page, i):
                 in_trailer = False  # a heading set between the paragraphs, just below a dropped insert
             else:
@@ -270,7 +270,7 @@ page's state and adds to it (lines dropped and why, title, date, source)."""
 
 def clean(doc: Document) -> Document:
     """Turn a document of ``raw`` lines into title/date/source metadata and body blocks."""
-    if not any(b.kind == "raw" for b in doc.blocks):
+    if not any(b.kind in RAW_KINDS for b in doc.blocks):
         return doc  # already clean
     page = Page.read(doc)
     for _name, run_pass in PASSES:

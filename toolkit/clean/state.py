@@ -64,6 +64,10 @@ class Page:
     """A date with a time of day in the header ("2023年08月03日 18:30"), when no field gave one."""
     glued: set[int] = field(default_factory=set)
     """Lines that are an editor's credit split off a paragraph's end (:func:`split_credit`)."""
+    pre: frozenset[int] = frozenset()
+    """Lines of preformatted text (``preformatted`` and ``code`` blocks): no rule that reads a
+    line's drawing drops them (:data:`DRAWN`; no line rule at all judges code), a trailer ends at
+    them, and each stays a paragraph of its own."""
 
     @classmethod
     def read(cls, doc: Document) -> Page:
@@ -77,7 +81,9 @@ class Page:
         doc = replace(doc, blocks=tuple(blocks))
         lines = [b.text for b in doc.blocks]
         ks = [unmark(s) for s in keys(lines)]
-        rules = [match(s) for s in ks]
+        pre = frozenset(i for i, b in enumerate(doc.blocks) if b.kind in ("preformatted", "code"))
+        code = frozenset(i for i, b in enumerate(doc.blocks) if b.kind == "code")
+        rules = [None if i in code else _unless_drawn(match(s), i in pre) for i, s in enumerate(ks)]
         numbers = [b.lines[0] if b.lines else i + 1 for i, b in enumerate(doc.blocks)]
         # An HTML page's <title> (line 0) is a header line however long it is: the title with
         # its site suffix ("标题_频道_站点"), never the body's first line.
@@ -100,6 +106,7 @@ class Page:
             date=parse_date(key(doc.meta.date)),
             source=strip_line(doc.meta.source),
             glued=glued,
+            pre=pre,
         )
 
     def document(self) -> Document:
@@ -111,7 +118,8 @@ class Page:
             if rule.page_break or (rule.letterhead and i >= self.body_start)
         }
         page_break |= {self.numbers[i]: False for i in range(len(self.lines)) if not self.ks[i]}
-        blocks = structure([(self.numbers[i], self.lines[i], self.ks[i]) for i in kept], page_break)
+        pre = frozenset(self.numbers[i] for i in self.pre)
+        blocks = structure([(self.numbers[i], self.lines[i], self.ks[i]) for i in kept], page_break, pre)
         heading = Block(
             kind="heading", text=self.title, level=1, lines=tuple(self.numbers[i] for i in sorted(self.title_lines))
         )
@@ -121,3 +129,12 @@ class Page:
             blocks=(heading, *blocks) if self.title else tuple(blocks),
             dropped=tuple(sorted((*self.doc.dropped, *own), key=lambda d: d.line)),
         )
+
+
+DRAWN = frozenset({"decoration", "link-farm"})
+"""Rules that read a line's drawing, not its words (a rule of dashes, cells between bars): in
+preformatted text that is a table's or a diagram's ("+----+----+", "| id | type |")."""
+
+
+def _unless_drawn(rule: Rule | None, preformatted: bool) -> Rule | None:
+    return None if preformatted and rule is not None and rule.name in DRAWN else rule

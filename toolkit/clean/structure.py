@@ -89,10 +89,14 @@ def _wrap_width(items: list[tuple[int, str, str]]) -> tuple[Callable[[str], int]
     return (best[1], best[2]) if best else None
 
 
-def structure(items: list[tuple[int, str, str]], page_break: dict[int, bool] | None = None) -> list[Block]:
+def structure(
+    items: list[tuple[int, str, str]], page_break: dict[int, bool] | None = None, pre: frozenset[int] = frozenset()
+) -> list[Block]:
     """Body blocks from (line number, text, key) of the kept lines. ``page_break``: line
     number → True for a printed page's number and running header, False for a blank line; a
-    paragraph may go on across lines that are all of them, with at least one True."""
+    paragraph may go on across lines that are all of them, with at least one True. ``pre``:
+    the numbers of preformatted lines (code, an ASCII table), each a paragraph of its own that
+    no other line joins, never a heading or a list item."""
     # Heading levels follow the order of numbering schemes used as headings in this
     # document, so levels have no gaps (一、 and 1. only → levels 2 and 3).
     breaks = page_break or {}
@@ -118,7 +122,7 @@ def structure(items: list[tuple[int, str, str]], page_break: dict[int, bool] | N
             # text again (where it is one line) must give the same block
             and not is_heading_line(_wrapped_run(items, k, wrap, breaks))
         )
-        kinds.append(n if n is not None and is_heading_line(s) and not wrapped else None)
+        kinds.append(n if n is not None and is_heading_line(s) and not wrapped and number not in pre else None)
     # Runs of two or more short numbered lines of one scheme, with nothing between them, are
     # a list (工作要点 1. 2. 3.), not headings; so are numbered lines under "附件：".
     listed = [False] * len(items)
@@ -140,6 +144,9 @@ def structure(items: list[tuple[int, str, str]], page_break: dict[int, bool] | N
         adjacent, prev_number = _adjacent(prev_number, number, breaks), number
         prev_raw, last_raw = text, prev_raw
         prev = blocks[-1] if blocks else None
+        if number in pre:
+            blocks.append(Block(kind="paragraph", text=text, lines=(number,)))
+            continue
         if kind is not None and not is_list:
             blocks.append(Block(kind="heading", text=text, level=level_of[kind], lines=(number,)))
             continue
@@ -149,7 +156,12 @@ def structure(items: list[tuple[int, str, str]], page_break: dict[int, bool] | N
         if LIST_MARK.match(text) and len(text) > 2:
             blocks.append(Block(kind="list_item", text=LIST_MARK.sub("", text, count=1), lines=(number,)))
             continue
-        if prev is not None and prev.kind == "paragraph" and _continues(prev.text, last_raw, text, adjacent, wrap, s):
+        if (
+            prev is not None
+            and prev.kind == "paragraph"
+            and prev.lines[-1] not in pre
+            and _continues(prev.text, last_raw, text, adjacent, wrap, s)
+        ):
             blocks[-1] = replace(prev, text=prev.text + text, lines=(*prev.lines, number))
             continue
         blocks.append(Block(kind="paragraph", text=text, lines=(number,)))
