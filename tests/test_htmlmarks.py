@@ -185,8 +185,12 @@ def test_a_line_beside_a_picture_that_ends_in_its_agencys_credit_is_a_caption() 
 
 def test_a_news_items_captions_go_though_they_outweigh_its_one_paragraph() -> None:
     """One paragraph and three credited photographs (a wire item relayed by a portal): the
-    captions outweigh the paragraph, but the item is an article, not a photo story."""
-    text = "多米尼加现任总统阿比纳德尔19日晚在竞选总部宣布，他在当天举行的总统选举首轮投票中获胜。"
+    captions outweigh the paragraph, but not by far, and the item is an article, not a photo
+    story (whose captions, beside a short lead, are nearly all its text)."""
+    text = (
+        "多米尼加现任总统、现代革命党候选人阿比纳德尔19日晚在竞选总部宣布，他在当天举行的总统选举首轮投票中获胜，"
+        "成功连任。多米尼加中央选举委员会公布的初步计票结果显示，阿比纳德尔得票率约为58%。"
+    )
     captions = [
         f"5月19日，在多米尼加首都圣多明各，阿比纳德尔在竞选总部发表胜选演讲{n}。 新华社记者 李梦馨 摄" for n in "一二三"
     ]

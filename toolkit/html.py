@@ -39,7 +39,7 @@ from .htmlmarks import Marks, marked_lines
 from .htmltemplate import body_lines, is_paragraph
 from .htmltitle import page_title_of, title_parts
 from .linklists import around_article, article_head, date_below, date_box, link_lines
-from .textmeta import is_metadata, key, published_field, text_metadata, unmark
+from .textmeta import DATE, is_metadata, key, published_field, text_metadata, unmark
 
 NOT_MAIN = "not-main-content"
 """The rule name for visible lines trafilatura left out of the main text."""
@@ -76,6 +76,9 @@ _SOURCE_META = ("contentsource", "source", "og:article:source", "mediaid")
 _PUBLISHER_IDS = {"js_name"}
 _PUBLISHER_CLASSES = {"profile_nickname", "rich_media_meta_nickname"}
 _CODE_CLASS = re.compile(r"lang|highlight|hljs|code|brush|prettyprint|syntax", re.IGNORECASE)
+LABEL_MAX = 12
+"""A label, a widget's or a bar's short line, is this long at most."""
+_SENTENCE = re.compile(r"[。！？!?；;，,]")
 _ASCII_WS = re.compile(r"[ \t\r\n\f\v]+")
 """Markup whitespace; a title's full-width spaces (U+3000) are the author's and stay."""
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
@@ -394,12 +397,17 @@ def _fill_holes(main: list[bool], items: set[int] | frozenset[int] = frozenset()
 def _below_heading(visible: list[str], main: list[bool], title: str, linked: list[bool], widest: int = 4) -> list[bool]:
     """Lines between the title's heading and the main text (authors, their affiliations, a
     subtitle, the metadata strip) are main text for the cleaner's line rules to judge, when
-    there are at most ``widest`` of them; of more, the paragraphs just above the main text (a
-    lead the template sets apart, under a font-size bar the extractor took for a list)."""
+    there are at most ``widest`` of them; of more, the paragraphs just above the main text when
+    it opens with a paragraph and only links, metadata and labels lie above them (a lead the
+    template sets apart, under a font-size bar the extractor took for a list)."""
     want = norm(title)
-    at = next((i for i, line in enumerate(visible) if norm(line) == want), None)
-    if at is None:
+    said = [i for i, line in enumerate(visible) if norm(line) == want]
+    if not said:
         return main
+    # Of several lines that say the title (a sidebar's list holds the story too), the last one
+    # down to the main text's start.
+    start = next((i for i, m in enumerate(main) if m), len(main))
+    at = max((i for i in said if i <= start), default=said[0])
     first = next((i for i in range(at + 1, len(main)) if main[i]), None)
     if first is None:
         return main
@@ -407,11 +415,25 @@ def _below_heading(visible: list[str], main: list[bool], title: str, linked: lis
     if first - at - 1 <= widest:
         out[at + 1 : first] = [True] * (first - at - 1)
         return out
+    if not is_paragraph(visible[first], linked[first]):
+        return out  # the text does not go on from a lead (it opens with a heading)
     lead = first
     while lead - 1 > at and is_paragraph(visible[lead - 1], linked[lead - 1]):
         lead -= 1
-    out[lead:first] = [True] * (first - lead)
+    # Only links, metadata and labels above it (a font-size bar, the date): the first text under
+    # the headline, not a notice's or a sidebar's paragraph below one.
+    if all(linked[j] or _label(visible[j]) for j in range(at + 1, lead)):
+        out[lead:first] = [True] * (first - lead)
     return out
+
+
+def _label(line: str) -> bool:
+    """A metadata line, or a line that is no sentence and short or dated (a widget's "分类", a
+    date and its tools)."""
+    s = unmark(key(line))
+    if _SENTENCE.search(s):
+        return is_metadata(s)
+    return len(s) <= LABEL_MAX or is_metadata(s) or DATE.search(s) is not None  # "2017-09-08 列印 文字大小"
 
 
 def _headline_above(visible: list[str], main: list[bool], title: str) -> list[bool]:
@@ -504,7 +526,7 @@ def parse_html(html: str) -> HtmlPage:
         main = _headline_above(visible, _below_heading(visible, main, title, linked), title)
     why, headline = around_article(parser.lines, parser.link_chars, parser.link_counts, parser.headings, main, title)
     block = frozenset(article_head(visible, linked, headline))
-    headlines = frozenset(at for tag, _, at in parser.headings if tag in ("h1", "h2"))
+    headlines = frozenset(at for tag, _, at in parser.headings if tag == "h1")
     for i, rule in marked_lines(visible, main, parser.marks, linked, block, headlines).items():  # furniture …
         if main[i]:
             main[i], why[i] = False, rule
@@ -514,7 +536,21 @@ def parse_html(html: str) -> HtmlPage:
     # "来源：" line, then guesses:
     # trafilatura's date (it may pick "最后更新"), the WeChat account's name.
     # A date the page labels as its publication's ("发文日期：") is the one its reader sees.
-    date = published_field(visible) or next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html)
+    # The page's head: down to the text's first line below the headline that is no metadata
+    # line, else to its first paragraph.
+    head = next(
+        (
+            i
+            for i, m in enumerate(main)
+            if m
+            and (
+                (headline is not None and i > headline and not is_metadata(unmark(key(visible[i]))))
+                or is_paragraph(visible[i], linked[i])
+            )
+        ),
+        len(visible),
+    )
+    date = published_field(visible[:head]) or next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html)
     date = date or date_below(visible, headline) or field_date or date_box(visible, main) or markup_date
     if date:
         meta["date"] = date

@@ -45,7 +45,10 @@ CAPTION_MAX = 150
 HIDDEN_SHARE_MAX = 0.5
 """Hidden lines are not dropped when they would hold more than this share of the main text."""
 CAPTION_SHARE_MAX = 0.5
-"""Nor are captions (a photo story's captions are its text)."""
+"""Nor are captions (a photo story's captions are its text) when no other line is a paragraph."""
+PHOTO_STORY_SHARE = 2 / 3
+"""… or when they hold more than this share of the main text, beside a lead or a disclaimer (a
+news item's one paragraph and three captions hold about as much as the captions)."""
 FOLDED_MIN = 2
 """Hidden paragraphs in a row, just after a shown one, that are the article's folded rest."""
 
@@ -298,7 +301,7 @@ def marked_lines(
     """Line index → the rule that drops it: hidden text, a caption, a glued link, the page's
     furniture, the list after the body container (``linked``: per line, is it a link line;
     ``article``: the article's head, headline to first sentence; ``headlines``: the lines of
-    the page's ``<h1>`` and ``<h2>``)."""
+    the page's ``<h1>``)."""
     hidden, captioned, near_image = marks.concealed.lines, marks.caption.lines, marks.near_image
     why: dict[int, str] = dict.fromkeys(sorted(marks.glued), TRAILING_LINK)
     shown = sum(len(lines[i]) for i in range(len(lines)) if main[i])
@@ -322,10 +325,13 @@ def marked_lines(
         if main[i] and len(key(lines[i])) <= CAPTION_MAX and (i in pictured or credited(lines[i]))
     ]
     # A photo story's captions are its text: kept when they would be most of the main text and
-    # no other line of it is a paragraph (a news item of one paragraph and three photographs
-    # is an article with its captions).
-    story = sum(len(lines[i]) for i in found) > CAPTION_SHARE_MAX * shown and not any(
-        main[i] and is_paragraph(lines[i], linked[i]) for i in range(len(lines)) if i not in found
+    # no other line of it is a paragraph, or nearly all of it beside a lead or a disclaimer (a
+    # news item of one paragraph and three photographs is an article with its captions).
+    weight = sum(len(lines[i]) for i in found)
+    taken = set(found)
+    story = weight > CAPTION_SHARE_MAX * shown and (
+        weight > PHOTO_STORY_SHARE * shown
+        or not any(main[i] and is_paragraph(lines[i], linked[i]) for i in range(len(lines)) if i not in taken)
     )
     if not story:
         why |= dict.fromkeys(found, IMAGE_CAPTION)

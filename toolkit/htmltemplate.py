@@ -26,7 +26,7 @@ judged on its own, the innermost apart from those around it, and it is not furni
   article's ("ranking-table"), a note box set between its paragraphs (``<aside>``);
 * or it holds two paragraphs in a row (text lines of :data:`PARAGRAPH_MIN` characters with a
   sentence mark, no link line between): a list's teasers are cut by their links, an article's
-  paragraphs are not; but not when an ``<h1>`` or ``<h2>`` of its own stands above them, below
+  paragraphs are not; but not when an ``<h1>`` of its own stands above them, below
   the article's head: that is the next story, loaded whole under the article.
 
 Only containers count (``div``, ``ul``, ``section`` …, never ``<body>``, a ``<span>`` or a link:
@@ -107,6 +107,8 @@ _BODY_CLASSES = frozenset(
 )  # fmt: skip
 _SPACE = re.compile(r"\s+")
 _SENTENCE_MARK = re.compile(r"[。！？!?；，]")
+_SECTION = re.compile(r"^\W{0,2}([一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]")
+"""A numbered section's heading ("三、我们的推荐"): the article's own part, not another story."""
 
 
 def furnishes(tag: str, attrs: dict[str, str]) -> bool:
@@ -215,7 +217,7 @@ def furniture_lines(
 ) -> list[int]:
     """The main-text lines inside an element that is the page's furniture and holds neither a
     line of the ``article``'s head nor two paragraphs in a row under no headline of its own
-    (``headlines``: the lines of the page's ``<h1>`` and ``<h2>``), nor lies in the article's
+    (``headlines``: the lines of the page's ``<h1>``), nor lies in the article's
     body container (``body``: its lines) without a link (see the module's docstring)."""
     paragraph = _paragraphs(lines, [True] * len(lines), linked)
     furnished = set()
@@ -239,10 +241,12 @@ def furniture_lines(
 def _next_story(lines: list[str], at: list[int], headlines: frozenset[int], paragraph: list[bool]) -> bool:
     """Does an element (``at``: its lines) open with a headline of its own above its first
     paragraph: another story, loaded whole below the article ("31岁在春晚一炮而红…" in a 360
-    快资讯 page's ``detail-content__recommend--wrapper``)?"""
+    快资讯 page's ``detail-content__recommend--wrapper``)? A numbered section's heading ("三、我们的
+    推荐" in a buying guide's ``product-recommend``) is the article's own."""
     first = next((i for i in at if paragraph[i]), None)
     return first is not None and any(
-        i in headlines and i < first and _length(lines[i]) >= STORY_HEADLINE_MIN for i in at
+        i in headlines and i < first and _length(lines[i]) >= STORY_HEADLINE_MIN and not _SECTION.match(lines[i])
+        for i in at
     )
 
 

@@ -56,6 +56,12 @@ def is_account_name(text: str) -> bool:
     return _ACCOUNT.search(_norm(text).lstrip("@")) is not None
 
 
+KICKER_MAX = 6
+"""A heading this short above or below a headline is its kicker or its last word, no half of it."""
+HALF_SHARE = 0.5
+"""… as is one under this share of the other's length."""
+
+
 def page_title_of(
     explicit: str,
     page_title: str,
@@ -84,9 +90,12 @@ def page_title_of(
         # Else a part a line just above the text says whole ("栏目-标题", the headline in a <div>),
         # before an <h1> the <title> does not hold (the site's logo).
         title = title or _part_near(parts, page_title, visible, main)
+        # The <title>'s part printed as two headings ("《…若干措施》" / "政策解读"): shown, in two lines.
+        paired = _two_line(parts[0], headings) if parts else ""
+        title = title or paired
         title = title or next((t for tag, t, _ in headings if tag == "h1" and len(t) >= 5 and t != site), "")
         title = title or (parts[0] if parts else "")
-        title = _shown_near(_main_line(title, headings), headings, visible, main)
+        title = title if title == paired else _shown_near(_main_line(title, headings), headings, visible, main)
     if title and is_account_name(title):
         title = _headline(headings, visible, main) or title
     if _CUT.search(title):
@@ -95,14 +104,27 @@ def page_title_of(
 
 
 def _main_line(title: str, headings: list[tuple[str, str, int]]) -> str:
-    """Of a headline printed as two headings, one under the other, that the title joins
-    ("港人首置上車盤 或市價一半" / "轉售擬設限 只可賣予政府"), the first: the main line, above its
-    lower line (a deck, as 副题 under a headline is)."""
+    """The title as :func:`_two_line` reads it, else as it is."""
+    return _two_line(title, headings) or title
+
+
+def _two_line(title: str, headings: list[tuple[str, str, int]]) -> str:
+    """Of a headline printed as two headings, one under the other, that the title joins: the
+    first, when the two are halves of a headline ("港人首置上車盤 或市價一半" / "轉售擬設限 只可
+    賣予政府": the main line above its deck, as 副题 under a headline is); the second under a
+    short kicker ("图解", "聚焦两会": an 引题); both, when the second is a short word that makes
+    the title ("《…若干措施》" / "政策解读"); "" when no two headings make the title."""
     want = _norm(title)
     for (_, upper, at), (_, lower, below) in pairwise(headings):
-        if below == at + 1 and upper and lower and _norm(upper) + _norm(lower) == want:
-            return upper
-    return title
+        a, b = _norm(upper), _norm(lower)
+        if below != at + 1 or not a or not b or a + b != want:
+            continue
+        if len(a) <= KICKER_MAX or len(a) < HALF_SHARE * len(b):
+            return lower
+        if len(b) <= KICKER_MAX or len(b) < HALF_SHARE * len(a):
+            return title
+        return upper
+    return ""
 
 
 def _as_shown(

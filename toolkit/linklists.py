@@ -103,11 +103,15 @@ _STAMP = re.compile(
 """A line that is only a time, maybe after a source ("香港經濟日報 · 3小時前", "05-16 10:23"); not
 a date written out alone ("2024年4月2日"), which under a name is a notice's signature."""
 _AGO = re.compile(
-    r"(.{0,30}?(\s|[·•|｜]))?\s*(\d{1,3}\s*(秒|分钟|分鐘|小时|小時|天|日|周|週|星期|个月|個月|年)前|昨天|昨日|前天|前日|刚刚|剛剛)"
+    r"(.{0,30}?(?:\s|[·•|｜]))?\s*(\d{1,3}\s*(秒|分钟|分鐘|小时|小時|天|日|周|週|星期|个月|個月|年)前|昨天|昨日|前天|前日|刚刚|剛剛)"
     r"(\s*\d{1,2}:\d{2})?"
 )
 """A feed item's source and how long ago it was posted ("東方日報 OrientalDaily·22 小時前",
 "Yahoo財經·19 小時前"): a source of any words, which :data:`_STAMP` does not take."""
+_POSTED = re.compile(
+    r"(发表|發表|发布|發布|回复|回覆|更新|编辑|編輯|评论|評論|发帖|發帖)\s*(于|於|时间|時間)?\s*[:：]?$"
+)
+"""A post's label before its time ("发表于"), not a source."""
 _TAG = re.compile(r"</?[a-z][a-z0-9]*(\s[^<>]*)?/?>|<!--")
 _SENTENCE_END = re.compile(r"[。！？!?；;][」』”\"’）)]*$")
 """A sentence's end, maybe inside its closing quote ("…意義非凡地地方。」"): no headline's."""
@@ -321,28 +325,34 @@ def link_lists(
         run.append(at)
     close()
     head = set(article_head(lines, linked, headline)) | attachment_lines(lines, linked)
-    return found | {i for i in stamped_feed(lines, linked, story, head) if main[i]}
+    return found | {i for i in stamped_feed(lines, linked, story, head, main) if main[i]}
 
 
 def _stamped(line: str) -> bool:
+    """A feed item's source and how long ago ("法新社·2 天前"): a source, not a post's label
+    ("发表于 3 天前" under a forum post's author), and a relative time, not a clock time (a live
+    report's "10:40" over each entry)."""
     s = line.strip()
-    return _length(s) <= DATE_LINE_MAX and (_STAMP.fullmatch(s) is not None or _AGO.fullmatch(s) is not None)
+    m = _AGO.fullmatch(s) if _length(s) <= DATE_LINE_MAX else None
+    return m is not None and bool(source := (m.group(1) or "").strip(" ·•|｜")) and not _POSTED.search(source)
 
 
-def stamped_feed(lines: list[str], linked: list[bool], story: list[bool], own: set[int]) -> set[int]:
+def stamped_feed(lines: list[str], linked: list[bool], story: list[bool], own: set[int], main: list[bool]) -> set[int]:
     """The lines of a feed's stamped items, read over the whole page, not only the main text:
     an item is a source and time line ("法新社·2 天前", "AASTOCKS·21 分鐘前") next to a story's
-    link (``story``, per line), and the teaser after the link, up to :data:`FEED_TEASER_LINES`
-    lines of text of any length; a feed is :data:`FEED_MIN` items at least, outside the article's
-    own lines (``own``: its head, headline to first sentence, and a notice's attachments; not
-    the whole block down to the next link, which a feed's first stamp ends), with the heading
-    just above its first item ("其他人也在看").
+    link (``story``, per line), and, when most items have one, the teaser after the link, up to
+    :data:`FEED_TEASER_LINES` lines of text of any length; a feed is :data:`FEED_MIN` items at
+    least in a run that no sentence of the main text cuts (``main``: the article's text around
+    an inline item or two), outside the
+    article's own lines (``own``: its head, headline to first sentence, and a notice's
+    attachments; not the whole block down to the next link, which a feed's first stamp ends),
+    with the heading just above its first item ("其他人也在看").
 
     A portal's stream under a short item ("你可能還想看") interleaves its items with ads and
     gives a main-text extractor only some of its teasers, as paragraphs with nothing between:
     read in the main text alone, they are an article's. The stamps and links around each, in
     the whole page, say what they are."""
-    items: list[set[int]] = []
+    items: list[tuple[set[int], list[int]]] = []  # (stamp and link, teaser lines)
     for s, line in enumerate(lines):
         if linked[s] or s in own or not _stamped(line):
             continue
@@ -352,17 +362,33 @@ def stamped_feed(lines: list[str], linked: list[bool], story: list[bool], own: s
             item, start = {s - 1, s}, s + 1
         else:
             continue
+        teaser: list[int] = []
         for j in range(start, min(len(lines), start + FEED_TEASER_LINES)):
             if linked[j] or j in own or _stamped(lines[j]):
                 break
-            item.add(j)
-        items.append(item)
-    if len(items) < FEED_MIN:
-        return set()
-    found = set().union(*items)
-    above = min(items[0]) - 1
-    if above >= 0 and above not in own and _list_heading(lines, linked, above, False):
-        found.add(above)
+            teaser.append(j)
+        items.append((item, teaser))
+    # Runs of items that no sentence of the main text cuts (the article's text around an inline one).
+    runs: list[list[tuple[set[int], list[int]]]] = []
+    for entry in items:
+        if runs:
+            last = runs[-1][-1]
+            gap = range(max(*last[0], *last[1]) + 1, min(entry[0]))
+            if not any(main[j] and _text(lines, linked, j) and _sentence(lines[j]) for j in gap):
+                runs[-1].append(entry)
+                continue
+        runs.append([entry])
+    found: set[int] = set()
+    for run in runs:
+        if len(run) < FEED_MIN:
+            continue
+        # The teasers, when most items have one (not the article's paragraphs after the last).
+        teasers = 2 * sum(bool(t) for _, t in run[:-1]) >= len(run) - 1
+        for head, teaser in run:
+            found |= head | (set(teaser) if teasers else set())
+        above = min(run[0][0]) - 1
+        if above >= 0 and above not in own and _list_heading(lines, linked, above, False):
+            found.add(above)
     return found - own
 
 

@@ -241,12 +241,17 @@ def text_metadata(lines: list[str]) -> tuple[str, str]:
     return min(dates, default=(0, 0, ""))[2], source
 
 
+WEB_YEAR_MIN = "1995"
+"""A web page's publication date is of this year or later."""
+
+
 def published_field(lines: list[str]) -> str:
     """The date a metadata line labels as the publication's ("发布日期：", "发布时间：", else
     "发文日期："), or "": what the page shows its reader, which a CMS's markup date (the upload's time, a
     template's ``PubDate``) may not be."""
     dates, _ = _metadata_fields(lines)
-    return min((d for d in dates if d[0] <= 1), default=(0, 0, ""))[2]
+    # Not a date no web page has ("发布日期：24-03-05" read as the ROC's 24th year, 1935).
+    return min((d for d in dates if d[0] <= 1 and d[2][:4] >= WEB_YEAR_MIN), default=(0, 0, ""))[2]
 
 
 def _metadata_fields(lines: list[str]) -> tuple[list[tuple[int, int, str]], str]:

@@ -113,8 +113,9 @@ RULES: tuple[Rule, ...] = (
         either(
             either(
                 is_font_size,
-                # how to change it with the keyboard: "IE6请利用键盘按住ALT键 + V → X → …，来选择适合您的文字大小"
-                pattern_test(r"(键盘|按住|ctrl|alt).{0,80}(选择|调整|改变).{0,12}(文字|字体|字型)大小", 120),
+                # the browser's text-size menu, item by item: "IE6请利用键盘按住ALT键 + V → X → (G)最大(L)较大
+                # (M)中(S)较小(A)小，来选择适合您的文字大小" (not a how-to's "按住Ctrl键…调整文字大小")
+                pattern_test(r"最大.{0,6}较大.{0,6}中.{0,6}较小.{0,40}(文字|字体|字型)大小", 120),
             ),
             pattern_test(
                 r"^[\[【]?\s*(字号|字体|字体大小|字级|字级设定)\s*[:：]?\s*[\[【]?\s*([大中小特]\s*)*[\]】]?$|"
@@ -185,7 +186,9 @@ RULES: tuple[Rule, ...] = (
             pattern_test(
                 r"(本站|小编).{0,60}(精选|更新|浏览|点击|订阅|关注)|加入.{0,12}粉丝(团|专页)|(欢迎|立即|马上)下载.{0,16}(app|客户端)|"
                 r"(报料|爆料|新闻)(热线|邮箱)\s*[:：﹕]|"
-                r"^(ios|android)\s*(载点|下载)",
+                r"^(ios|android)\s*(载点|下载)|"
+                # follow, reply with a keyword, get something: "关注微信公众号…，回复关键词…即可免费领取…"
+                r"关注.{0,20}(公众号|微信|订阅号).{0,30}(回复|发送).{0,30}(领取|获取|获得|下载)",
                 160,
             ),
             pattern_test(

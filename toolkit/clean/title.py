@@ -210,11 +210,11 @@ def header_title(page: Page) -> None:
     if split:
         # A title the dump split over two lines, whole on another line ("<title>"):
         # "《…若干措施》" / "政策解读" and "《…若干措施》政策解读 | 浙江省经济和信息化厅".
-        # A page's markup that names the first line alone (an HTML headline printed as a main
-        # and a lower heading) keeps that: the lower line is its deck.
+        # A page's markup that names one line alone (an HTML headline printed as a main and a
+        # lower heading, or as a kicker and the headline) keeps that: the other is its deck.
         a, b = split
         joined = strip_line(page.lines[a]) + strip_line(page.lines[b])
-        page.title = meta_title if meta_title and key(meta_title) == ks[a] else joined
+        page.title = meta_title if meta_title and key(meta_title) in (ks[a], ks[b]) else joined
         page.title_lines = {a, b} | {c.index for c in cands if holds_title(ks[c.index], key(joined))}
     elif (
         meta_title
