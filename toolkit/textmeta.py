@@ -113,10 +113,12 @@ _STRONG_FIELDS = (
     rf"{_SOURCE_FIELDS}|{_ORG_FIELDS}|{_DATE_FIELDS}|浏览次数|点击次数|阅读次数|访问次数|点击数|浏览量|阅读量|点击量|"
     r"浏览人次|点阅次数|索引号|主题分类|发文字号|体裁分类|组配分类|信息分类|公开方式|公开范围|有效性|所属机构|"
     r"责任部门|文章作者|发布者|原标题|原文标题|原文链接|原文地址|本文链接|链接地址|本文网址|本文地址|永久链接|"
-    r"分享链接|发布于|ip属地|IP属地|新闻稿编号|稿件编号|稿号"
+    r"分享链接|发布于|ip属地|IP属地|新闻稿编号|稿件编号|稿号|"
+    r"所属行业|企业规模|政策主题|政策类型|政策层级"  # a policy library's fields above a document
 )
 WEAK_FIELDS = (
-    r"时间|日期|作者|标题|名称|文号|编号|分类|主题词|浏览|点击|阅读|字号|字体|下载|页码|页数|大小|文件大小|发布"
+    r"时间|日期|作者|标题|名称|文号|编号|分类|主题词|浏览|点击|阅读|字号|字体|下载|页码|页数|大小|文件大小|发布|"
+    r"适用对象|适用行业|适用地区"  # a policy library's, but a notice's text may say them too
 )
 _FIELD_AT_START = re.compile(rf"^[\[【(（]?\s*(?:本文)?(?:{_STRONG_FIELDS})\s*[:：丨]")
 _FIELD_SPACED = re.compile(rf"^(?:{_STRONG_FIELDS})\s+\S")
