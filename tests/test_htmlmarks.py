@@ -202,3 +202,22 @@ def test_a_news_items_captions_go_though_they_outweigh_its_one_paragraph() -> No
     why = dropped(html)
     assert all(why.get(c) == IMAGE_CAPTION for c in captions)
     assert kept(html, text)
+
+
+def test_a_document_printed_for_the_desktop_a_phone_and_the_printer_is_read_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """gov.cn prints a document three times: for the desktop ("mhide": hidden on a phone), for
+    the printer (display:none) and for a phone ("pchide"). Read as on a desktop, the text is
+    there once; copies of shown lines do not count as hidden text, so two hidden copies out of
+    three are still dropped."""
+    monkeypatch.setattr("toolkit.html._main_text", lambda html: None)
+    text = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = (
+        "<html><head><title>益阳：数字赋能山乡巨变_半月谈</title></head><body><h1>益阳：数字赋能山乡巨变</h1>"
+        f"<div class='pages_content mhide'>{text}</div><div style='display:none'>{text}</div>"
+        f"<div class='pages_content pchide'>{text}</div></body></html>"
+    )
+    result = parse_html(html)
+    kept_lines = [line for line, m in zip(result.lines, result.main, strict=True) if m]
+    assert all(kept_lines.count(p) == 1 for p in PARAS)

@@ -58,8 +58,9 @@ _HIDING_CLASS = re.compile(
     r"(xs|sm|md|m|h5|wap|phone|mobile|tablet)[-_](hidden|hide)$)"
     r"(hide|display-none|sr-only|visually-?hidden|screen-reader-text|invisible|"
     r"hidden[A-Z_-]\w*|\w*[a-z](Hidden|[-_]hidden))|"
-    # hidden on a desktop screen, as the page is read: Bootstrap's responsive classes
-    r"hidden-lg|visible-(xs|sm)(-block|-inline|-inline-block)?|hidden-pc|hide-pc|pc-hide",
+    # hidden on a desktop screen, as the page is read: Bootstrap's responsive classes, and a
+    # phone's copy (gov.cn prints a document for the desktop, "mhide", and for a phone, "pchide")
+    r"hidden-lg|visible-(xs|sm)(-block|-inline|-inline-block)?|hidden[-_]?pc|hide[-_]?pc|pc[-_]?hide|pc[-_]?none",
 )
 _SHOWING_CLASS = re.compile(r"visible-(md|lg)(-\w+)?")
 """A class that hides its element where the page is read on a desktop screen ("hidden",
@@ -305,7 +306,9 @@ def marked_lines(
     hidden, captioned, near_image = marks.concealed.lines, marks.caption.lines, marks.near_image
     why: dict[int, str] = dict.fromkeys(sorted(marks.glued), TRAILING_LINK)
     shown = sum(len(lines[i]) for i in range(len(lines)) if main[i])
-    concealed = sum(len(lines[i]) for i in hidden if main[i])
+    # Copies of shown lines are no text the page hides (a print or a phone copy of the article).
+    seen = {key(lines[i]) for i in range(len(lines)) if main[i] and i not in hidden}
+    concealed = sum(len(lines[i]) for i in hidden if main[i] and key(lines[i]) not in seen)
     if concealed <= HIDDEN_SHARE_MAX * shown:
         why |= dict.fromkeys(sorted(hidden - why.keys() - folded(lines, main, linked, hidden)), HIDDEN_TEXT)
     # A caption's lines: a run of lines marked as one, beside a picture (a page's header strip
