@@ -34,17 +34,20 @@ from typing import Any
 
 from .errors import InstallError
 from .files import split_lines
-from .htmlalign import align, norm
+from .htmlalign import align
+from .htmlhead import below_heading, head_end, headline_above
 from .htmlmarks import Marks, marked_lines
-from .htmltemplate import body_lines, is_paragraph
+from .htmltemplate import Elements, body_lines
 from .htmltitle import page_title_of, title_parts
 from .linklists import around_article, article_head, date_below, date_box, link_lines
-from .textmeta import DATE, is_metadata, key, published_field, text_metadata, unmark
+from .textmeta import published_field, text_metadata
 
 NOT_MAIN = "not-main-content"
 """The rule name for visible lines trafilatura left out of the main text."""
 TOO_LARGE = "page-too-large-for-extraction"
 """The rule name under which ``--explain`` says that a page was too large for trafilatura."""
+LINE_NUMBERS = "code-line-numbers"
+"""The rule name for a code block's line numbers (:func:`line_numbers`)."""
 MAX_EXTRACT_ATTRIBUTES = 50_000
 """Pages with more attributes skip trafilatura too (lxml, htmldate and jusText slow down with
 the square of one element's attributes: 40,000 on one <p> took 57 s); ordinary pages have a
@@ -76,9 +79,6 @@ _SOURCE_META = ("contentsource", "source", "og:article:source", "mediaid")
 _PUBLISHER_IDS = {"js_name"}
 _PUBLISHER_CLASSES = {"profile_nickname", "rich_media_meta_nickname"}
 _CODE_CLASS = re.compile(r"lang|highlight|hljs|code|brush|prettyprint|syntax", re.IGNORECASE)
-LABEL_MAX = 12
-"""A label, a widget's or a bar's short line, is this long at most."""
-_SENTENCE = re.compile(r"[。！？!?；;，,]")
 _ASCII_WS = re.compile(r"[ \t\r\n\f\v]+")
 """Markup whitespace; a title's full-width spaces (U+3000) are the author's and stay."""
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
@@ -145,6 +145,8 @@ class _Extractor(HTMLParser):
         self.preformatted = self.code = False
         """The current line has text inside a ``<pre>``, inside one that is code."""
         self.pre_lines: dict[int, bool] = {}
+        self.code_boxes = Elements(_code_box)
+        """The boxes a highlighter or an editor puts code in, open now."""
         """Line index → is it code, for the lines of a ``<pre>``."""
         """Open ``<pre>`` elements, each True when it holds code (a ``<code>``, a highlighter's
         class): in a ``<pre>`` of text (a notice typed out) a line break ends a line."""
@@ -218,10 +220,17 @@ class _Extractor(HTMLParser):
         if not self.hidden:
             self.marks.start(tag, {k: v or "" for k, v in attrs}, self.closed)
             self.math += tag == "math" and not self.closed
+        if not self.hidden:
+            self.code_boxes.start(tag, {k: v or "" for k, v in attrs}, self.closed)
         if tag == "pre" and not self.hidden:
-            self.pre.append(_CODE_CLASS.search(dict(attrs).get("class") or "") is not None)
+            # code: a code class on the <pre>, or on a box around it (博客园's "cnblogs_code")
+            self.pre.append(
+                _CODE_CLASS.search(dict(attrs).get("class") or "") is not None or bool(self.code_boxes.open)
+            )
         elif tag == "code" and self.pre:
             self.pre[-1] = True
+            if self.has_text:  # one <code> a line with no newline between (a WeChat code snippet)
+                self._flush()
         if tag == "a" and not self.hidden:
             self.anchors += 1
             self.link_open = False
@@ -260,6 +269,7 @@ class _Extractor(HTMLParser):
                 self.hidden.pop()
             return
         self.marks.end(tag)
+        self.code_boxes.end(tag)
         if tag == "math":
             self.math = max(0, self.math - 1)
         if tag == "a":
@@ -394,62 +404,23 @@ def _fill_holes(main: list[bool], items: set[int] | frozenset[int] = frozenset()
     return out
 
 
-def _below_heading(visible: list[str], main: list[bool], title: str, linked: list[bool], widest: int = 4) -> list[bool]:
-    """Lines between the title's heading and the main text (authors, their affiliations, a
-    subtitle, the metadata strip) are main text for the cleaner's line rules to judge, when
-    there are at most ``widest`` of them; of more, the paragraphs just above the main text when
-    it opens with a paragraph and only links, metadata and labels lie above them (a lead the
-    template sets apart, under a font-size bar the extractor took for a list)."""
-    want = norm(title)
-    said = [i for i, line in enumerate(visible) if norm(line) == want]
-    if not said:
-        return main
-    # Of several lines that say the title (a sidebar's list holds the story too), the last one
-    # down to the main text's start.
-    start = next((i for i, m in enumerate(main) if m), len(main))
-    at = max((i for i in said if i <= start), default=said[0])
-    first = next((i for i in range(at + 1, len(main)) if main[i]), None)
-    if first is None:
-        return main
-    out = list(main)
-    if first - at - 1 <= widest:
-        out[at + 1 : first] = [True] * (first - at - 1)
-        return out
-    if not is_paragraph(visible[first], linked[first]):
-        return out  # the text does not go on from a lead (it opens with a heading)
-    lead = first
-    while lead - 1 > at and is_paragraph(visible[lead - 1], linked[lead - 1]):
-        lead -= 1
-    # Only links, metadata and labels above it (a font-size bar, the date): the first text under
-    # the headline, not a notice's or a sidebar's paragraph below one.
-    if all(linked[j] or _label(visible[j]) for j in range(at + 1, lead)):
-        out[lead:first] = [True] * (first - lead)
-    return out
+def _code_box(tag: str, attrs: dict[str, str]) -> bool:
+    """A box that holds a code block: a ``<div>`` (``<section>``, ``<figure>``, ``<td>``) with a
+    code class ("cnblogs_code", "highlight", "code-snippet__fix")."""
+    return tag in ("div", "section", "figure", "td") and _CODE_CLASS.search(attrs.get("class", "")) is not None
 
 
-def _label(line: str) -> bool:
-    """A metadata line, or a line that is no sentence and short or dated (a widget's "分类", a
-    date and its tools)."""
-    s = unmark(key(line))
-    if _SENTENCE.search(s):
-        return is_metadata(s)
-    return len(s) <= LABEL_MAX or is_metadata(s) or DATE.search(s) is not None  # "2017-09-08 列印 文字大小"
-
-
-def _headline_above(visible: list[str], main: list[bool], title: str) -> list[bool]:
-    """When the title found in the markup is not on the page (a ``<title>`` naming only the
-    site), the headline and metadata line just above the main text ("徒手抓子弹真的存在吗？" /
-    "来源：科普中国") are main text for the cleaner's header passes to judge."""
-    want = norm(title)
-    if any(norm(line) == want for line in visible):
-        return main
-    first = next((i for i, m in enumerate(main) if m), None)
-    if first is None or first < 2:
-        return main
-    if not is_metadata(unmark(key(visible[first - 1]))) or is_metadata(unmark(key(visible[first - 2]))):
-        return main
-    out = list(main)
-    out[first - 2 : first] = [True, True]
+def line_numbers(visible: list[str], pre: dict[int, bool]) -> list[int]:
+    """Lines of a ``<pre>`` that count 1, 2, 3 … on lines of their own: the line numbers a
+    highlighter prints beside a code block (Hexo's ``gutter``, Hugo's ``lnt``)."""
+    out: list[int] = []
+    i = 0
+    while i < len(visible):
+        n = 0
+        while i + n in pre and visible[i + n].strip() == str(n + 1):
+            n += 1
+        out.extend(range(i, i + n))
+        i += max(n, 1)
     return out
 
 
@@ -523,10 +494,15 @@ def parse_html(html: str) -> HtmlPage:
     explicit = next((tags[k] for k in _TITLE_META if tags.get(k)), "")
     title = page_title_of(explicit, page_title, parts, parser.headings, visible, main)
     if title and extracted is not None:
-        main = _headline_above(visible, _below_heading(visible, main, title, linked), title)
-    why, headline = around_article(parser.lines, parser.link_chars, parser.link_counts, parser.headings, main, title)
+        main = headline_above(visible, below_heading(visible, main, title, linked, parser.pre_lines), title)
+    code = [i for i, is_code in parser.pre_lines.items() if is_code]
+    why, headline = around_article(
+        parser.lines, parser.link_chars, parser.link_counts, parser.headings, main, title, code
+    )
+    for i in line_numbers(visible, parser.pre_lines):  # a code block's gutter: "1" "2" "3" …
+        main[i], why[i] = False, LINE_NUMBERS
     block = frozenset(article_head(visible, linked, headline))
-    headlines = frozenset(at for tag, _, at in parser.headings if tag == "h1")
+    headlines = frozenset(at for tag, _, at in parser.headings if tag in ("h1", "h2"))
     for i, rule in marked_lines(visible, main, parser.marks, linked, block, headlines).items():  # furniture …
         if main[i]:
             main[i], why[i] = False, rule
@@ -536,20 +512,7 @@ def parse_html(html: str) -> HtmlPage:
     # "来源：" line, then guesses:
     # trafilatura's date (it may pick "最后更新"), the WeChat account's name.
     # A date the page labels as its publication's ("发文日期：") is the one its reader sees.
-    # The page's head: down to the text's first line below the headline that is no metadata
-    # line, else to its first paragraph.
-    head = next(
-        (
-            i
-            for i, m in enumerate(main)
-            if m
-            and (
-                (headline is not None and i > headline and not is_metadata(unmark(key(visible[i]))))
-                or is_paragraph(visible[i], linked[i])
-            )
-        ),
-        len(visible),
-    )
+    head = head_end(visible, main, linked, headline, parser.headings)
     date = published_field(visible[:head]) or next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html)
     date = date or date_below(visible, headline) or field_date or date_box(visible, main) or markup_date
     if date:
@@ -565,7 +528,9 @@ def parse_html(html: str) -> HtmlPage:
 
     # List items keep a list mark, so that the cleaner keeps them as a list.
     lines = [
-        f"• {line}" if i in parser.items and not line.startswith(("•", "·", "●")) else line
+        f"• {line}"
+        if i in parser.items and i not in parser.pre_lines and not line.startswith(("•", "·", "●"))
+        else line
         for i, line in enumerate(visible)
     ]
     return HtmlPage(title=page_title, lines=lines, main=main, meta=meta, skipped=skipped, why=why, pre=parser.pre_lines)

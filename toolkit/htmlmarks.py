@@ -302,7 +302,7 @@ def marked_lines(
     """Line index → the rule that drops it: hidden text, a caption, a glued link, the page's
     furniture, the list after the body container (``linked``: per line, is it a link line;
     ``article``: the article's head, headline to first sentence; ``headlines``: the lines of
-    the page's ``<h1>``)."""
+    the page's ``<h1>`` and ``<h2>``)."""
     hidden, captioned, near_image = marks.concealed.lines, marks.caption.lines, marks.near_image
     why: dict[int, str] = dict.fromkeys(sorted(marks.glued), TRAILING_LINK)
     shown = sum(len(lines[i]) for i in range(len(lines)) if main[i])

@@ -26,8 +26,9 @@ judged on its own, the innermost apart from those around it, and it is not furni
   article's ("ranking-table"), a note box set between its paragraphs (``<aside>``);
 * or it holds two paragraphs in a row (text lines of :data:`PARAGRAPH_MIN` characters with a
   sentence mark, no link line between): a list's teasers are cut by their links, an article's
-  paragraphs are not; but not when an ``<h1>`` of its own stands above them, below
-  the article's head: that is the next story, loaded whole under the article.
+  paragraphs are not; but not when an ``<h1>`` or ``<h2>`` of its own (no numbered section's)
+  stands above them, below the article's head: that is the next story, loaded whole under the
+  article.
 
 Only containers count (``div``, ``ul``, ``section`` …, never ``<body>``, a ``<span>`` or a link:
 a code listing's ``<span class="hljs-comment">`` is code), and a class that states a condition
@@ -90,6 +91,8 @@ _WORDS = frozenset(
     }
 )  # fmt: skip
 _CONDITION = frozenset({"has", "is", "with", "no", "show", "hide", "enable", "open"})
+_LAYOUT = frozenset({"wrap", "wrapper", "container", "layout"})
+_CONTENT = frozenset({"content", "main"})
 _SPLIT = re.compile(r"[-_:.]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)")
 _BODY_IDS = frozenset(
     {
@@ -121,6 +124,8 @@ def furnishes(tag: str, attrs: dict[str, str]) -> bool:
         words = [w.lower() for w in _SPLIT.split(name) if w]
         if not words or words[0] in _CONDITION:
             continue
+        if "sidebar" in words and not _LAYOUT.isdisjoint(words) and not _CONTENT.isdisjoint(words):
+            continue  # a wrapper of the content and its sidebar ("content-sidebar-wrap"), no sidebar
         # A word alone or two run together ("sideBar", "hot_news" are "sidebar", "hotnews"), or
         # their plural (NetEase's "post_recommends").
         if any(_furniture_word(w) for w in words) or any(_furniture_word(a + b) for a, b in pairwise(words)):
@@ -217,7 +222,7 @@ def furniture_lines(
 ) -> list[int]:
     """The main-text lines inside an element that is the page's furniture and holds neither a
     line of the ``article``'s head nor two paragraphs in a row under no headline of its own
-    (``headlines``: the lines of the page's ``<h1>``), nor lies in the article's
+    (``headlines``: the lines of the page's ``<h1>`` and ``<h2>``), nor lies in the article's
     body container (``body``: its lines) without a link (see the module's docstring)."""
     paragraph = _paragraphs(lines, [True] * len(lines), linked)
     furnished = set()

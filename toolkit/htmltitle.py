@@ -119,6 +119,8 @@ def _two_line(title: str, headings: list[tuple[str, str, int]]) -> str:
         a, b = _norm(upper), _norm(lower)
         if below != at + 1 or not a or not b or a + b != want:
             continue
+        if lower.lstrip().startswith(("—", "－", "-")):
+            return upper  # "坚定信心 实干笃行" / "——写在…之际": a deck under the headline, however short
         if len(a) <= KICKER_MAX or len(a) < HALF_SHARE * len(b):
             return lower
         if len(b) <= KICKER_MAX or len(b) < HALF_SHARE * len(a):

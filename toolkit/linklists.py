@@ -31,6 +31,7 @@ metadata strip under the headline.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from itertools import pairwise
 
 from .textmeta import is_metadata, key, line_date, parse_date, unmark
@@ -109,7 +110,8 @@ _AGO = re.compile(
 """A feed item's source and how long ago it was posted ("東方日報 OrientalDaily·22 小時前",
 "Yahoo財經·19 小時前"): a source of any words, which :data:`_STAMP` does not take."""
 _POSTED = re.compile(
-    r"(发表|發表|发布|發布|回复|回覆|更新|编辑|編輯|评论|評論|发帖|發帖)\s*(于|於|时间|時間)?\s*[:：]?$"
+    r"(发表|發表|发布|發布|發佈|发佈|回复|回覆|回帖|更新|修改|编辑|編輯|评论|評論|发帖|發帖|张贴|張貼|回答|提问|提問|"
+    r"创建|創建|留言)\s*(于|於|时间|時間)?\s*[:：]?$"
 )
 """A post's label before its time ("发表于"), not a source."""
 _TAG = re.compile(r"</?[a-z][a-z0-9]*(\s[^<>]*)?/?>|<!--")
@@ -259,13 +261,20 @@ def _text_length(lines: list[str], linked: list[bool], at: list[int]) -> int:
 
 
 def link_lists(
-    lines: list[str], link_chars: list[int], link_counts: list[int], main: list[bool], headline: int | None = None
+    lines: list[str],
+    link_chars: list[int],
+    link_counts: list[int],
+    main: list[bool],
+    headline: int | None = None,
+    code: Collection[int] = (),
 ) -> set[int]:
     """Indexes of the main-text lines that are part of a list of links (see the module's
     docstring); ``headline`` is the index of the article's headline line, when known. Lines
     outside the main text neither join nor part a list: a list ends where the main text does."""
     linked = link_lines(lines, link_chars)
-    kept = [i for i in range(len(lines)) if main[i]]
+    # A code block's lines are no list's (a command's dated output under a tutorial's steps).
+    skip = set(code)
+    kept = [i for i in range(len(lines)) if main[i] and i not in skip]
     # A headline list whose titles are not links (a script opens them): a headline-long line
     # with no sentence's end, its time or source and time on the next line ("3小時前"), or on
     # the line after its teaser. The article's block ends at the first such title too.
@@ -382,10 +391,13 @@ def stamped_feed(lines: list[str], linked: list[bool], story: list[bool], own: s
     for run in runs:
         if len(run) < FEED_MIN:
             continue
-        # The teasers, when most items have one (not the article's paragraphs after the last).
+        # The teasers, when most items have one, the last item's no longer than the others' (not
+        # the article's paragraphs after an inline block).
         teasers = 2 * sum(bool(t) for _, t in run[:-1]) >= len(run) - 1
-        for head, teaser in run:
-            found |= head | (set(teaser) if teasers else set())
+        longest = max((len(t) for _, t in run[:-1]), default=0)
+        for k, (head, teaser) in enumerate(run):
+            kept = teaser[:longest] if k == len(run) - 1 else teaser
+            found |= head | (set(kept) if teasers else set())
         above = min(run[0][0]) - 1
         if above >= 0 and above not in own and _list_heading(lines, linked, above, False):
             found.add(above)
@@ -447,26 +459,30 @@ def around_article(
     headings: list[tuple[str, str, int]],
     main: list[bool],
     title: str,
+    code: Collection[int] = (),
 ) -> tuple[dict[int, str], int | None]:
     """The HTML reader's pass over its main text (``main``, changed in place): take the lists
     of links out, put the article's block under its headline back in when the extractor
     missed it, take out the lines above the headline and markup shown as text, unless nothing
     would be left. Returns the lines taken out, by rule name, and the headline's line
-    (``headings``: tag, text and line of each ``<h1>``…``<h3>``)."""
+    (``headings``: tag, text and line of each ``<h1>``…``<h3>``; ``code``: lines of code)."""
     linked = link_lines(visible, link_chars)
     given = list(main)
     want = _bare(title) if title else None
     # The title's line; of several, the last above the main text (a banner may repeat it).
-    found = [i for i, line in enumerate(visible) if _bare(line) == want and not linked[i]]
-    # Else a line that holds the title or that the title holds, nearly whole ("【獨家】标题").
-    found = found or [i for i, line in enumerate(visible) if want and not linked[i] and _near(_bare(line), want)]
+    found = [i for i, line in enumerate(visible) if _bare(line) == want and not linked[i] and i not in code]
+    # Else a line that holds the title or that the title holds, nearly whole ("【獨家】标题"); never
+    # a line of code ("git stash pop" in a note of that title).
+    found = found or [
+        i for i, line in enumerate(visible) if want and not linked[i] and i not in code and _near(_bare(line), want)
+    ]
     first = next((i for i, m in enumerate(main) if m), 0)
     headline = max((i for i in found if i <= first), default=found[0] if found else None)
     sure = headline is not None
     if headline is None:
         h1 = (at for tag, _, at in headings if tag == "h1" and at < len(visible) and not linked[at])
         headline = next(h1, None)
-    listed = link_lists(visible, link_chars, link_counts, main, headline) | tag_links(
+    listed = link_lists(visible, link_chars, link_counts, main, headline, code) | tag_links(
         visible, linked, main, headline, link_counts
     )
     for i in listed:

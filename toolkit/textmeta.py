@@ -113,13 +113,17 @@ _STRONG_FIELDS = (
     rf"{_SOURCE_FIELDS}|{_ORG_FIELDS}|{_DATE_FIELDS}|浏览次数|点击次数|阅读次数|访问次数|点击数|浏览量|阅读量|点击量|"
     r"浏览人次|点阅次数|索引号|主题分类|发文字号|体裁分类|组配分类|信息分类|公开方式|公开范围|有效性|所属机构|"
     r"责任部门|文章作者|发布者|原标题|原文标题|原文链接|原文地址|本文链接|链接地址|本文网址|本文地址|永久链接|"
-    r"分享链接|发布于|ip属地|IP属地|新闻稿编号|稿件编号|稿号|"
-    r"所属行业|企业规模|政策主题|政策类型|政策层级"  # a policy library's fields above a document
+    r"分享链接|发布于|ip属地|IP属地|新闻稿编号|稿件编号|稿号"
 )
+_POLICY_FIELDS = r"所属行业|企业规模|政策主题|政策类型|政策层级"
 WEAK_FIELDS = (
     r"时间|日期|作者|标题|名称|文号|编号|分类|主题词|浏览|点击|阅读|字号|字体|下载|页码|页数|大小|文件大小|发布|"
-    r"适用对象|适用行业|适用地区"  # a policy library's, but a notice's text may say them too
+    rf"{_POLICY_FIELDS}"
 )
+POLICY_FIELD = re.compile(rf"^(?:{_POLICY_FIELDS})\s*[:：]")
+"""A policy library's field above a document ("所属行业：电力、热力…,信息传输…"): metadata in the
+page's head, however long its list of values, never the body's first line; in the text (a list
+of investment projects) the project's own line."""
 _FIELD_AT_START = re.compile(rf"^[\[【(（]?\s*(?:本文)?(?:{_STRONG_FIELDS})\s*[:：丨]")
 _FIELD_SPACED = re.compile(rf"^(?:{_STRONG_FIELDS})\s+\S")
 """A strong field and its value with only a space between: "发布单位 数位产业署", "更新日期 2024-09-11"."""
@@ -127,6 +131,8 @@ WEAK_AT_START = re.compile(rf"^[\[【(（]?\s*(?:{WEAK_FIELDS})[:：]")
 _ANY_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS}|{WEAK_FIELDS})\s*[:：]")
 _STRONG_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS})\s*[:：]")
 _DATE_FIELD_ANYWHERE = re.compile(rf"(?:{_DATE_FIELDS})\s*[:：]")
+_DATE_LABEL = re.compile(rf"(?:{_DATE_FIELDS})\s*[:：]?")
+"""A date field's label alone, its value in the next cell ("发布日期" / "2024-03-05")."""
 
 
 def compact_head(s: str) -> str:
@@ -244,7 +250,7 @@ def text_metadata(lines: list[str]) -> tuple[str, str]:
 
 
 WEB_YEAR_MIN = "1995"
-"""A web page's publication date is of this year or later."""
+"""A web page's publication date read from a short year is of this year or later."""
 
 
 def published_field(lines: list[str]) -> str:
@@ -252,8 +258,10 @@ def published_field(lines: list[str]) -> str:
     "发文日期："), or "": what the page shows its reader, which a CMS's markup date (the upload's time, a
     template's ``PubDate``) may not be."""
     dates, _ = _metadata_fields(lines)
-    # Not a date no web page has ("发布日期：24-03-05" read as the ROC's 24th year, 1935).
-    return min((d for d in dates if d[0] <= 1 and d[2][:4] >= WEB_YEAR_MIN), default=(0, 0, ""))[2]
+    # Not a short year no web page has ("发布日期：24-03-05" read as the ROC's 24th year, 1935); a
+    # year written out is the document's, however old ("发布日期：1990-06-12" in a 法规库).
+    fit = [d for d in dates if d[0] <= 1 and (d[2][:4] >= WEB_YEAR_MIN or DATE.search(key(lines[d[1]])))]
+    return min(fit, default=(0, 0, ""))[2]
 
 
 def _metadata_fields(lines: list[str]) -> tuple[list[tuple[int, int, str]], str]:
@@ -263,9 +271,11 @@ def _metadata_fields(lines: list[str]) -> tuple[list[tuple[int, int, str]], str]
     source = org = ""
     marked = [unmark(k) for k in keys(lines)]
     for n, (line, s) in enumerate(zip(lines, marked, strict=True)):
-        if not is_metadata(s):
+        if _DATE_LABEL.fullmatch(s) and n + 1 < len(lines) and DATE_ONLY.fullmatch(marked[n + 1]):
+            s = s.rstrip(":：") + "：" + marked[n + 1]  # "<dt>发布日期</dt><dd>2024-03-05</dd>"
+        elif not is_metadata(s):
             continue
-        if s.endswith(("：", ":")) and n + 1 < len(lines) and DATE_ONLY.fullmatch(marked[n + 1]):
+        elif s.endswith(("：", ":")) and n + 1 < len(lines) and DATE_ONLY.fullmatch(marked[n + 1]):
             s = s + marked[n + 1]
         rank, date = line_date(s, roc=True)
         if date:

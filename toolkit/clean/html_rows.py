@@ -49,6 +49,10 @@ AFTER_BODY_CONTAINER = Rule(
     "js_content …), which holds most of the paragraphs: a portal's story and hot lists",
     starts_trailer=True,
 )
+CODE_LINE_NUMBERS = Rule(
+    "code-line-numbers",
+    about="HTML: the line numbers a highlighter prints beside a code block (1, 2, 3 … in a <pre> of their own)",
+)
 PAGE_TOO_LARGE = Rule(
     "page-too-large-for-extraction",
     about="a note at line 0: the page has too many elements for trafilatura, so the line rules decide alone",
@@ -64,6 +68,7 @@ HTML_ROWS: tuple[Rule, ...] = (
     TRAILING_LINK,
     TEMPLATE_FURNITURE,
     AFTER_BODY_CONTAINER,
+    CODE_LINE_NUMBERS,
     PAGE_TOO_LARGE,
 )
 """Every row of this module, in the order of the reader's passes."""

@@ -134,7 +134,7 @@ def body_rules(page: Page) -> None:
             continue  # a paper's keywords ("摘要：…" / "关键词：…") are part of its abstract
         if rule is not None and rule.attachment and _names_attachment(page, i):
             continue  # the document's own "附件：名单.xlsx", not a download list
-        if page.title and tkey(s) == tkey(page.title) and not in_trailer:
+        if page.title and tkey(s) == tkey(page.title) and not in_trailer and i not in page.pre:
             page.dropped[i] = TITLE  # a printed report's running header, repeated on every page
         elif printed and s in letterhead and not in_trailer:
             page.dropped[i] = letterhead[s]

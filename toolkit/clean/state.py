@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..document import Block, Document, Dropped
-from ..textmeta import key, keys, parse_date, strip_line, unmark
+from ..textmeta import POLICY_FIELD, key, keys, parse_date, strip_line, unmark
 from .rules import Rule, match
 from .structure import body_like, structure
 
@@ -66,8 +66,9 @@ class Page:
     """Lines that are an editor's credit split off a paragraph's end (:func:`split_credit`)."""
     pre: frozenset[int] = frozenset()
     """Lines of preformatted text (``preformatted`` and ``code`` blocks): no rule that reads a
-    line's drawing drops them (:data:`DRAWN`; no line rule at all judges code), a trailer ends at
-    them, and each stays a paragraph of its own."""
+    line's drawing drops them (:data:`DRAWN`), and a trailer ends at them."""
+    code: frozenset[int] = frozenset()
+    """Lines of code: no line rule judges them, and each stays a paragraph of its own."""
 
     @classmethod
     def read(cls, doc: Document) -> Page:
@@ -92,7 +93,10 @@ class Page:
             (
                 i
                 for i, (s, r) in enumerate(zip(ks, rules, strict=True))
-                if (r is None or r.scope != "anywhere") and body_like(s) and i not in title_tag
+                if (r is None or r.scope != "anywhere")
+                and body_like(s)
+                and i not in title_tag
+                and not POLICY_FIELD.match(s)
             ),
             len(lines),
         )
@@ -107,6 +111,7 @@ class Page:
             source=strip_line(doc.meta.source),
             glued=glued,
             pre=pre,
+            code=code,
         )
 
     def document(self) -> Document:
@@ -118,7 +123,7 @@ class Page:
             if rule.page_break or (rule.letterhead and i >= self.body_start)
         }
         page_break |= {self.numbers[i]: False for i in range(len(self.lines)) if not self.ks[i]}
-        pre = frozenset(self.numbers[i] for i in self.pre)
+        pre = frozenset(self.numbers[i] for i in self.code)
         blocks = structure([(self.numbers[i], self.lines[i], self.ks[i]) for i in kept], page_break, pre)
         heading = Block(
             kind="heading", text=self.title, level=1, lines=tuple(self.numbers[i] for i in sorted(self.title_lines))

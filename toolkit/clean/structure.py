@@ -57,6 +57,8 @@ def body_like(s: str) -> bool:
     return len(s) >= BODY_LONG_LINE and any(c in s for c in "。，,；;") and len(HAN.findall(s)) >= BODY_LONG_HAN
 
 
+_DRAWN = re.compile(r"^\s*[|+┃│├└┌┬┼╋═─-]")
+"""A line of a table drawn in text ("+----+", "| id | type |", "├──"): a row, never wrapped text."""
 _CLOSERS = "。，、；：！？）」』”’》〉】,;:)"
 _TERMINAL = "。！？；：!?;:…”’」』）)》"
 
@@ -95,14 +97,17 @@ def structure(
     """Body blocks from (line number, text, key) of the kept lines. ``page_break``: line
     number → True for a printed page's number and running header, False for a blank line; a
     paragraph may go on across lines that are all of them, with at least one True. ``pre``:
-    the numbers of preformatted lines (code, an ASCII table), each a paragraph of its own that
-    no other line joins, never a heading or a list item."""
+    the numbers of code lines, each a paragraph of its own that no other line joins, never a
+    heading or a list item (a typed notice's preformatted lines are wrapped text, and join)."""
     # Heading levels follow the order of numbering schemes used as headings in this
     # document, so levels have no gaps (一、 and 1. only → levels 2 and 3).
     breaks = page_break or {}
     wrap = _wrap_width(items)
     kinds: list[str | None] = []
     for k, (number, raw, s) in enumerate(items):
+        if number in pre:
+            kinds.append(None)  # code: no heading, no wrapped paragraph (and no time spent on either)
+            continue
         n = numbering(s)
         # A numbered line that fills a hard-wrapped dump's width goes on in the next line: a
         # paragraph ("1.全面推行科技业务…中小企" / "业评价等18项…"), not a heading.
@@ -160,6 +165,7 @@ def structure(
             prev is not None
             and prev.kind == "paragraph"
             and prev.lines[-1] not in pre
+            and not (_DRAWN.match(text) or _DRAWN.match(last_raw))
             and _continues(prev.text, last_raw, text, adjacent, wrap, s)
         ):
             blocks[-1] = replace(prev, text=prev.text + text, lines=(*prev.lines, number))

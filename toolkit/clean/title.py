@@ -176,8 +176,16 @@ def header_title(page: Page) -> None:
     dropped, ks = page.dropped, page.ks
     cands: list[Candidate] = []
     split = _split_title(page)
+    # A <pre>'s line that repeats a line above it ("git stash pop" in a note of that title) is
+    # code, no header line; a notice printed whole in a <pre> has its title there.
+    repeated, above = set(), set()
     for i in range(page.body_start):
-        if i in dropped or not ks[i]:
+        if i in page.pre and ks[i] in above:
+            repeated.add(i)
+        elif i not in page.pre:
+            above.add(ks[i])
+    for i in range(page.body_start):
+        if i in dropped or not ks[i] or i in repeated:
             continue
         s = ks[i]
         if split and i in split:
