@@ -78,6 +78,12 @@ _SOURCE_META = ("contentsource", "source", "og:article:source", "mediaid")
 # Elements naming the publishing account: WeChat official-account articles (mp.weixin.qq.com).
 _PUBLISHER_IDS = {"js_name"}
 _PUBLISHER_CLASSES = {"profile_nickname", "rich_media_meta_nickname"}
+_CODE_BOX = re.compile(
+    r"(?:^|\s)(?:highlight\w*|hljs|code|codehilite|syntaxhighlighter|prettyprint|sourceCode|language-[a-z]+|"
+    r"code[-_]\w+|\w+[-_]code)(?:\s|$)"
+)
+"""A box's class that says it holds code, as a whole class ("highlight", "cnblogs_code",
+"code-snippet__fix"), not inside another word ("lang-cn", "qrcode")."""
 _CODE_CLASS = re.compile(r"lang|highlight|hljs|code|brush|prettyprint|syntax", re.IGNORECASE)
 _ASCII_WS = re.compile(r"[ \t\r\n\f\v]+")
 """Markup whitespace; a title's full-width spaces (U+3000) are the author's and stay."""
@@ -145,6 +151,8 @@ class _Extractor(HTMLParser):
         self.preformatted = self.code = False
         """The current line has text inside a ``<pre>``, inside one that is code."""
         self.pre_lines: dict[int, bool] = {}
+        self.code_ended = False
+        """The last tag closed a ``<code>`` inside a ``<pre>``."""
         self.code_boxes = Elements(_code_box)
         """The boxes a highlighter or an editor puts code in, open now."""
         """Line index → is it code, for the lines of a ``<pre>``."""
@@ -229,7 +237,7 @@ class _Extractor(HTMLParser):
             )
         elif tag == "code" and self.pre:
             self.pre[-1] = True
-            if self.has_text:  # one <code> a line with no newline between (a WeChat code snippet)
+            if self.has_text and self.code_ended:  # one <code> a line, no newline between (WeChat)
                 self._flush()
         if tag == "a" and not self.hidden:
             self.anchors += 1
@@ -270,6 +278,7 @@ class _Extractor(HTMLParser):
             return
         self.marks.end(tag)
         self.code_boxes.end(tag)
+        self.code_ended = tag == "code" and bool(self.pre)
         if tag == "math":
             self.math = max(0, self.math - 1)
         if tag == "a":
@@ -407,19 +416,21 @@ def _fill_holes(main: list[bool], items: set[int] | frozenset[int] = frozenset()
 def _code_box(tag: str, attrs: dict[str, str]) -> bool:
     """A box that holds a code block: a ``<div>`` (``<section>``, ``<figure>``, ``<td>``) with a
     code class ("cnblogs_code", "highlight", "code-snippet__fix")."""
-    return tag in ("div", "section", "figure", "td") and _CODE_CLASS.search(attrs.get("class", "")) is not None
+    return tag in ("div", "section", "figure", "td") and _CODE_BOX.search(attrs.get("class", "")) is not None
 
 
 def line_numbers(visible: list[str], pre: dict[int, bool]) -> list[int]:
-    """Lines of a ``<pre>`` that count 1, 2, 3 … on lines of their own: the line numbers a
-    highlighter prints beside a code block (Hexo's ``gutter``, Hugo's ``lnt``)."""
+    """Lines of a ``<pre>`` that count 1, 2, 3 … on lines of their own, just before a code block's
+    lines: the line numbers a highlighter prints beside it (Hexo's ``gutter``, Hugo's ``lnt``)."""
     out: list[int] = []
     i = 0
     while i < len(visible):
         n = 0
         while i + n in pre and visible[i + n].strip() == str(n + 1):
             n += 1
-        out.extend(range(i, i + n))
+        # beside the code they number (the next line is code), not a program's printed 1 2 3
+        if n and pre.get(i + n):
+            out.extend(range(i, i + n))
         i += max(n, 1)
     return out
 

@@ -8,7 +8,7 @@
   metadata line just above the main text;
 * :func:`head_end`: where the head ends, for the date the page labels as its publication's
   (``textmeta.published_field``): not a comment's "发布于", nor a correction notice's
-  "原公告发布时间" in the text.
+  "原公告发布时间", nor a quoted document's fields in the text.
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from collections.abc import Collection
 
 from .htmlalign import norm
 from .htmltemplate import is_paragraph
-from .textmeta import DATE, is_metadata, key, unmark
+from .textmeta import DATE, FIELD_LABEL, is_metadata, key, unmark
 
-_NUMBERED = re.compile(r"^\W{0,2}([一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]")
-"""A numbered section's heading ("一、项目基本情况"): the text, not a subtitle in its head."""
+_DASHED = re.compile(r"^\s*[—－-]")
+"""A subtitle's dash ("——记全国优秀乡村医生…")."""
+VALUE_MAX = 40
+"""A field's value on the line under its label is this long at most."""
 LABEL_MAX = 12
 """A label, a widget's or a bar's short line, is this long at most."""
 _SENTENCE = re.compile(r"[。！？!?；;，,]")
@@ -73,27 +75,26 @@ def head_end(
     headings: list[tuple[str, str, int]],
 ) -> int:
     """The line where the page's head ends: the text's first line below the headline that is
-    no metadata line, label or value ("发文机关" / "某某市人民政府办公厅"), nor a subtitle's heading
-    ("——记…"); a numbered heading ("一、项目基本情况") starts the text. Without a headline, the
-    first paragraph."""
-    subtitles = {at for tag, text, at in headings if tag != "h1" and not _NUMBERED.match(text)}
-    return next(
-        (
-            i
-            for i, m in enumerate(main)
-            if m
-            and (
-                (
-                    headline is not None
-                    and i > headline
-                    and i not in subtitles
-                    and (_NUMBERED.match(visible[i]) is not None or not _label(visible[i]))
-                )
-                or is_paragraph(visible[i], linked[i])
-            )
-        ),
-        len(visible),
-    )
+    no metadata line, no field's label alone ("发文机关") nor the value just under one, nor a
+    subtitle (a heading that opens with a dash, "——记…", or stands right under the headline).
+    Without a headline, the first paragraph."""
+    if headline is None:
+        return next((i for i, m in enumerate(main) if m and is_paragraph(visible[i], linked[i])), len(visible))
+    subtitles = {at for tag, text, at in headings if tag != "h1" and (at == headline + 1 or _DASHED.match(text))}
+    value = False  # the line after a label alone is its value
+    for i in range(headline + 1, len(visible)):
+        if not main[i]:
+            continue
+        s = unmark(key(visible[i]))
+        if is_metadata(s) or i in subtitles:
+            value = False
+        elif FIELD_LABEL.fullmatch(s):
+            value = True
+        elif value and len(s) <= VALUE_MAX and not _SENTENCE.search(s):
+            value = False
+        else:
+            return i
+    return len(visible)
 
 
 def _label(line: str) -> bool:

@@ -56,7 +56,8 @@ def keys(lines: list[str]) -> list[str]:
     return [strip_line(c) for c in converted]
 
 
-LIST_MARK = re.compile(r"^[•·●○■□◆◇▪▶►‣\-–]\s*")
+LIST_MARK = re.compile(r"^(?:[•·●○■□◆◇▪▶►‣–]|-(?!\d))\s*")
+"""A list item's mark; not a minus sign ("-8℃" at the head of a wrapped line)."""
 
 
 def unmark(s: str) -> str:
@@ -117,13 +118,12 @@ _STRONG_FIELDS = (
 )
 _POLICY_FIELDS = r"所属行业|企业规模|政策主题|政策类型|政策层级"
 WEAK_FIELDS = (
-    r"时间|日期|作者|标题|名称|文号|编号|分类|主题词|浏览|点击|阅读|字号|字体|下载|页码|页数|大小|文件大小|发布|"
-    rf"{_POLICY_FIELDS}"
+    r"时间|日期|作者|标题|名称|文号|编号|分类|主题词|浏览|点击|阅读|字号|字体|下载|页码|页数|大小|文件大小|发布"
 )
-POLICY_FIELD = re.compile(rf"^(?:{_POLICY_FIELDS})\s*[:：]")
-"""A policy library's field above a document ("所属行业：电力、热力…,信息传输…"): metadata in the
-page's head, however long its list of values, never the body's first line; in the text (a list
-of investment projects) the project's own line."""
+POLICY_FIELD = re.compile(rf"^(?:{_POLICY_FIELDS})\s*[:：].*[,，]")
+"""A policy library's field above a document, a list of the categories it applies to
+("所属行业：电力、热力…,信息传输…", "企业规模：大型企业,中型企业,小微企业"): never the body's
+first line, however long; one value is a company's or a project's own line ("所属行业：软件业")."""
 _FIELD_AT_START = re.compile(rf"^[\[【(（]?\s*(?:本文)?(?:{_STRONG_FIELDS})\s*[:：丨]")
 _FIELD_SPACED = re.compile(rf"^(?:{_STRONG_FIELDS})\s+\S")
 """A strong field and its value with only a space between: "发布单位 数位产业署", "更新日期 2024-09-11"."""
@@ -132,6 +132,8 @@ _ANY_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS}|{W
 _STRONG_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS})\s*[:：]")
 _DATE_FIELD_ANYWHERE = re.compile(rf"(?:{_DATE_FIELDS})\s*[:：]")
 _DATE_LABEL = re.compile(rf"(?:{_DATE_FIELDS})\s*[:：]?")
+FIELD_LABEL = re.compile(rf"(?:{_STRONG_FIELDS}|{WEAK_FIELDS})\s*[:：]?")
+"""A metadata field's label alone on its line, its value in the next cell ("发文机关")."""
 """A date field's label alone, its value in the next cell ("发布日期" / "2024-03-05")."""
 
 
@@ -249,6 +251,8 @@ def text_metadata(lines: list[str]) -> tuple[str, str]:
     return min(dates, default=(0, 0, ""))[2], source
 
 
+UNSET_DATES = frozenset({"1970-01-01", "1900-01-01"})
+"""What a CMS prints for a date never set (the Unix epoch, a database's zero date)."""
 WEB_YEAR_MIN = "1995"
 """A web page's publication date read from a short year is of this year or later."""
 
@@ -260,7 +264,11 @@ def published_field(lines: list[str]) -> str:
     dates, _ = _metadata_fields(lines)
     # Not a short year no web page has ("发布日期：24-03-05" read as the ROC's 24th year, 1935); a
     # year written out is the document's, however old ("发布日期：1990-06-12" in a 法规库).
-    fit = [d for d in dates if d[0] <= 1 and (d[2][:4] >= WEB_YEAR_MIN or DATE.search(key(lines[d[1]])))]
+    fit = [
+        d
+        for d in dates
+        if d[0] <= 1 and d[2] not in UNSET_DATES and (d[2][:4] >= WEB_YEAR_MIN or DATE.search(key(lines[d[1]])))
+    ]
     return min(fit, default=(0, 0, ""))[2]
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from ..textmeta import (
     DATE_ONLY,
     FONT_WORDS,
+    POLICY_FIELD,
     SHARE_TARGETS,
     STAMP,
     TOOLBAR,
@@ -220,6 +221,8 @@ def is_weak_metadata(s: str) -> bool:
         return False
     if WEAK_AT_START.match(compact_head(s)) is not None or DATE_NAME.match(s) is not None:
         return True
+    if POLICY_FIELD.match(s) is not None:
+        return True  # a policy library's list of categories above a document
     # A header strip with a date and a time of day: "原创 科小编 某公众号 2023年08月03日 18:30北京",
     # or a WeChat strip of before 2018, dated only: "原创 2018-04-07 作者 公众号 公众号".
     if any(c in s for c in "，。；！？") or len(s) > 60:

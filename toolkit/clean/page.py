@@ -48,7 +48,7 @@ from .settings import (
 )
 from .state import Page
 from .structure import body_like, numbering
-from .title import header_title, tkey
+from .title import header_title, is_prose, tkey
 
 
 def header_rules(page: Page) -> None:
@@ -103,7 +103,7 @@ def header_rules(page: Page) -> None:
 
 def body_rules(page: Page) -> None:
     """Rules in the body; after a trailer-starting rule, short lines and edge rules too."""
-    in_trailer = ended = False
+    in_trailer = ended = prose = False
     opened = -1  # the first line after what started the trailer
     # Another text's heading ends the article only below the article's headline (not in a
     # sidebar above it).
@@ -134,7 +134,9 @@ def body_rules(page: Page) -> None:
             continue  # a paper's keywords ("摘要：…" / "关键词：…") are part of its abstract
         if rule is not None and rule.attachment and _names_attachment(page, i):
             continue  # the document's own "附件：名单.xlsx", not a download list
-        if page.title and tkey(s) == tkey(page.title) and not in_trailer and i not in page.pre:
+        prose = prose or (i not in page.pre and rule is None and i not in page.dropped and is_prose(s))
+        # (a line of code below the text that says the title, "git stash pop", is no header)
+        if page.title and tkey(s) == tkey(page.title) and not in_trailer and not (i in page.pre and prose):
             page.dropped[i] = TITLE  # a printed report's running header, repeated on every page
         elif printed and s in letterhead and not in_trailer:
             page.dropped[i] = letterhead[s]

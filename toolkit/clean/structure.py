@@ -57,7 +57,7 @@ def body_like(s: str) -> bool:
     return len(s) >= BODY_LONG_LINE and any(c in s for c in "。，,；;") and len(HAN.findall(s)) >= BODY_LONG_HAN
 
 
-_DRAWN = re.compile(r"^\s*[|+┃│├└┌┬┼╋═─-]")
+_DRAWN = re.compile(r"^\s*(?:[|+┃│├└┌┬┼╋═─]|-{3})")
 """A line of a table drawn in text ("+----+", "| id | type |", "├──"): a row, never wrapped text."""
 _CLOSERS = "。，、；：！？）」』”’》〉】,;:)"
 _TERMINAL = "。！？；：!?;:…”’」』）)》"

@@ -170,20 +170,31 @@ _COLUMN = re.compile(
 _SITE_COLUMN = re.compile(r"(.{2,20}?)\s*(新闻公报|新闻稿|新闻发布|信息公开|政务公开)")
 
 
+PROSE_MIN = 10
+"""A line of text, not a label or a menu item, has this many characters and a clause mark."""
+
+
+def is_prose(s: str) -> bool:
+    """A line of text ``s`` (a key), not a label or a menu item: see :data:`PROSE_MIN`."""
+    return len(s) >= PROSE_MIN and re.search(r"[，,。；;：:]", s) is not None
+
+
 def header_title(page: Page) -> None:
     """The title, and the header lines that are not body: section labels, navigation items,
     site names; a date line kept as body ("（2021年1月12日）") gives the date if nothing did."""
     dropped, ks = page.dropped, page.ks
     cands: list[Candidate] = []
     split = _split_title(page)
-    # A <pre>'s line that repeats a line above it ("git stash pop" in a note of that title) is
-    # code, no header line; a notice printed whole in a <pre> has its title there.
-    repeated, above = set(), set()
+    # A <pre>'s line that repeats a line above it, below the text's first paragraph ("git stash
+    # pop" in a note of that title), is code, no header line; a notice typed into a <pre> opens
+    # with its title.
+    repeated, above, prose = set(), set(), False
     for i in range(page.body_start):
-        if i in page.pre and ks[i] in above:
-            repeated.add(i)
+        if i in page.pre and prose and ks[i] in above:
+            repeated.add(i)  # below the text that the title heads, not at a typed notice's head
         elif i not in page.pre:
             above.add(ks[i])
+            prose = prose or (page.rules[i] is None and i not in dropped and is_prose(ks[i]))
     for i in range(page.body_start):
         if i in dropped or not ks[i] or i in repeated:
             continue
