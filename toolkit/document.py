@@ -96,7 +96,7 @@ class Segment:
 class Block:
     """A structural unit: the title (heading level 1), a heading, a paragraph, a list item.
 
-    ``raw`` and ``preformatted`` blocks are source lines before cleaning (:data:`RAW_KINDS`).
+    ``raw``, ``preformatted`` and ``code`` blocks are source lines before cleaning (:data:`RAW_KINDS`).
     """
 
     kind: BlockKind

@@ -147,17 +147,16 @@ class _Extractor(HTMLParser):
         """Links with text in ``current``; ``link_open``: the open link has had text."""
         self.link_open = False
         self.pre: list[bool] = []
-        """Per open ``<pre>``: is it code (a code class, a ``<code>`` inside)."""
+        """Open ``<pre>`` elements, each True when it holds code (a ``<code>``, a highlighter's
+        class, a code box around it); in every ``<pre>`` a line break ends a line."""
         self.preformatted = self.code = False
         """The current line has text inside a ``<pre>``, inside one that is code."""
         self.pre_lines: dict[int, bool] = {}
+        """Line index → is it code, for the lines of a ``<pre>``."""
         self.code_ended = False
         """The last tag closed a ``<code>`` inside a ``<pre>``."""
         self.code_boxes = Elements(_code_box)
         """The boxes a highlighter or an editor puts code in, open now."""
-        """Line index → is it code, for the lines of a ``<pre>``."""
-        """Open ``<pre>`` elements, each True when it holds code (a ``<code>``, a highlighter's
-        class): in a ``<pre>`` of text (a notice typed out) a line break ends a line."""
         self.in_item = False
         self.elements = 0
         """Start tags seen."""
@@ -226,10 +225,10 @@ class _Extractor(HTMLParser):
             self.hidden.append(tag)
             return
         if not self.hidden:
-            self.marks.start(tag, {k: v or "" for k, v in attrs}, self.closed)
+            named = {k: v or "" for k, v in attrs}
+            self.marks.start(tag, named, self.closed)
+            self.code_boxes.start(tag, named, self.closed)
             self.math += tag == "math" and not self.closed
-        if not self.hidden:
-            self.code_boxes.start(tag, {k: v or "" for k, v in attrs}, self.closed)
         if tag == "pre" and not self.hidden:
             # code: a code class on the <pre>, or on a box around it (博客园's "cnblogs_code")
             self.pre.append(
@@ -519,10 +518,9 @@ def parse_html(html: str) -> HtmlPage:
             main[i], why[i] = False, rule
     if title:
         meta["title"] = _ASCII_WS.sub(" ", title).strip(" \u3000\u00a0")
-    # The page's "发布日期：" line, the markup's own fields, the page's other dated lines and its
-    # "来源：" line, then guesses:
-    # trafilatura's date (it may pick "最后更新"), the WeChat account's name.
-    # A date the page labels as its publication's ("发文日期：") is the one its reader sees.
+    # The date the page's head labels as its publication's ("发布日期：", the one its reader
+    # sees), the markup's own fields, the page's other dated lines and its "来源：" line, then
+    # guesses: trafilatura's date (it may pick "最后更新"), the WeChat account's name.
     head = head_end(visible, main, linked, headline, parser.headings)
     date = published_field(visible[:head]) or next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html)
     date = date or date_below(visible, headline) or field_date or date_box(visible, main) or markup_date

@@ -235,9 +235,9 @@ def furniture_lines(
             continue
         # Two paragraphs in a row, of the element's lines: no link line, no other line between;
         # unless a headline of its own stands above them: the next story, loaded whole below.
-        if _next_story(lines, at, headlines, paragraph):
-            pass
-        elif any(main[a] and main[b] and paragraph[a] and paragraph[b] for a, b in pairwise(at)):
+        if not _next_story(lines, at, headlines, paragraph) and any(
+            main[a] and main[b] and paragraph[a] and paragraph[b] for a, b in pairwise(at)
+        ):
             continue
         furnished.add(e)
     return [i for i, elements in sorted(furniture.lines.items()) if main[i] and not furnished.isdisjoint(elements)]

@@ -132,9 +132,9 @@ _ANY_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS}|{W
 _STRONG_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS})\s*[:：]")
 _DATE_FIELD_ANYWHERE = re.compile(rf"(?:{_DATE_FIELDS})\s*[:：]")
 _DATE_LABEL = re.compile(rf"(?:{_DATE_FIELDS})\s*[:：]?")
+"""A date field's label alone, its value in the next cell ("发布日期" / "2024-03-05")."""
 FIELD_LABEL = re.compile(rf"(?:{_STRONG_FIELDS}|{WEAK_FIELDS})\s*[:：]?")
 """A metadata field's label alone on its line, its value in the next cell ("发文机关")."""
-"""A date field's label alone, its value in the next cell ("发布日期" / "2024-03-05")."""
 
 
 def compact_head(s: str) -> str:

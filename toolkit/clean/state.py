@@ -123,8 +123,8 @@ class Page:
             if rule.page_break or (rule.letterhead and i >= self.body_start)
         }
         page_break |= {self.numbers[i]: False for i in range(len(self.lines)) if not self.ks[i]}
-        pre = frozenset(self.numbers[i] for i in self.code)
-        blocks = structure([(self.numbers[i], self.lines[i], self.ks[i]) for i in kept], page_break, pre)
+        code = frozenset(self.numbers[i] for i in self.code)
+        blocks = structure([(self.numbers[i], self.lines[i], self.ks[i]) for i in kept], page_break, code)
         heading = Block(
             kind="heading", text=self.title, level=1, lines=tuple(self.numbers[i] for i in sorted(self.title_lines))
         )

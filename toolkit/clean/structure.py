@@ -92,11 +92,11 @@ def _wrap_width(items: list[tuple[int, str, str]]) -> tuple[Callable[[str], int]
 
 
 def structure(
-    items: list[tuple[int, str, str]], page_break: dict[int, bool] | None = None, pre: frozenset[int] = frozenset()
+    items: list[tuple[int, str, str]], page_break: dict[int, bool] | None = None, code: frozenset[int] = frozenset()
 ) -> list[Block]:
     """Body blocks from (line number, text, key) of the kept lines. ``page_break``: line
     number → True for a printed page's number and running header, False for a blank line; a
-    paragraph may go on across lines that are all of them, with at least one True. ``pre``:
+    paragraph may go on across lines that are all of them, with at least one True. ``code``:
     the numbers of code lines, each a paragraph of its own that no other line joins, never a
     heading or a list item (a typed notice's preformatted lines are wrapped text, and join)."""
     # Heading levels follow the order of numbering schemes used as headings in this
@@ -105,7 +105,7 @@ def structure(
     wrap = _wrap_width(items)
     kinds: list[str | None] = []
     for k, (number, raw, s) in enumerate(items):
-        if number in pre:
+        if number in code:
             kinds.append(None)  # code: no heading, no wrapped paragraph (and no time spent on either)
             continue
         n = numbering(s)
@@ -127,7 +127,7 @@ def structure(
             # text again (where it is one line) must give the same block
             and not is_heading_line(_wrapped_run(items, k, wrap, breaks))
         )
-        kinds.append(n if n is not None and is_heading_line(s) and not wrapped and number not in pre else None)
+        kinds.append(n if n is not None and is_heading_line(s) and not wrapped else None)
     # Runs of two or more short numbered lines of one scheme, with nothing between them, are
     # a list (工作要点 1. 2. 3.), not headings; so are numbered lines under "附件：".
     listed = [False] * len(items)
@@ -149,7 +149,7 @@ def structure(
         adjacent, prev_number = _adjacent(prev_number, number, breaks), number
         prev_raw, last_raw = text, prev_raw
         prev = blocks[-1] if blocks else None
-        if number in pre:
+        if number in code:
             blocks.append(Block(kind="paragraph", text=text, lines=(number,)))
             continue
         if kind is not None and not is_list:
@@ -164,7 +164,7 @@ def structure(
         if (
             prev is not None
             and prev.kind == "paragraph"
-            and prev.lines[-1] not in pre
+            and prev.lines[-1] not in code
             and not (_DRAWN.match(text) or _DRAWN.match(last_raw))
             and _continues(prev.text, last_raw, text, adjacent, wrap, s)
         ):
