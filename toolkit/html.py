@@ -505,7 +505,7 @@ def parse_html(html: str) -> HtmlPage:
     title = page_title_of(explicit, page_title, parts, parser.headings, visible, main)
     if title and extracted is not None:
         main = headline_above(visible, below_heading(visible, main, title, linked, parser.pre_lines), title)
-    code = [i for i, is_code in parser.pre_lines.items() if is_code]
+    code = frozenset(i for i, is_code in parser.pre_lines.items() if is_code)
     why, headline = around_article(
         parser.lines, parser.link_chars, parser.link_counts, parser.headings, main, title, code
     )

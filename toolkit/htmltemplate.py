@@ -42,7 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .linklists import PARAGRAPH_MIN, SIGNATURE_MAX, attachment_lines
+from .linklists import NUMBERED, PARAGRAPH_MIN, SIGNATURE_MAX, attachment_lines
 from .textmeta import key, parse_date
 
 FURNITURE = "template-furniture"
@@ -110,8 +110,6 @@ _BODY_CLASSES = frozenset(
 )  # fmt: skip
 _SPACE = re.compile(r"\s+")
 _SENTENCE_MARK = re.compile(r"[。！？!?；，]")
-_SECTION = re.compile(r"^\W{0,2}([一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]")
-"""A numbered section's heading ("三、我们的推荐"): the article's own part, not another story."""
 
 
 def furnishes(tag: str, attrs: dict[str, str]) -> bool:
@@ -250,7 +248,10 @@ def _next_story(lines: list[str], at: list[int], headlines: frozenset[int], para
     推荐" in a buying guide's ``product-recommend``) is the article's own."""
     first = next((i for i in at if paragraph[i]), None)
     return first is not None and any(
-        i in headlines and i < first and _length(lines[i]) >= STORY_HEADLINE_MIN and not _SECTION.match(lines[i])
+        i in headlines
+        and i < first
+        and _length(lines[i]) >= STORY_HEADLINE_MIN
+        and not NUMBERED.match(lines[i])  # a section's: "三、我们的推荐"
         for i in at
     )
 

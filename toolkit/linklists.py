@@ -130,7 +130,8 @@ _DOCUMENT = re.compile(r"\d{0,2}[.、]?\s*《[^《》]+》")
 _DAY = re.compile(r"\d{1,2}")
 _YEAR_MONTH = re.compile(r"(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*月?")
 _TAG_LABEL = re.compile(r"(热门|热词|热搜|热点|热门话题|标签|话题|关键词|专题|tags?|topics?)\s*[:：]?\s", re.IGNORECASE)
-_NUMBERED = re.compile(r"^\W{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．)）]")
+NUMBERED = re.compile(r"^\W{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．)）]")
+"""A numbered line's head ("一、", "3.", "2）"): an attachment's, a section's."""
 
 
 def _length(line: str) -> int:
@@ -352,10 +353,9 @@ def stamped_feed(lines: list[str], linked: list[bool], story: list[bool], own: s
     link (``story``, per line), and, when most items have one, the teaser after the link, up to
     :data:`FEED_TEASER_LINES` lines of text of any length; a feed is :data:`FEED_MIN` items at
     least in a run that no sentence of the main text cuts (``main``: the article's text around
-    an inline item or two), outside the
-    article's own lines (``own``: its head, headline to first sentence, and a notice's
-    attachments; not the whole block down to the next link, which a feed's first stamp ends),
-    with the heading just above its first item ("其他人也在看").
+    an inline item or two), outside the article's own lines (``own``: its head, headline to
+    first sentence, and a notice's attachments; not the whole block down to the next link,
+    which a feed's first stamp ends), with the heading just above its first item ("其他人也在看").
 
     A portal's stream under a short item ("你可能還想看") interleaves its items with ads and
     gives a main-text extractor only some of its teasers, as paragraphs with nothing between:
@@ -432,7 +432,7 @@ def _own_lines(lines: list[str], linked: list[bool], article: range) -> set[int]
         if _ATTACHMENT.match(line):
             own.add(i)
             j = i + 1
-            while j < len(lines) and linked[j] and _NUMBERED.match(lines[j]):
+            while j < len(lines) and linked[j] and NUMBERED.match(lines[j]):
                 own.add(j)
                 j += 1
     return own

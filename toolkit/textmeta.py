@@ -279,12 +279,11 @@ def _metadata_fields(lines: list[str]) -> tuple[list[tuple[int, int, str]], str]
     source = org = ""
     marked = [unmark(k) for k in keys(lines)]
     for n, (line, s) in enumerate(zip(lines, marked, strict=True)):
-        if _DATE_LABEL.fullmatch(s) and n + 1 < len(lines) and DATE_ONLY.fullmatch(marked[n + 1]):
-            s = s.rstrip(":：") + "：" + marked[n + 1]  # "<dt>发布日期</dt><dd>2024-03-05</dd>"
-        elif not is_metadata(s):
+        label = _DATE_LABEL.fullmatch(s) is not None  # "<dt>发布日期</dt><dd>2024-03-05</dd>"
+        if not label and not is_metadata(s):
             continue
-        elif s.endswith(("：", ":")) and n + 1 < len(lines) and DATE_ONLY.fullmatch(marked[n + 1]):
-            s = s + marked[n + 1]
+        if (label or s.endswith(("：", ":"))) and n + 1 < len(lines) and DATE_ONLY.fullmatch(marked[n + 1]):
+            s = s.rstrip(":：") + "：" + marked[n + 1]
         rank, date = line_date(s, roc=True)
         if date:
             dates.append((rank, n, date))
