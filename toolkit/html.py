@@ -35,7 +35,7 @@ from typing import Any
 from .errors import InstallError
 from .files import split_lines
 from .htmlalign import align
-from .htmlhead import below_heading, head_end, headline_above
+from .htmlhead import below_heading, head_end, headline_above, layout_headline
 from .htmlmarks import Marks, marked_lines
 from .htmltemplate import Elements, body_lines
 from .htmltitle import page_title_of, title_parts
@@ -502,7 +502,10 @@ def parse_html(html: str) -> HtmlPage:
     page_title = _ASCII_WS.sub(" ", parser.title).strip(" \u3000\u00a0")
     parts = title_parts(page_title)
     explicit = next((tags[k] for k in _TITLE_META if tags.get(k)), "")
-    title = page_title_of(explicit, page_title, parts, parser.headings, visible, main)
+    site = next((tags[k] for k in _SITE_META if tags.get(k)), "") or parser.site_name
+    placed = layout_headline(visible, main, linked, parser.headings) if extracted is not None else ""
+    sites = [s for s in (site, *parts[1:]) if s]
+    title = page_title_of(explicit, page_title, parts, parser.headings, visible, main, placed, sites, linked)
     if title and extracted is not None:
         main = headline_above(visible, below_heading(visible, main, title, linked, parser.pre_lines), title)
     code = frozenset(i for i, is_code in parser.pre_lines.items() if is_code)
@@ -530,7 +533,6 @@ def parse_html(html: str) -> HtmlPage:
     source = re.sub(r"^(信息来源|稿件来源|文章来源|来源|來源)\s*[:：]\s*", "", source.strip())
     if source:
         meta["source"] = source
-    site = next((tags[k] for k in _SITE_META if tags.get(k)), "") or parser.site_name
     site = site or (parts[-1] if len(parts) > 1 else "")
     if site and site != meta.get("title"):
         meta["site"] = _ASCII_WS.sub(" ", site).strip(" \u3000\u00a0")

@@ -18,7 +18,7 @@ from collections.abc import Collection
 
 from .htmlalign import norm
 from .htmltemplate import is_paragraph
-from .textmeta import DATE, FIELD_LABEL, is_metadata, key, unmark
+from .textmeta import DATE, FIELD_LABEL, FONT_WORDS, is_metadata, is_tool, key, toolbar_tokens, unmark
 
 _DASHED = re.compile(r"^\s*[—－-]")
 """A subtitle's dash ("——记全国优秀乡村医生…")."""
@@ -86,7 +86,7 @@ def head_end(
         if not main[i]:
             continue
         s = unmark(key(visible[i]))
-        if is_metadata(s) or i in subtitles:
+        if is_metadata(s) or i in subtitles or _bar(s):
             value = False
         elif FIELD_LABEL.fullmatch(s):
             value = True
@@ -95,6 +95,15 @@ def head_end(
         else:
             return i
     return len(visible)
+
+
+def _bar(s: str) -> bool:
+    """A bar of the page's tools and empty fields ("文字大小： [ 大 中 小 ] 浏览次数：", its counter
+    filled by a script)?"""
+    tokens = toolbar_tokens(s)
+    return any(is_tool(t) or t in FONT_WORDS for t in tokens) and all(
+        is_tool(t) or t in FONT_WORDS or FIELD_LABEL.fullmatch(t) for t in tokens
+    )
 
 
 def _label(line: str) -> bool:
@@ -121,3 +130,84 @@ def headline_above(visible: list[str], main: list[bool], title: str) -> list[boo
     out = list(main)
     out[first - 2 : first] = [True, True]
     return out
+
+
+LAYOUT_LINES = 6
+"""The headline a reader sees stands at most this many lines above the text's first line (a
+metadata strip, a font-size bar and a share bar between), or at most this many lines into it."""
+HEADLINE_CHARS = (4, 80)
+"""A headline found by its place is this long (characters, spaces aside), at least and at most."""
+_CUT_SHORT = re.compile(r"(\.{3}|…)$")
+"""A link's text cut short ("【安徽阜阳一动物园2..."): a headline is printed whole."""
+_LABELLED = re.compile(r"^([\w ]{1,8}?)\s*[:：]")
+_LABELS = frozenset({"标签", "关键词", "关键字", "栏目", "类别", "专题", "tags", "tag"})
+"""Labels of a post's fields under its headline that are no metadata ("标签： 工作 职业规划")."""
+_WORDS = re.compile(r"[\u3400-\u9fff]|[A-Za-z]{2,}")
+HEADLINE_WORDS = 3
+"""A headline holds this many Han characters or Latin words at least (no "24-5-13 17:07")."""
+STAMP_MAX = 60
+"""A dated line under a headline (its author, date and counters) is this long at most."""
+_CRUMB = re.compile(r"[>＞»›]|\s/\s")
+_NO_HEADLINE_END = ("：", ":", "，", ",", "；", ";", "、", "。")
+_TITLE_FIELD = re.compile(r"^(?:标\s*题|题\s*目|文件名称|公告名称|例稿名称)\s*[:：]\s*\S")
+"""A document's title field: "标　　题：关于…的决定　 　发文机关：…", "例稿名稱：…公告"."""
+_FIELDS_APART = re.compile(r"[\s\u3000]{2,}")
+"""The space between two fields on one line (the title's value ends there)."""
+_STOP = re.compile(r"[。；;]")
+"""A sentence's end inside a line: no headline."""
+
+
+def layout_headline(
+    visible: list[str], main: list[bool], linked: list[bool], headings: list[tuple[str, str, int]]
+) -> str:
+    """The headline a reader sees, found by its place, for a page whose markup names none (an
+    empty ``<title>``, or one that names only the site): a document's "标题：" field in the
+    page's head; else a line set just above a metadata line ("亚洲首艘…启运珠江口盆地" /
+    "2024-05-12 17:19 来源：新华网") near the text's first line, no field itself (a field
+    table's "公文种类：命令" has fields above it); else the page's heading nearest above the
+    text; "" when none is there."""
+    start = next((i for i, m in enumerate(main) if m), None)
+    if start is None:
+        return ""
+    lo, hi = max(0, start - LAYOUT_LINES), min(len(visible), start + LAYOUT_LINES)
+    for i in range(max(0, start - 2 * LAYOUT_LINES), hi):
+        if _TITLE_FIELD.match(unmark(key(visible[i]))):
+            value = _FIELDS_APART.split(re.split(r"[:：]", visible[i], maxsplit=1)[1].strip())[0]
+            if len(norm(value)) >= HEADLINE_CHARS[0]:
+                return value
+
+    def meta(i: int) -> bool:  # a metadata line, or a short dated one ("作者 2015-06-19 11:20:11 0人参与")
+        if not 0 <= i < len(visible):
+            return False
+        s = unmark(key(visible[i]))
+        return is_metadata(s) or (len(s) <= STAMP_MAX and DATE.search(s) is not None)
+
+    placed = [
+        i
+        for i in range(lo, hi)
+        if _headline_shape(visible[i]) and (meta(i + 1) or (meta(i + 2) and _label(visible[i + 1]))) and not meta(i - 1)
+    ]
+    if placed:
+        above = [i for i in placed if i < start]
+        return visible[above[-1] if above else placed[0]].strip()
+    heads = [text for _, text, at in headings if lo <= at <= start and _headline_shape(text)]
+    return heads[-1].strip() if heads else ""
+
+
+def _headline_shape(line: str) -> bool:
+    """A line shaped as a headline (it may be a link to the article itself, a blog's
+    "postTitle"): no sentence (a question or an exclamation at its
+    end, commas inside: "…火了，你知道…吗？"), no breadcrumb, no label, no metadata, no date,
+    and :data:`HEADLINE_CHARS` long."""
+    s = unmark(key(line))
+    return (
+        HEADLINE_CHARS[0] <= len(norm(line)) <= HEADLINE_CHARS[1]
+        and len(_WORDS.findall(s)) >= HEADLINE_WORDS
+        and not s.endswith(_NO_HEADLINE_END)
+        and not _STOP.search(s.rstrip("。！？!?"))
+        and not _CRUMB.search(s)
+        and not _CUT_SHORT.search(s)
+        and not ((m := _LABELLED.match(s)) and (FIELD_LABEL.fullmatch(m.group(1)) or m.group(1) in _LABELS))
+        and not is_metadata(s)
+        and DATE.search(s) is None
+    )

@@ -20,9 +20,11 @@ Then two corrections, for pages whose markup names something else than the artic
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from itertools import pairwise
 
 from .textmeta import TITLE_SEP
+from .words import word_list
 
 TITLE_MAX = 120
 """A line completing a title cut short is at most this long."""
@@ -69,9 +71,17 @@ def page_title_of(
     headings: list[tuple[str, str, int]],
     visible: list[str],
     main: list[bool],
+    placed: str = "",
+    sites: Collection[str] = (),
+    linked: list[bool] | None = None,
 ) -> str:
     """The page's title (see the module's docstring). ``headings``: tag, text and line index of
-    each ``<h1>``…``<h3>``; ``visible`` the page's lines, ``main`` which are main text."""
+    each ``<h1>``…``<h3>``; ``visible`` the page's lines, ``main`` which are main text;
+    ``placed`` the headline found by its place above the text (``htmlhead.layout_headline``),
+    the title when the markup names none or only the site (one of ``sites``, the names the
+    markup gives the site, or a name shaped as a site's: "南方网", "某某市人民政府门户网站"; or a
+    name the page shows only as links, ``linked``: its logo, its breadcrumb) and no line near the
+    text says it."""
     texts = [t for _, t, _ in headings]
     if explicit:
         own = title_parts(explicit)
@@ -96,11 +106,57 @@ def page_title_of(
         title = title or next((t for tag, t, _ in headings if tag == "h1" and len(t) >= 5 and t != site), "")
         title = title or (parts[0] if parts else "")
         title = title if title == paired else _shown_near(_main_line(title, headings), headings, visible, main)
+    links = linked or [False] * len(visible)
+    if placed and (
+        not title
+        # a site's name, however near its logo's link stands; another title the page shows only as links
+        or (names_site(title, sites) and not _near_text(title, visible, main, links, unlinked=True))
+        or (_only_linked(title, visible, links) and not _near_text(title, visible, main, links))
+    ):
+        title = placed
     if title and is_account_name(title):
         title = _headline(headings, visible, main) or title
     if _CUT.search(title):
         title = _completed(title, visible)
     return title
+
+
+_SITE_SUFFIX = (*word_list("organisation_suffixes"), "首页", "首頁", "官网", "官網", "频道", "頻道", "平台", "中国")
+_NO_SITE = re.compile(r"\d|[。，,；;：:！？!?“”《》「」]|的|关于|關於")
+SITE_NAME_MAX = 20
+"""A site's name is this long at most (characters, spaces aside)."""
+
+
+def names_site(title: str, sites: Collection[str]) -> bool:
+    """Does ``title`` name the site, not an article: one of ``sites``, or a short name that ends
+    as an organisation's or a site's does, without digits or sentence marks ("南方网", "科普中国",
+    "某某市人民政府门户网站")?"""
+    t = _norm(title)
+    return t in {_norm(s) for s in sites} or (
+        len(t) <= SITE_NAME_MAX and not _NO_SITE.search(t) and t.endswith(_SITE_SUFFIX)
+    )
+
+
+def _near_text(title: str, visible: list[str], main: list[bool], linked: list[bool], unlinked: bool = False) -> bool:
+    """Does a line at most twice :data:`NEAR_LINES` lines above the text's first line, or one
+    of the text's first lines, say ``title`` (whole, or inside a line that is no link: "Ruby
+    标题" with its badge)? When ``unlinked``, only a line that is no link and says it whole (a
+    site's name is in its logo's link and its copyright line, not a headline)."""
+    start = next((i for i, m in enumerate(main) if m), len(main))
+    want = _norm(title)
+    return any(
+        _norm(visible[i]) == want and not linked[i]
+        if unlinked
+        else _norm(visible[i]) == want or (want in _norm(visible[i]) and not linked[i])
+        for i in range(max(0, start - 2 * NEAR_LINES), min(len(visible), start + NEAR_LINES))
+    )
+
+
+def _only_linked(title: str, visible: list[str], linked: list[bool]) -> bool:
+    """Is every line that holds ``title`` a link (a logo's, a breadcrumb's), and one at least?"""
+    want = _norm(title)
+    holding = [linked[i] for i, line in enumerate(visible) if want in _norm(line)]
+    return bool(holding) and all(holding)
 
 
 def _main_line(title: str, headings: list[tuple[str, str, int]]) -> str:

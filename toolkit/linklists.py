@@ -234,8 +234,13 @@ def far_above(lines: list[str], linked: list[bool], main: list[bool], headline: 
     text). All of them when the headline is ``sure`` (the page's own title matched it) and they
     hold less text than the lines from the headline down; else those with at least
     :data:`FAR_ABOVE` lines outside the main text between them and it (a cookie or language
-    notice), when they hold less text (less than twice as much, when ``sure``)."""
+    notice), when they hold less text (less than twice as much, when ``sure``). None when a line
+    above names the headline as a document (《…》): that is the cover that issues it, an order's
+    "《关于废止…的决定》已经…审议通过，现予公布" above the decision."""
     if headline is None:
+        return []
+    named = "《" + re.sub(r"\s+", "", lines[headline]).strip("《》") + "》"
+    if any(named in re.sub(r"\s+", "", lines[j]) for j in range(headline) if main[j]):
         return []
     below = _text_length(lines, linked, [j for j in range(headline, len(lines)) if main[j]])
     # A date stamp right above the headline stays for the header's passes ("2023年5月18日 18時45分").

@@ -127,6 +127,8 @@ first line, however long; one value is a company's or a project's own line ("所
 _FIELD_AT_START = re.compile(rf"^[\[【(（]?\s*(?:本文)?(?:{_STRONG_FIELDS})\s*[:：丨]")
 _FIELD_SPACED = re.compile(rf"^(?:{_STRONG_FIELDS})\s+\S")
 """A strong field and its value with only a space between: "发布单位 数位产业署", "更新日期 2024-09-11"."""
+_SPACED_FIELDS = re.compile(rf"(?:^|\s)(?:{_STRONG_FIELDS})\s+[^\s:：]")
+"""Strong fields set out in a table's row without colons: "生成日期　 　2025-08-12　 　公开日期　 　…"."""
 WEAK_AT_START = re.compile(rf"^[\[【(（]?\s*(?:{WEAK_FIELDS})[:：]")
 _ANY_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS}|{WEAK_FIELDS})\s*[:：]")
 _STRONG_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS})\s*[:：]")
@@ -169,7 +171,7 @@ def is_metadata(s: str) -> bool:
     head = compact_head(s)
     if _FIELD_AT_START.match(head) or _DATE_FIELD_ANYWHERE.search(s) or (len(s) <= 40 and _FIELD_SPACED.match(s)):
         return True
-    if len(_ANY_FIELD.findall(s)) >= 2:
+    if len(_ANY_FIELD.findall(s)) >= 2 or len(_SPACED_FIELDS.findall(s)) >= 2:
         return True
     # "2021年05月24日 09:30 来源：市科技局": a date and a strong field.
     return len(s) <= 80 and _STRONG_FIELD.search(s) is not None and DATE.search(s) is not None
