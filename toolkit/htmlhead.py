@@ -137,6 +137,14 @@ LAYOUT_LINES = 6
 metadata strip, a font-size bar and a share bar between), or at most this many lines into it."""
 HEADLINE_CHARS = (4, 80)
 """A headline found by its place is this long (characters, spaces aside), at least and at most."""
+KICKER_CHARS = 8
+"""A kicker (引题) over a headline is this long at most; a line over a subtitle, longer."""
+MENU_WORDS, MENU_WORD_CHARS = 4, 4
+"""A menu: this many words in a row at least, each this long at most."""
+BYLINE_WORD_CHARS = 10
+_BYLINE_WORD = re.compile(r"记者|通讯员|特约|撰文|作者|编辑|摄影|摄像")
+_NO_HEADLINE = re.compile(r"[:：].*[:：]|\d{3,4}-\d{7,8}|(字体大小|字体|字号|文字大小)\s*[:：]")
+"""Two fields, a phone number or a font-size bar ("新闻：0351-4281494 广告：…", "正文 字体大小：大 中 小")."""
 _CUT_SHORT = re.compile(r"(\.{3}|…)$")
 """A link's text cut short ("【安徽阜阳一动物园2..."): a headline is printed whole."""
 _LABELLED = re.compile(r"^([\w ]{1,8}?)\s*[:：]")
@@ -162,15 +170,18 @@ def layout_headline(
 ) -> str:
     """The headline a reader sees, found by its place, for a page whose markup names none (an
     empty ``<title>``, or one that names only the site): a document's "标题：" field in the
-    page's head; else a line set just above a metadata line ("亚洲首艘…启运珠江口盆地" /
-    "2024-05-12 17:19 来源：新华网") near the text's first line, no field itself (a field
-    table's "公文种类：命令" has fields above it); else the page's heading nearest above the
-    text; "" when none is there."""
+    page's head (above the text's first paragraph, not an entry form's "标题：自拟" in the
+    text); else a line set just above a metadata line ("亚洲首艘…启运珠江口盆地" / "2024-05-12
+    17:19 来源：新华网"; a byline or a label may stand between) near the text's first line, no
+    field itself (a field table's "公文种类：命令" has fields above it), or the line above it
+    when that one is the headline and this its subtitle; else the page's heading nearest above
+    the text; "" when none is there."""
     start = next((i for i, m in enumerate(main) if m), None)
     if start is None:
         return ""
     lo, hi = max(0, start - LAYOUT_LINES), min(len(visible), start + LAYOUT_LINES)
-    for i in range(max(0, start - 2 * LAYOUT_LINES), hi):
+    first = next((i for i in range(start, hi) if main[i] and is_paragraph(visible[i], linked[i])), hi)
+    for i in range(max(0, start - 2 * LAYOUT_LINES), first):
         if _TITLE_FIELD.match(unmark(key(visible[i]))):
             value = _FIELDS_APART.split(re.split(r"[:：]", visible[i], maxsplit=1)[1].strip())[0]
             if len(norm(value)) >= HEADLINE_CHARS[0]:
@@ -185,19 +196,48 @@ def layout_headline(
     placed = [
         i
         for i in range(lo, hi)
-        if _headline_shape(visible[i]) and (meta(i + 1) or (meta(i + 2) and _label(visible[i + 1]))) and not meta(i - 1)
+        if _headline_shape(visible[i])
+        and (meta(i + 1) or (meta(i + 2) and (_label(visible[i + 1]) or _byline(visible[i + 1]))))
+        and not meta(i - 1)
     ]
     if placed:
         above = [i for i in placed if i < start]
-        return visible[above[-1] if above else placed[0]].strip()
+        at = above[-1] if above else placed[0]
+        return visible[_over_subtitle(visible, linked, at)].strip()
     heads = [text for _, text, at in headings if lo <= at <= start and _headline_shape(text)]
     return heads[-1].strip() if heads else ""
 
 
+def _over_subtitle(visible: list[str], linked: list[bool], at: int) -> int:
+    """Line ``at``, or the line above it when that is the headline and ``at`` its subtitle
+    ("我市全面启动城镇老旧小区改造工程" / "今年计划改造小区126个 惠及居民4.3万户" / the date): a
+    headline-shaped line, no link, no menu of short words, longer than a kicker ("聚焦乡村振兴"
+    above a headline is its 引题); a deck that opens with a dash is always a subtitle."""
+    up = at - 1
+    if up < 0 or not _headline_shape(visible[up]) or linked[up] or _menu(visible[up]):
+        return at
+    if _DASHED.match(visible[at]) or len(norm(visible[up])) > KICKER_CHARS:
+        return up
+    return at
+
+
+def _menu(line: str) -> bool:
+    """Short words in a row ("首页 新闻 政务 公开"): a menu, no headline."""
+    words = line.split()
+    return len(words) >= MENU_WORDS and all(len(w) <= MENU_WORD_CHARS for w in words)
+
+
+def _byline(line: str) -> bool:
+    """A byline on its own line ("南方日报记者 黄晓明 通讯员 陈丽"): short words in a row, one of
+    them a reporter's or an author's title."""
+    words = line.split()
+    return len(words) >= 2 and all(len(w) <= BYLINE_WORD_CHARS for w in words) and _BYLINE_WORD.search(line) is not None
+
+
 def _headline_shape(line: str) -> bool:
     """A line shaped as a headline (it may be a link to the article itself, a blog's
-    "postTitle"): no sentence (a question or an exclamation at its
-    end, commas inside: "…火了，你知道…吗？"), no breadcrumb, no label, no metadata, no date,
+    "postTitle"): no sentence (a question or an exclamation at its end, commas inside: "…火了，
+    你知道…吗？"), no breadcrumb, no label, no byline, no deck ("——评…"), no metadata, no date,
     and :data:`HEADLINE_CHARS` long."""
     s = unmark(key(line))
     return (
@@ -207,6 +247,9 @@ def _headline_shape(line: str) -> bool:
         and not _STOP.search(s.rstrip("。！？!?"))
         and not _CRUMB.search(s)
         and not _CUT_SHORT.search(s)
+        and not _DASHED.match(s)
+        and not _byline(s)
+        and not _NO_HEADLINE.search(s)
         and not ((m := _LABELLED.match(s)) and (FIELD_LABEL.fullmatch(m.group(1)) or m.group(1) in _LABELS))
         and not is_metadata(s)
         and DATE.search(s) is None

@@ -23,7 +23,7 @@ import re
 from collections.abc import Collection
 from itertools import pairwise
 
-from .textmeta import TITLE_SEP
+from .textmeta import COLUMN_NAME, TITLE_SEP
 from .words import word_list
 
 TITLE_MAX = 120
@@ -109,8 +109,16 @@ def page_title_of(
     links = linked or [False] * len(visible)
     if placed and (
         not title
-        # a site's name, however near its logo's link stands; another title the page shows only as links
-        or (names_site(title, sites) and not _near_text(title, visible, main, links, unlinked=True))
+        # a column's name, however near the text its bar stands ("工作动态")
+        or COLUMN_NAME.fullmatch(_norm(title)) is not None
+        # a site's name, however near its logo's link stands, unless a heading says it (an article
+        # titled "…民生保障网" as a link to itself)
+        or (
+            names_site(title, sites)
+            and not _near_text(title, visible, main, links, unlinked=True)
+            and not _heading_near(title, headings, main)
+        )
+        # another title the page shows only as links
         or (_only_linked(title, visible, links) and not _near_text(title, visible, main, links))
     ):
         title = placed
@@ -123,17 +131,23 @@ def page_title_of(
 
 _SITE_SUFFIX = (*word_list("organisation_suffixes"), "首页", "首頁", "官网", "官網", "频道", "頻道", "平台", "中国")
 _NO_SITE = re.compile(r"\d|[。，,；;：:！？!?“”《》「」]|的|关于|關於")
+PLACEHOLDER_TITLES = frozenset(
+    {"无标题文档", "无标题页", "无标题", "未命名", "新建网页1", "网页标题", "untitleddocument", "untitled", "document"}
+)
+"""A page editor's default ``<title>`` (Dreamweaver's "无标题文档"): it names no article."""
 SITE_NAME_MAX = 20
 """A site's name is this long at most (characters, spaces aside)."""
 
 
 def names_site(title: str, sites: Collection[str]) -> bool:
-    """Does ``title`` name the site, not an article: one of ``sites``, or a short name that ends
-    as an organisation's or a site's does, without digits or sentence marks ("南方网", "科普中国",
-    "某某市人民政府门户网站")?"""
+    """Does ``title`` name the site, not an article: one of ``sites``, a template's placeholder
+    ("无标题文档"), or a short name that ends as an organisation's or a site's does, without
+    digits or sentence marks ("南方网", "科普中国", "某某市人民政府门户网站")?"""
     t = _norm(title)
-    return t in {_norm(s) for s in sites} or (
-        len(t) <= SITE_NAME_MAX and not _NO_SITE.search(t) and t.endswith(_SITE_SUFFIX)
+    return (
+        t.lower() in PLACEHOLDER_TITLES
+        or t in {_norm(s) for s in sites}
+        or (len(t) <= SITE_NAME_MAX and not _NO_SITE.search(t) and t.endswith(_SITE_SUFFIX))
     )
 
 
@@ -149,6 +163,17 @@ def _near_text(title: str, visible: list[str], main: list[bool], linked: list[bo
         if unlinked
         else _norm(visible[i]) == want or (want in _norm(visible[i]) and not linked[i])
         for i in range(max(0, start - 2 * NEAR_LINES), min(len(visible), start + NEAR_LINES))
+    )
+
+
+def _heading_near(title: str, headings: list[tuple[str, str, int]], main: list[bool]) -> bool:
+    """Does an ``<h1>`` or ``<h2>`` near the text (as :func:`_near_text` reads near) say ``title``,
+    a link or not (a headline linked to its own page; not a logo's ``<h1>`` at the page's top)?"""
+    start = next((i for i, m in enumerate(main) if m), len(main))
+    want = _norm(title)
+    return any(
+        tag in ("h1", "h2") and _norm(text) == want and start - 2 * NEAR_LINES <= at < start + NEAR_LINES
+        for tag, text, at in headings
     )
 
 

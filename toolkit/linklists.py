@@ -228,6 +228,12 @@ def date_box(lines: list[str], main: list[bool]) -> str:
     return ""
 
 
+_ISSUES = re.compile(
+    r"现予(公布|发布|印发)|予以(公布|发布|印发)|印发给你们|现(将|把).{0,60}(印发|发布|公布)|现公布|现发布"
+)
+"""How an order or a notice issues the document under it."""
+
+
 def far_above(lines: list[str], linked: list[bool], main: list[bool], headline: int | None, sure: bool) -> list[int]:
     """Main-text lines above the headline: none of them is the article (a deck line above the
     title is not body either; metadata among them still counts, as for lines outside the main
@@ -235,12 +241,13 @@ def far_above(lines: list[str], linked: list[bool], main: list[bool], headline: 
     hold less text than the lines from the headline down; else those with at least
     :data:`FAR_ABOVE` lines outside the main text between them and it (a cookie or language
     notice), when they hold less text (less than twice as much, when ``sure``). None when a line
-    above names the headline as a document (《…》): that is the cover that issues it, an order's
-    "《关于废止…的决定》已经…审议通过，现予公布" above the decision."""
+    above names the headline as a document (《…》) and issues it: that is the cover, an order's
+    "《关于废止…的决定》已经…审议通过，现予公布" above the decision (not a site's news ticker
+    that names the law)."""
     if headline is None:
         return []
     named = "《" + re.sub(r"\s+", "", lines[headline]).strip("《》") + "》"
-    if any(named in re.sub(r"\s+", "", lines[j]) for j in range(headline) if main[j]):
+    if any(named in (s := re.sub(r"\s+", "", lines[j])) and _ISSUES.search(s) for j in range(headline) if main[j]):
         return []
     below = _text_length(lines, linked, [j for j in range(headline, len(lines)) if main[j]])
     # A date stamp right above the headline stays for the header's passes ("2023年5月18日 18時45分").

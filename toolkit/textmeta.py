@@ -127,8 +127,10 @@ first line, however long; one value is a company's or a project's own line ("所
 _FIELD_AT_START = re.compile(rf"^[\[【(（]?\s*(?:本文)?(?:{_STRONG_FIELDS})\s*[:：丨]")
 _FIELD_SPACED = re.compile(rf"^(?:{_STRONG_FIELDS})\s+\S")
 """A strong field and its value with only a space between: "发布单位 数位产业署", "更新日期 2024-09-11"."""
-_SPACED_FIELDS = re.compile(rf"(?:^|\s)(?:{_STRONG_FIELDS})\s+[^\s:：]")
-"""Strong fields set out in a table's row without colons: "生成日期　 　2025-08-12　 　公开日期　 　…"."""
+_SPACED_FIELDS = re.compile(rf"(?:^|\s)(?:{_STRONG_FIELDS})\s{{2,}}[^\s:：]")
+"""Strong fields set out in a table's row without colons, wide spaces around their values:
+"生成日期　 　2025-08-12　 　公开日期　 　…" (not a sentence's "Vue 3 发布于 2020 年…")."""
+_CLAUSE = re.compile(r"[，。？！,?!；;]")
 WEAK_AT_START = re.compile(rf"^[\[【(（]?\s*(?:{WEAK_FIELDS})[:：]")
 _ANY_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS}|{WEAK_FIELDS})\s*[:：]")
 _STRONG_FIELD = re.compile(rf"(?:^|[\s|｜【\[(（,，;；])(?:{_STRONG_FIELDS})\s*[:：]")
@@ -171,7 +173,7 @@ def is_metadata(s: str) -> bool:
     head = compact_head(s)
     if _FIELD_AT_START.match(head) or _DATE_FIELD_ANYWHERE.search(s) or (len(s) <= 40 and _FIELD_SPACED.match(s)):
         return True
-    if len(_ANY_FIELD.findall(s)) >= 2 or len(_SPACED_FIELDS.findall(s)) >= 2:
+    if len(_ANY_FIELD.findall(s)) >= 2 or (len(_SPACED_FIELDS.findall(s)) >= 2 and not _CLAUSE.search(s)):
         return True
     # "2021年05月24日 09:30 来源：市科技局": a date and a strong field.
     return len(s) <= 80 and _STRONG_FIELD.search(s) is not None and DATE.search(s) is not None
@@ -182,6 +184,12 @@ _DEVICE = re.compile(
     re.IGNORECASE,
 )
 """A social post's time and device: "2023-10-12 18:30 来自 iPhone客户端 已编辑"."""
+
+
+COLUMN_NAME = re.compile(
+    r"[\u4e00-\u9fff]{0,4}(新闻|要闻|动态|公告|通告|公报|新闻稿|消息|快讯|资讯|专栏|聚焦|报道|速递|信息公开|政务公开)"
+)
+"""A site section's name (its column), no article's title: 新闻公报, 工作动态, 通知公告, 媒体报道 …"""
 
 
 # --- dates --------------------------------------------------------------------------------

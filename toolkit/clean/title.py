@@ -8,7 +8,18 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..textmeta import CN_DATE, DATE_ONLY, HAN, TITLE_SEP, key, original_span, parse_date, strip_line, unmark
+from ..textmeta import (
+    CN_DATE,
+    COLUMN_NAME,
+    DATE_ONLY,
+    HAN,
+    TITLE_SEP,
+    key,
+    original_span,
+    parse_date,
+    strip_line,
+    unmark,
+)
 from .lines import NAV_WORDS
 from .meta import DOC_TYPES, account, is_own_date, org_like
 from .rules import BYLINE, DATE_LINE, FURNITURE, NAV_BAR, SECTION_LABEL, SITE_NAME, TITLE
@@ -163,10 +174,6 @@ def holds_title(s: str, title_key: str) -> bool:
     return len(parts) >= 2 and tkey(parts[-1]) == tkey(title_key)
 
 
-_COLUMN = re.compile(
-    r"[\u4e00-\u9fff]{0,4}(新闻|要闻|动态|公告|通告|公报|新闻稿|消息|快讯|资讯|专栏|聚焦|报道|速递|信息公开|政务公开)"
-)
-"""A site section's name above the title: 新闻公报, 工作动态, 通知公告, 媒体报道 …"""
 _SITE_COLUMN = re.compile(r"(.{2,20}?)\s*(新闻公报|新闻稿|新闻发布|信息公开|政务公开)")
 
 
@@ -207,7 +214,7 @@ def header_title(page: Page) -> None:
             dropped[i] = SITE_NAME
         elif s.lower() in NAV_WORDS:
             dropped[i] = NAV_BAR
-        elif _COLUMN.fullmatch(s):
+        elif COLUMN_NAME.fullmatch(s):
             dropped[i] = SECTION_LABEL  # "工作动态", "新闻公报"
         elif (m := re.fullmatch(r"(.{2,24}?)\s*[·•|｜]\s*[\u4e00-\u9fff]{2,12}", s)) and org_like(m.group(1)):
             dropped[i] = SITE_NAME  # "中关村科学城管委会 · 创新政策速递": an organisation and its column
