@@ -191,8 +191,14 @@ def test_the_date_the_page_labels_as_its_publication_beats_the_markups() -> None
     assert parse_html(_gov(issued)).meta["date"] == "2023-04-18"
     published = "<tr><td>发布时间：2023-04-23</td></tr>"
     assert parse_html(_gov(issued + published)).meta["date"] == "2023-04-23"
-    signed = "<tr><td>成文日期：</td><td>2023-04-10</td></tr>"  # not the publication's: the markup's stays
-    assert parse_html(_gov(signed)).meta["date"].startswith("2023-05-16")
+    # 成文日期 is no publication date: the markup's stays when the page prints it too …
+    signed = "<tr><td>成文日期：</td><td>2023-04-10</td></tr>"
+    shown = "<tr><td>2023年05月16日 星期二</td></tr>"
+    assert parse_html(_gov(signed + shown)).meta["date"].startswith("2023-05-16")
+    # … but a markup date printed nowhere (a CMS's upload time) gives way to the day the page prints.
+    assert parse_html(_gov(signed)).meta["date"] == "2023-04-10"
+    deadline = "<tr><td>有效期至：</td><td>2028-04-10</td></tr>"  # a deadline is no day of the document's
+    assert parse_html(_gov(deadline)).meta["date"].startswith("2023-05-16")
 
 
 def test_of_a_headline_printed_as_two_headings_the_main_line_is_the_title(tmp_path: Path) -> None:

@@ -148,3 +148,27 @@ def test_spaced_fields_make_a_metadata_line() -> None:
         key("信息索引号　 　014006438/2025-04116　 　生成日期　 　2025-08-12　 　公开日期　 　2025-08-12")
     )
     assert not is_metadata(key("发布时间 定在下月，来源 一说是上级部门的安排。"))
+
+
+def test_a_short_year_with_its_time_glued_on_is_read() -> None:
+    from toolkit.textmeta import key, parse_date
+
+    assert parse_date(key("18-08-0110:07"), roc=True) == "2018-08-01"  # 百家号's "18-08-01" and "10:07" in two spans
+    assert parse_date(key("107年3月13日"), roc=True) == "2018-03-13"  # a Minguo date as before
+
+
+def test_a_laws_note_dates_it_when_nothing_else_printed_does(tmp_path: Path) -> None:
+    """A 政府规章 page prints no date field; its 题注 does ("（2026年1月27日…令第75号公布 …）"),
+    and the markup's PubDate (the upload's day) is printed nowhere."""
+    html = (
+        '<html><head><title>某市低空经济健康发展促进办法</title><meta name="PubDate" content="2026-02-05 09:00">'
+        "</head><body><div class='crumb'><a href='/'>首页</a> &gt; 政府规章</div><div class='article'>"
+        "<h1>某市低空经济健康发展促进办法</h1>"
+        "<p>（2026年1月27日某市人民政府令第75号公布 自2026年3月1日起施行）</p>"
+        "<p>第一条 为了促进低空经济健康发展，培育新质生产力，根据有关法律、法规，结合本市实际，制定本办法。</p>"
+        "<p>第二条 本市行政区域内低空经济发展及其相关服务保障活动，适用本办法。</p></div></body></html>"
+    )
+    assert parse_html(html).meta["date"] == "2026-01-27"
+    # The upload's day printed on the page (its date line) is the reader's: the markup's stays.
+    shown = html.replace("<h1>", "<div>发布时间：2026-02-05</div><h1>")
+    assert parse_html(shown).meta["date"].startswith("2026-02-05")

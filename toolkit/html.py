@@ -40,7 +40,7 @@ from .htmlmarks import Marks, marked_lines
 from .htmltemplate import Elements, body_lines
 from .htmltitle import page_title_of, title_parts
 from .linklists import around_article, article_head, date_below, date_box, link_lines
-from .textmeta import published_field, text_metadata
+from .textmeta import note_date, parse_date, printed, published_field, text_metadata
 
 NOT_MAIN = "not-main-content"
 """The rule name for visible lines trafilatura left out of the main text."""
@@ -525,7 +525,14 @@ def parse_html(html: str) -> HtmlPage:
     # sees), the markup's own fields, the page's other dated lines and its "来源：" line, then
     # guesses: trafilatura's date (it may pick "最后更新"), the WeChat account's name.
     head = head_end(visible, main, linked, headline, parser.headings)
-    date = published_field(visible[:head]) or next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html)
+    markup = next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html)
+    date = published_field(visible[:head])
+    if not date and markup and not printed(parse_date(markup), visible):
+        # The markup's date is printed nowhere (a CMS's upload time): the day the head prints is
+        # the reader's, though it is labelled 成文日期 or 生成日期.
+        text = [line for i, line in enumerate(visible) if main[i] and i >= head]
+        date = published_field(visible[:head], worst=3) or note_date(text)
+    date = date or markup
     date = date or date_below(visible, headline) or field_date or date_box(visible, main) or markup_date
     if date:
         meta["date"] = date

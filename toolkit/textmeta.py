@@ -202,9 +202,12 @@ DATE_ONLY = re.compile(
 )
 
 DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-ROC_DATE = re.compile(r"(?:民国|中华民国)?\s*(?<!\d)(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+ROC_DATE = re.compile(
+    r"(?:民国|中华民国)?\s*(?<!\d)(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{2}(?=\d{1,2}:\d{2})|\d{1,2}(?!\d))"
+)
+"""A Minguo date ("107年3月13日"), or a short year's with its time glued on ("18-08-0110:07")."""
 _SHORT_YEAR_MAX = 30
-_TIME_AFTER = re.compile(r"\s+\d{1,2}:\d{2}")
+_TIME_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "○": 0, "Ｏ": 0}
 CN_DATE = re.compile(
     r"([〇零○ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
@@ -225,19 +228,28 @@ _PUBLISHED = re.compile(
 )
 _ISSUED = re.compile(r"发文日期|发文时间")
 """The day a document was issued: the publication date when the page gives no 发布日期."""
-_REVISED = re.compile(r"更新|修改|修订|录入|生成|上传|成文日期|印发日期|有效期|截止|推荐")
+_DOCUMENT_DAY = re.compile(r"生成|成文日期|印发日期")
+"""A day of the document's other than its publication: signed, printed, generated."""
+_REVISED = re.compile(r"更新|修改|修订|录入|上传")
+_DEADLINE = re.compile(r"有效期|截止|推荐")
+"""A date that is no day of the document's: a validity's or a deadline's, a recommendation's."""
 
 
 def date_rank(s: str) -> int:
     """Which of a header's dates is the publication date: 发布日期 (0) before 发文日期 (1, the
     day it was issued) before an undated field (2) before 更新日期 (last updated) or 成文日期
-    (the day the document was signed: 3)."""
+    (the day the document was signed, 生成日期, 印发日期: 3) before 更新日期 (last updated, 录入,
+    上传: 4) before a deadline (有效期, 截止: 5)."""
     before = s[: m.start()] if (m := DATE.search(s) or ROC_DATE.search(s)) else s
     return _rank(before)
 
 
 def _rank(before: str) -> int:
+    if _DEADLINE.search(before[-12:]):
+        return 5
     if _REVISED.search(before[-12:]):
+        return 4
+    if _DOCUMENT_DAY.search(before[-12:]):
         return 3
     if _ISSUED.search(before[-12:]):
         return 1
@@ -267,19 +279,53 @@ WEB_YEAR_MIN = "1995"
 """A web page's publication date read from a short year is of this year or later."""
 
 
-def published_field(lines: list[str]) -> str:
+def published_field(lines: list[str], worst: int = 1) -> str:
     """The date a metadata line labels as the publication's ("发布日期：", "发布时间：", else
     "发文日期："), or "": what the page shows its reader, which a CMS's markup date (the upload's time, a
-    template's ``PubDate``) may not be."""
+    template's ``PubDate``) may not be. With ``worst`` 3, any labelled day of the document's
+    (成文日期, 生成日期: the best-ranked), for a page that prints no other."""
     dates, _ = _metadata_fields(lines)
     # Not a short year no web page has ("发布日期：24-03-05" read as the ROC's 24th year, 1935); a
     # year written out is the document's, however old ("发布日期：1990-06-12" in a 法规库).
     fit = [
         d
         for d in dates
-        if d[0] <= 1 and d[2] not in UNSET_DATES and (d[2][:4] >= WEB_YEAR_MIN or DATE.search(key(lines[d[1]])))
+        if d[0] <= worst and d[2] not in UNSET_DATES and (d[2][:4] >= WEB_YEAR_MIN or DATE.search(key(lines[d[1]])))
     ]
     return min(fit, default=(0, 0, ""))[2]
+
+
+_NOTE = re.compile(r"^[(（][^()（）]{0,120}?(公布|发布|印发|通过|批准)")
+"""A law's or a regulation's 题注: "（2026年1月27日芜湖市人民政府令第75号公布 自…起施行）"."""
+NOTE_LINES = 3
+"""A 题注 stands among the text's first lines."""
+
+
+def note_date(lines: list[str]) -> str:
+    """The date of a 题注 among the first :data:`NOTE_LINES` of ``lines`` (the text's), the day
+    the document was issued or passed; "" when none."""
+    for line in lines[:NOTE_LINES]:
+        s = key(line)
+        if _NOTE.match(s) and (date := parse_date(s)):
+            return date
+    return ""
+
+
+def printed(date: str, lines: list[str]) -> bool:
+    """Is ``date`` (ISO) printed on one of ``lines``, in any of the forms :func:`parse_date` reads,
+    or as its month and day alone ("05-12 17:19", "5月12日")?"""
+    month, day = int(date[5:7]), int(date[8:10])
+    short = re.compile(rf"(?<!\d)0?{month}\s*[-/.月]\s*0?{day}(?!\d)")
+    for line in lines:
+        s = key(line)
+        if short.search(s) is None:
+            continue
+        if date[:4] not in s or any(parse_date(s[m.start() :], roc=True) == date for m in _ANY_DATE.finditer(s)):
+            return True
+    return False
+
+
+_ANY_DATE = re.compile(r"\d{2,4}\s*[-/.年]|[〇零○ＯO一二三四五六七八九]{4}年")
 
 
 def _metadata_fields(lines: list[str]) -> tuple[list[tuple[int, int, str]], str]:
