@@ -527,7 +527,8 @@ def parse_html(html: str) -> HtmlPage:
     head = head_end(visible, main, linked, headline, parser.headings)
     markup = next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html)
     date = published_field(visible[:head])
-    if not date and markup and not printed(parse_date(markup), visible):
+    shown = visible[headline or 0 : max(head, (headline or 0) + 1)]
+    if not date and (day := parse_date(markup)) and not printed(day, visible, shown):
         # The markup's date is printed nowhere (a CMS's upload time): the day the head prints is
         # the reader's, though it is labelled 成文日期 or 生成日期.
         text = [line for i, line in enumerate(visible) if main[i] and i >= head]

@@ -231,8 +231,9 @@ _ISSUED = re.compile(r"发文日期|发文时间")
 _DOCUMENT_DAY = re.compile(r"生成|成文日期|印发日期")
 """A day of the document's other than its publication: signed, printed, generated."""
 _REVISED = re.compile(r"更新|修改|修订|录入|上传")
-_DEADLINE = re.compile(r"有效期|截止|推荐")
-"""A date that is no day of the document's: a validity's or a deadline's, a recommendation's."""
+_DEADLINE = re.compile(r"有效期|截止|推荐|施行|实施|生效")
+"""A date that is no day of the document's publication: a validity's or a deadline's, the day it
+comes into force (施行日期, later than its publication), a recommendation's."""
 
 
 def date_rank(s: str) -> int:
@@ -279,11 +280,17 @@ WEB_YEAR_MIN = "1995"
 """A web page's publication date read from a short year is of this year or later."""
 
 
+_OTHER_DOCUMENT = re.compile(r"(解读|相关|关联|原|来源)文件|政策原文|原文链接|附件")
+"""A field naming another document than the page's (the one a 解读 explains, an attachment)."""
+
+
 def published_field(lines: list[str], worst: int = 1) -> str:
     """The date a metadata line labels as the publication's ("发布日期：", "发布时间：", else
     "发文日期："), or "": what the page shows its reader, which a CMS's markup date (the upload's time, a
     template's ``PubDate``) may not be. With ``worst`` 3, any labelled day of the document's
     (成文日期, 生成日期: the best-ranked), for a page that prints no other."""
+    if worst > 1:  # a 政策解读's "解读文件：… 成文日期：…" is the other document's day
+        lines = [line for line in lines if not _OTHER_DOCUMENT.search(line)]
     dates, _ = _metadata_fields(lines)
     # Not a short year no web page has ("发布日期：24-03-05" read as the ROC's 24th year, 1935); a
     # year written out is the document's, however old ("发布日期：1990-06-12" in a 法规库).
@@ -295,34 +302,45 @@ def published_field(lines: list[str], worst: int = 1) -> str:
     return min(fit, default=(0, 0, ""))[2]
 
 
-_NOTE = re.compile(r"^[(（][^()（）]{0,120}?(公布|发布|印发|通过|批准)")
-"""A law's or a regulation's 题注: "（2026年1月27日芜湖市人民政府令第75号公布 自…起施行）"."""
+_NOTE = re.compile(
+    r"^[(（]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^()（）,，。]{0,160}?(公布|发布|印发|通过|批准|修订|修正)"
+)
+"""A law's or a regulation's 题注: a date first, no clause, and how it was made law ("（2026年1月27日
+芜湖市人民政府令第75号公布 自…起施行）"); not a caption's "（2024年5月8日，…发布会。记者 摄）"."""
+_MADE = re.compile(r"公布|发布|印发|通过|批准|修订|修正")
 NOTE_LINES = 3
 """A 题注 stands among the text's first lines."""
 
 
 def note_date(lines: list[str]) -> str:
-    """The date of a 题注 among the first :data:`NOTE_LINES` of ``lines`` (the text's), the day
-    the document was issued or passed; "" when none."""
+    """The date of a 题注 among the first :data:`NOTE_LINES` of ``lines`` (the text's): its last
+    (a revision's, "1989年…通过 2014年…修订": the text shown is the revised one); "" when none."""
     for line in lines[:NOTE_LINES]:
         s = key(line)
-        if _NOTE.match(s) and (date := parse_date(s)):
-            return date
+        if _NOTE.match(s):
+            found = list(DATE.finditer(s))
+            ends = [m.start() for m in found[1:]] + [len(s)]
+            # each date with what was done on it, up to the next date: not "自…起施行"
+            made = [
+                parse_date(s[m.start() :]) for m, end in zip(found, ends, strict=True) if _MADE.search(s[m.end() : end])
+            ]
+            return max(made, default="")
     return ""
 
 
-def printed(date: str, lines: list[str]) -> bool:
-    """Is ``date`` (ISO) printed on one of ``lines``, in any of the forms :func:`parse_date` reads,
-    or as its month and day alone ("05-12 17:19", "5月12日")?"""
+def printed(date: str, lines: list[str], head: list[str]) -> bool:
+    """Is ``date`` (ISO) printed on one of ``lines`` in any of the forms :func:`parse_date` reads,
+    or on one of ``head`` (the lines under the headline) as its month and day alone ("05-12
+    17:19", "5月12日"; a sidebar's "05-16" of other files is no print of it)?"""
     month, day = int(date[5:7]), int(date[8:10])
     short = re.compile(rf"(?<!\d)0?{month}\s*[-/.月]\s*0?{day}(?!\d)")
     for line in lines:
         s = key(line)
-        if short.search(s) is None:
-            continue
-        if date[:4] not in s or any(parse_date(s[m.start() :], roc=True) == date for m in _ANY_DATE.finditer(s)):
+        if short.search(s) is not None and any(
+            parse_date(s[m.start() :], roc=True) == date for m in _ANY_DATE.finditer(s)
+        ):
             return True
-    return False
+    return any(short.search(key(line)) is not None for line in head)
 
 
 _ANY_DATE = re.compile(r"\d{2,4}\s*[-/.年]|[〇零○ＯO一二三四五六七八九]{4}年")
