@@ -37,6 +37,7 @@ from .files import split_lines
 from .htmlalign import align
 from .htmlhead import below_heading, head_end, headline_above, layout_headline
 from .htmlmarks import Marks, marked_lines
+from .htmlnotes import references_after
 from .htmltemplate import Elements, body_lines
 from .htmltitle import page_title_of, title_parts
 from .linklists import around_article, article_head, date_below, date_box, link_lines
@@ -491,6 +492,8 @@ def parse_html(html: str) -> HtmlPage:
     else:
         main = _fill_holes(align(visible, extracted[0]), parser.items)
         for i in body_lines(visible, main, linked, parser.marks.body):  # what it left of the body container
+            main[i] = True
+        for i in references_after(visible, main, parser.items):  # and the article's references
             main[i] = True
         markup_date = extracted[1]
         if not any(main):

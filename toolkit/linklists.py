@@ -34,6 +34,7 @@ import re
 from collections.abc import Collection
 from itertools import pairwise
 
+from .htmlnotes import references
 from .textmeta import is_metadata, key, line_date, parse_date, unmark
 
 LINK_LIST = "link-list"
@@ -510,6 +511,9 @@ def around_article(
     rest = portal_rest(visible, linked, given, main, headline) if sure else []
     for i in far + markup + rest:
         main[i] = False
+    notes = references(visible, listed | set(rest))  # a references list is the article's endnotes
+    main[:] = [given[i] if i in notes else m for i, m in enumerate(main)]
+    listed, rest = listed - notes, [i for i in rest if i not in notes]
     why = dict.fromkeys(sorted(listed), LINK_LIST) | dict.fromkeys(rest, LINK_LIST) | dict.fromkeys(far, ABOVE_HEADLINE)
     return why | dict.fromkeys(markup, MARKUP_TEXT), headline
 
