@@ -172,3 +172,28 @@ def test_a_laws_note_dates_it_when_nothing_else_printed_does(tmp_path: Path) -> 
     # The upload's day printed on the page (its date line) is the reader's: the markup's stays.
     shown = html.replace("<h1>", "<div>发布时间：2026-02-05</div><h1>")
     assert parse_html(shown).meta["date"].startswith("2026-02-05")
+
+
+def test_a_headline_in_no_heading_element_still_sheds_the_markups_site_parts() -> None:
+    """Many CMSs print the headline in a ``<div class="title">``: the markup's title is then
+    told from its site's name by what the page shows, not by a heading."""
+    text = "<p>豆包与元宝在社交功能上的竞争愈发激烈，两家公司都在加码投入，试图留住年轻用户。</p>" * 3
+    suffixed = (
+        '<html><head><meta property="og:title" content="豆包斗元宝，开始拼社交-36氪"></head><body>'
+        "<div class='title'>豆包斗元宝，开始拼社交</div>"
+        f"<div class='info'>2025-04-22 来源：36氪</div>{text}</body></html>"
+    )
+    assert parse_html(suffixed).meta["title"] == "豆包斗元宝，开始拼社交"
+    logo = "<div class='logo'>今日信報</div><div>豆包斗元宝，开始拼社交</div>"
+    site_first = suffixed.replace("豆包斗元宝，开始拼社交-36氪", "今日信報-- 豆包斗元宝，开始拼社交").replace(
+        "<div class='title'>豆包斗元宝，开始拼社交</div>", logo
+    )
+    assert parse_html(site_first).meta["title"] == "豆包斗元宝，开始拼社交"
+
+
+def test_a_tabs_unread_counter_is_no_part_of_the_title() -> None:
+    from toolkit.htmltitle import title_parts
+
+    assert title_parts("(99+ 封私信 / 87 条消息) 台湾突发 7.3 级地震 - 知乎") == ["台湾突发 7.3 级地震", "知乎"]
+    assert title_parts("(3) 某某话题讨论 - 论坛") == ["某某话题讨论", "论坛"]
+    assert title_parts("(2024) 年度报告 - 某某网")[0] == "(2024) 年度报告"  # a year is no counter? kept as printed

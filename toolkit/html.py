@@ -136,6 +136,9 @@ class _Extractor(HTMLParser):
         self.publisher_text: list[str] = []
         self.items: set[int] = set()
         """Indexes of lines that are list items (``<li>``)."""
+        self.lists = 0
+        self.item_list: dict[int, int] = {}
+        """Each list item's list (a count of the ``<ul>`` and ``<ol>`` opened before it)."""
         self.anchors = 0
         """Depth of open ``<a>`` elements."""
         self.link_chars: list[int] = []
@@ -199,6 +202,7 @@ class _Extractor(HTMLParser):
             return None
         if self.in_item:
             self.items.add(len(self.lines))
+            self.item_list[len(self.lines)] = self.lists
             self.in_item = False
         self.lines.append(text)
         self.link_chars.append(self.linked)
@@ -258,6 +262,8 @@ class _Extractor(HTMLParser):
             self._flush()
             if tag == "li":
                 self.in_item = True
+            elif tag in ("ul", "ol"):
+                self.lists += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
@@ -493,7 +499,7 @@ def parse_html(html: str) -> HtmlPage:
         main = _fill_holes(align(visible, extracted[0]), parser.items)
         for i in body_lines(visible, main, linked, parser.marks.body):  # what it left of the body container
             main[i] = True
-        for i in references_after(visible, main, parser.items):  # and the article's references
+        for i in references_after(visible, main, parser.item_list):  # and the article's references
             main[i] = True
         markup_date = extracted[1]
         if not any(main):

@@ -23,7 +23,7 @@ import re
 from collections.abc import Collection
 from itertools import pairwise
 
-from .textmeta import COLUMN_NAME, TITLE_SEP
+from .textmeta import COLUMN_NAME, TITLE_SEP, key
 from .words import word_list
 
 TITLE_MAX = 120
@@ -45,8 +45,15 @@ _WS = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 
 
 def title_parts(title: str) -> list[str]:
-    """A ``<title>`` split into its parts: the page title, then column and site names."""
-    return [p for p in (s.strip() for s in TITLE_SEP.split(title)) if p]
+    """A ``<title>`` split into its parts: the page title, then column and site names; a browser
+    tab's counter before it ("(99+ 封私信 / 87 条消息) 标题 - 知乎") is none of them."""
+    return [p for p in (s.strip() for s in TITLE_SEP.split(_COUNTER.sub("", title))) if p]
+
+
+_COUNTER = re.compile(
+    r"^\s*[(（]\s*\d{1,3}\+?\s*(?:[)）]|[^()（）]{0,30}?(?:消息|私信|通知|提醒|条|封|unread|new)[^()（）]{0,20}[)）])\s*"
+)
+"""Unread messages a site counts in its ``<title>``: "(3)", "(99+ 封私信 / 87 条消息)"."""
 
 
 def _norm(text: str) -> str:
@@ -91,8 +98,12 @@ def page_title_of(
             h1s = {_norm(t) for tag, t, _ in headings if tag == "h1"}
             said = {_norm(t) for t in texts}
             title = max((p for p in own if _norm(p) in h1s), key=len, default="")
-            title = title or max((p for p in own if _norm(p) in said), key=len, default=own[0])
+            # else the part a heading says; else the first, unless it names the site ("今日信報-- 标题")
+            first = own[0] if len(own) < 2 or not names_site(own[0], sites) else max(own[1:], key=len)
+            title = title or max((p for p in own if _norm(p) in said), key=len, default=first)
         title = _as_shown(_main_line(title, headings), parts, headings, visible, main)
+        # Never shown whole: the part a line of the page says ("标题-36氪" printed as "标题").
+        title = title if _shown(title, visible) else _shown_part(title, own, visible) or title
     else:
         site = parts[-1] if len(parts) > 1 else page_title
         # A heading that says the <title>'s first part (not its column's or site's name).
@@ -142,8 +153,8 @@ SITE_NAME_MAX = 20
 def names_site(title: str, sites: Collection[str]) -> bool:
     """Does ``title`` name the site, not an article: one of ``sites``, a template's placeholder
     ("无标题文档"), or a short name that ends as an organisation's or a site's does, without
-    digits or sentence marks ("南方网", "科普中国", "某某市人民政府门户网站")?"""
-    t = _norm(title)
+    digits or sentence marks ("南方网", "科普中国", "某某市人民政府门户网站", "今日信報")?"""
+    t = _norm(key(title))
     return (
         t.lower() in PLACEHOLDER_TITLES
         or t in {_norm(s) for s in sites}
@@ -175,6 +186,28 @@ def _heading_near(title: str, headings: list[tuple[str, str, int]], main: list[b
         tag in ("h1", "h2") and _norm(text) == want and start - 2 * NEAR_LINES <= at < start + NEAR_LINES
         for tag, text, at in headings
     )
+
+
+def _shown(title: str, visible: list[str]) -> bool:
+    """Does a line of the page say ``title``, whole or at its head ("标题 [2024-03-20]")?"""
+    want = _norm(title)
+    return any(_norm(line).startswith(want) for line in visible)
+
+
+def _shown_part(title: str, parts: list[str], visible: list[str]) -> str:
+    """Of a title's parts (:data:`HEADLINE_MIN` long at least), the longest a line says whole;
+    else a line the title starts with, the rest a site's suffix after a dash or a bar
+    ("豆包斗元宝，开始拼社交-36氪", the separator unspaced); "" when none."""
+    lines = {_norm(line) for line in visible}
+    part = max((p for p in parts if len(_norm(p)) >= HEADLINE_MIN and _norm(p) in lines), key=len, default="")
+    if part:
+        return part
+    heads = (line.strip() for line in visible if len(_norm(line)) >= HEADLINE_MIN and title.startswith(line.strip()))
+    return max((h for h in heads if _SUFFIX.fullmatch(title[len(h) :])), key=len, default="")
+
+
+_SUFFIX = re.compile(rf"\s*[-_|｜—–·]+\s*[^-_|｜—–·]{{1,{SITE_NAME_MAX}}}")
+"""A site's name after a title, joined by a dash or a bar: "-36氪", "_新浪网", " | 知乎"."""
 
 
 def _only_linked(title: str, visible: list[str], linked: list[bool]) -> bool:
