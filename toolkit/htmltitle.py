@@ -121,7 +121,7 @@ def page_title_of(
     if placed and (
         not title
         # a column's name, however near the text its bar stands ("工作动态")
-        or COLUMN_NAME.fullmatch(_norm(title)) is not None
+        or COLUMN_NAME.fullmatch(_norm(key(title))) is not None
         # a site's name, however near its logo's link stands, unless a heading says it (an article
         # titled "…民生保障网" as a link to itself)
         or (
@@ -157,7 +157,7 @@ def names_site(title: str, sites: Collection[str]) -> bool:
     t = _norm(key(title))
     return (
         t.lower() in PLACEHOLDER_TITLES
-        or t in {_norm(s) for s in sites}
+        or t in {_norm(key(s)) for s in sites}
         or (len(t) <= SITE_NAME_MAX and not _NO_SITE.search(t) and t.endswith(_SITE_SUFFIX))
     )
 

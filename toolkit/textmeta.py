@@ -335,6 +335,8 @@ def printed(date: str, lines: list[str], head: list[str]) -> bool:
     month, day = int(date[5:7]), int(date[8:10])
     short = re.compile(rf"(?<!\d)0?{month}\s*[-/.月]\s*0?{day}(?!\d)")
     for line in lines:
+        if not _DATE_CHAR.search(line):  # most lines: no digit, no 年 (key() converts each line)
+            continue
         s = key(line)
         if short.search(s) is not None and any(
             parse_date(s[m.start() :], roc=True) == date for m in _ANY_DATE.finditer(s)
@@ -344,6 +346,7 @@ def printed(date: str, lines: list[str], head: list[str]) -> bool:
 
 
 _ANY_DATE = re.compile(r"\d{2,4}\s*[-/.年]|[〇零○ＯO一二三四五六七八九]{4}年")
+_DATE_CHAR = re.compile(r"[0-9０-９年]")
 
 
 def _metadata_fields(lines: list[str]) -> tuple[list[tuple[int, int, str]], str]:
