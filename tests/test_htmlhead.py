@@ -196,4 +196,4 @@ def test_a_tabs_unread_counter_is_no_part_of_the_title() -> None:
 
     assert title_parts("(99+ 封私信 / 87 条消息) 台湾突发 7.3 级地震 - 知乎") == ["台湾突发 7.3 级地震", "知乎"]
     assert title_parts("(3) 某某话题讨论 - 论坛") == ["某某话题讨论", "论坛"]
-    assert title_parts("(2024) 年度报告 - 某某网")[0] == "(2024) 年度报告"  # a year is no counter? kept as printed
+    assert title_parts("(2024) 年度报告 - 某某网")[0] == "(2024) 年度报告"  # a year in brackets is no counter
