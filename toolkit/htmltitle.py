@@ -167,25 +167,28 @@ def _near_text(title: str, visible: list[str], main: list[bool], linked: list[bo
     of the text's first lines, say ``title`` (whole, or inside a line that is no link: "Ruby
     标题" with its badge)? When ``unlinked``, only a line that is no link and says it whole (a
     site's name is in its logo's link and its copyright line, not a headline)."""
-    start = next((i for i, m in enumerate(main) if m), len(main))
     want = _norm(title)
     return any(
         _norm(visible[i]) == want and not linked[i]
         if unlinked
         else _norm(visible[i]) == want or (want in _norm(visible[i]) and not linked[i])
-        for i in range(max(0, start - 2 * NEAR_LINES), min(len(visible), start + NEAR_LINES))
+        for i in _near(main)
     )
 
 
 def _heading_near(title: str, headings: list[tuple[str, str, int]], main: list[bool]) -> bool:
     """Does an ``<h1>`` or ``<h2>`` near the text (as :func:`_near_text` reads near) say ``title``,
     a link or not (a headline linked to its own page; not a logo's ``<h1>`` at the page's top)?"""
-    start = next((i for i, m in enumerate(main) if m), len(main))
     want = _norm(title)
-    return any(
-        tag in ("h1", "h2") and _norm(text) == want and start - 2 * NEAR_LINES <= at < start + NEAR_LINES
-        for tag, text, at in headings
-    )
+    near = _near(main)
+    return any(tag in ("h1", "h2") and _norm(text) == want and at in near for tag, text, at in headings)
+
+
+def _near(main: list[bool]) -> range:
+    """The lines near the text: twice :data:`NEAR_LINES` above its first line, and
+    :data:`NEAR_LINES` into it."""
+    start = next((i for i, m in enumerate(main) if m), len(main))
+    return range(max(0, start - 2 * NEAR_LINES), min(len(main), start + NEAR_LINES))
 
 
 def _shown(title: str, visible: list[str]) -> bool:
