@@ -35,11 +35,12 @@ from ..textmeta import (
 )
 from .lines import CRUMB_SEP, DATE_NAME, WECHAT_STRIP
 from .meta import account, metadata_from_the_end
-from .rules import COLUMN_TAG, RULE_NAMED, TITLE, TITLE_BLOCK, TRAILER
+from .rules import COLUMN_TAG, PAYWALL, RULE_NAMED, TITLE, TITLE_BLOCK, TRAILER
 from .settings import (
     CONTACT_LOOKBACK,
     HEADLINE_LINES,
     HEADLINE_MAX,
+    PAYWALL_LINE_MAX,
     RELATED_LINK_MAX,
     STAMP_LINE_MAX,
     TAG_VALUE_MAX,
@@ -256,12 +257,50 @@ def title_block(page: Page) -> None:
         page.dropped[i] = TITLE_BLOCK
 
 
+_PAYWALL = re.compile(
+    r"^(会员|用户|个人|读者)?(登录|登入|登陆)(/注册|\|注册)?$"
+    r"|(登录|登入|登陆|订阅|付费|购买|解锁|开通|成为会员|加入会员|升级会员|注册会员)[^。！？]{0,12}(阅读|查看|全文|继续|完整|收听|观看)"
+    r"|(阅读|查看|解锁)(全文|完整|剩余)[^。！？]{0,10}(登录|登入|订阅|付费|会员)"
+    r"|剩余\s*\d+\s*%|^(subscribe|sign in|log in|login)\b",
+    re.IGNORECASE,
+)
+"""A paywall's prompt (a key): a login box's heading ("会员登入"), "订阅后阅读全文", "剩余80%"."""
+
+
+def paywall(page: Page) -> None:
+    """A login or subscription box under a teaser cut short: when a paywall's prompt
+    (:data:`_PAYWALL`, a short line) follows a kept paragraph that ends in an ellipsis ("…英特尔
+    何须发..." / "会员登入"), the prompt and the lines below it down to the next paragraph are
+    the box (its form, its hotline and mailbox), dropped under the rule ``paywall``. A paragraph
+    that ends otherwise is whole: a "登录" below it is a menu's or a comment box's, for other rules."""
+    above = -1  # the last kept line with text
+    for i in range(max(page.body_start, max(page.title_lines, default=-1) + 1), len(page.lines)):
+        s = page.ks[i]
+        if not s:
+            continue
+        if above >= 0 and len(s) <= PAYWALL_LINE_MAX and _PAYWALL.search(s) and _cut_short(page.ks[above]):
+            for j in range(i, len(page.lines)):
+                if j > i and j not in page.dropped and body_like(page.ks[j]):
+                    break
+                if page.ks[j] and j not in page.dropped:
+                    page.dropped[j] = PAYWALL
+            return
+        if i not in page.dropped:
+            above = i
+
+
+def _cut_short(s: str) -> bool:
+    """A paragraph (a key) that stops in an ellipsis ("…" is "..." in a key): a teaser."""
+    return is_prose(s) and s.endswith(("...", "。。。"))
+
+
 Pass = Callable[[Page], None]
 
 PASSES: tuple[tuple[str, Pass], ...] = (
     ("header-rules", header_rules),
     ("header-title", header_title),
     ("body-rules", body_rules),
+    ("paywall", paywall),
     ("title-block", title_block),
     ("footer-block", footer_block),
     ("metadata-from-the-end", metadata_from_the_end),

@@ -79,6 +79,10 @@ TITLE_BLOCK = Rule(
     "headline lines after it",
 )
 COLUMN_TAG = Rule("column-tag", about="a column's 【tag】 alone on the body's first line (【\u2026观察】)")
+PAYWALL = Rule(
+    "paywall",
+    about="a login or subscription box under a teaser cut short (\u2026): the article goes on only behind it",
+)
 # --- the line rules, in the order they are tried ------------------------------------------------
 
 RULES: tuple[Rule, ...] = (
@@ -523,6 +527,7 @@ PAGE_RULES: dict[str, Rule] = {
     r.name: r
     for r in (
         TITLE, SITE_NAME, SECTION_LABEL, NAV_BAR, DATE_LINE, TRAILER, FURNITURE, BYLINE, TITLE_BLOCK, COLUMN_TAG,
+        PAYWALL,
         *HTML_ROWS,
     )
 }  # fmt: skip

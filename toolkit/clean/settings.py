@@ -56,6 +56,8 @@ TRAILER_LINE_MAX = 80
 CONTACT_LOOKBACK = 3
 """A telephone or address line is the body's contact block when one of this many kept lines
 above it says "联系人", "咨询电话" …"""
+PAYWALL_LINE_MAX = 40
+"""A paywall's prompt under a teaser ("会员登入", "订阅后可阅读全文") is a line up to this long."""
 HEADLINE_LINES = 4
 """A newspaper's headline block at the body's start has at most this many lines."""
 HEADLINE_MAX = 40

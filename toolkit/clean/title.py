@@ -42,6 +42,9 @@ from .settings import (
 from .state import Page
 from .structure import SENTENCE_END
 
+_REPORTED = re.compile(r"^记者|/\s*(综合|编译|特稿|专题)?(报导|报道|撰稿)$")
+"""A reporter's byline (a key): "记者 王明", "杨智家/综合报导" (NFKC makes "／" a "/")."""
+
 _TITLE_FIELD = re.compile(r"^(?:标题|标 题|题目|例稿名称|公告名称|文件名称)\s*[:：]\s*(.+)$")
 
 
@@ -378,6 +381,8 @@ def _between_titles(page: Page) -> None:
         run = [shown[k - 1], i] if k > 0 and short(shown[k - 1]) else [i]
         for j in run:
             dropped[j] = BYLINE
-        name = strip_line(page.lines[run[0]])
+        name = unmark(strip_line(page.lines[run[0]]))  # a list's mark ("• 杨智家／综合报导") is no part of it
+        if _REPORTED.search(key(name)):
+            continue  # a reporter's line ("杨智家/综合报导", "记者 王明"), no outlet
         if len(name) >= ACCOUNT_NAME_MIN or org_like(key(name)):  # an account or outlet, not a reporter's name
             page.account = page.account or account(name)
