@@ -133,6 +133,9 @@ class _Extractor(HTMLParser):
         self.site_name = ""
         self.site_tag: str | None = None
         self.site_text: list[str] = []
+        self.home_names: set[str] = set()
+        """The texts of links to the site's or the blog's home ("好看的hk" → /hk/): names, no article's."""
+        self.home_text: list[str] | None = None
         self.publisher_text: list[str] = []
         self.items: set[int] = set()
         """Indexes of lines that are list items (``<li>``)."""
@@ -245,6 +248,7 @@ class _Extractor(HTMLParser):
                 self._flush()
         if tag == "a" and not self.hidden:
             self.anchors += 1
+            self.home_text = [] if _home(dict(attrs).get("href") or "") else None
             self.link_open = False
             self.marks.link_at = [len(self.current), -1]
         if tag in ("h1", "h2", "h3") and not self.hidden:
@@ -289,6 +293,9 @@ class _Extractor(HTMLParser):
             self.math = max(0, self.math - 1)
         if tag == "a":
             self.anchors = max(0, self.anchors - 1)
+            if self.home_text and (name := _WS.sub(" ", "".join(self.home_text)).strip()):
+                self.home_names.add(name)
+            self.home_text = None
             if self.marks.link_at[0] >= 0:
                 self.marks.link_at[1] = len(self.current)
         if tag == "pre" and self.pre:
@@ -333,6 +340,8 @@ class _Extractor(HTMLParser):
                 self.link_open = True
             if self.heading:
                 self.heading_text.append(data)
+            if self.home_text is not None:
+                self.home_text.append(data)
             if self.publisher_tag:
                 self.publisher_text.append(data)
             if self.site_tag:
@@ -353,6 +362,21 @@ class _Extractor(HTMLParser):
                 self.handle_data(self.rawdata[i + 9 : end])
                 return end + 3
         return self.parse_bogus_comment(i, bool(report))
+
+
+_HOME_PATH = re.compile(r"\.?/?|\.?/?(?:index|default)\.\w+|/[^/.]+/?")
+"""A home page's path: the site's root ("/", "./index.html") or one folder's (a blog's "/hk/",
+"/good-looking-hk")."""
+
+
+def _home(href: str) -> bool:
+    """Does a link go to a home page (:data:`_HOME_PATH`, on any host)? Not an empty one, an
+    anchor or a script."""
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:")):
+        return False
+    path = re.sub(r"^(?:https?:)?//[^/?#]+", "", href).split("#")[0].split("?")[0]
+    return _HOME_PATH.fullmatch(path) is not None
 
 
 def _trafilatura() -> Any:
@@ -513,8 +537,9 @@ def parse_html(html: str) -> HtmlPage:
     explicit = next((tags[k] for k in _TITLE_META if tags.get(k)), "")
     site = next((tags[k] for k in _SITE_META if tags.get(k)), "") or parser.site_name
     placed = layout_headline(visible, main, linked, parser.headings) if extracted is not None else ""
-    sites = [s for s in (site, *parts[1:]) if s]
-    title = page_title_of(explicit, page_title, parts, parser.headings, visible, main, placed, sites, linked)
+    sites = [s for s in (site, *parts[1:], *parser.home_names) if s]  # names a link to a home page says
+    homes = parser.home_names
+    title = page_title_of(explicit, page_title, parts, parser.headings, visible, main, placed, sites, linked, homes)
     if title and extracted is not None:
         main = headline_above(visible, below_heading(visible, main, title, linked, parser.pre_lines), title)
     code = frozenset(i for i, is_code in parser.pre_lines.items() if is_code)

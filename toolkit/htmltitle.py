@@ -81,6 +81,7 @@ def page_title_of(
     placed: str = "",
     sites: Collection[str] = (),
     linked: list[bool] | None = None,
+    homes: Collection[str] = (),
 ) -> str:
     """The page's title (see the module's docstring). ``headings``: tag, text and line index of
     each ``<h1>``…``<h3>``; ``visible`` the page's lines, ``main`` which are main text;
@@ -88,7 +89,8 @@ def page_title_of(
     the title when the markup names none or only the site (one of ``sites``, the names the
     markup gives the site, or a name shaped as a site's: "南方网", "某某市人民政府门户网站"; or a
     name the page shows only as links, ``linked``: its logo, its breadcrumb) and no line near the
-    text says it."""
+    text says it, nor a heading that is no link to a home page (``homes``: those links' texts, a
+    blog's name in its header's ``<h1>``)."""
     texts = [t for _, t, _ in headings]
     if explicit:
         own = title_parts(explicit)
@@ -114,7 +116,9 @@ def page_title_of(
         # The <title>'s part printed as two headings ("《…若干措施》" / "政策解读"): shown, in two lines.
         paired = _two_line(parts[0], headings) if parts else ""
         title = title or paired
-        title = title or next((t for tag, t, _ in headings if tag == "h1" and len(t) >= 5 and t != site), "")
+        # (not one naming the site: a blog's name in its header's <h1>, linked to the blog's home)
+        h1 = (t for tag, t, _ in headings if tag == "h1" and len(t) >= 5 and t != site and not names_site(t, sites))
+        title = title or next(h1, "")
         title = title or (parts[0] if parts else "")
         title = title if title == paired else _shown_near(_main_line(title, headings), headings, visible, main)
     links = linked or [False] * len(visible)
@@ -127,7 +131,7 @@ def page_title_of(
         or (
             names_site(title, sites)
             and not _near_text(title, visible, main, links, unlinked=True)
-            and not _heading_near(title, headings, main)
+            and not (_heading_near(title, headings, main) and _norm(title) not in {_norm(h) for h in homes})
         )
         # another title the page shows only as links
         or (_only_linked(title, visible, links) and not _near_text(title, visible, main, links))

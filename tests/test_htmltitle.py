@@ -1,0 +1,69 @@
+# ruff: noqa: E501  (pages are written as a site prints them, a line an element)
+"""The page's title when its ``<title>`` names the blog or the site, not the article.
+
+A blog's pages often carry the blog's name as their whole ``<title>`` (or the platform's, "博客园"),
+and print that name again as an ``<h1>`` in the header, linked to the blog's home
+("https://www.cnblogs.com/hk/", "/good-looking-hk"); the article's headline is another heading
+below. A link to a home page names a site or a blog, never an article: the title is the headline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit.clean import clean
+from toolkit.files import read_source
+from toolkit.html import _home
+
+BLOG = """<html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<div id="header"><h1><a id="Header1_HeaderTitle" href="{home}">好看的hk</a></h1>
+<div class="sub">记录工作中的点滴</div></div>
+<div id="nav"><a href="https://www.cnblogs.com/">博客园</a> <a href="{home}">首页</a> <a href="https://i.cnblogs.com/EditPosts.aspx?opt=1">新随笔</a> <a href="https://msg.cnblogs.com/send/x">联系</a> <a href="https://i.cnblogs.com/">管理</a></div>
+<div id="main"><div class="post">
+<h1 class="postTitle"><a id="cb_post_title_url" href="https://www.cnblogs.com/good-looking-hk/p/18182101">对于Docker和Podman的一点使用经验</a></h1>
+<div class="postBody">
+<p>最近在一台新服务器上部署服务，顺手比较了Docker和Podman两种容器工具，这里记录一点使用经验，供大家参考。</p>
+<p>Podman不需要守护进程，也可以用普通用户运行容器，安全性上更有优势；命令行和Docker基本兼容，迁移成本很低。</p>
+<p>不过在一些依赖Docker套接字的工具上，Podman还需要额外配置，使用前最好先确认自己的工具链是否支持。</p>
+</div>
+<div class="postDesc">posted @ 2024-05-09 10:21 <a href="{home}">好看的hk</a> 阅读(120) 评论(0)</div>
+</div></div>
+<div id="footer">Copyright © 2024 好看的hk<br>Powered by .NET 8.0 on Kubernetes</div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("title", ["好看的hk", "博客园", ""])
+@pytest.mark.parametrize(
+    "home", ["https://www.cnblogs.com/good-looking-hk", "https://www.cnblogs.com/good-looking-hk/", "/"]
+)
+def test_a_blogs_name_is_not_the_title(tmp_path: Path, title: str, home: str) -> None:
+    path = tmp_path / "post.html"
+    path.write_text(BLOG.format(title=title, home=home), encoding="utf-8")
+    doc = clean(read_source(path))
+    assert doc.meta.title == "对于Docker和Podman的一点使用经验"
+    assert doc.blocks[1].text.startswith("最近在一台新服务器上部署服务")
+
+
+def test_an_article_linked_to_itself_keeps_its_title(tmp_path: Path) -> None:
+    """A flat address ("/docker-podman") looks like a folder: the headline linked to it is still
+    the title, whatever its link says."""
+    page = BLOG.format(title="对于Docker和Podman的一点使用经验", home="/").replace(
+        "https://www.cnblogs.com/good-looking-hk/p/18182101", "/docker-podman"
+    )
+    path = tmp_path / "post.html"
+    path.write_text(page, encoding="utf-8")
+    assert clean(read_source(path)).meta.title == "对于Docker和Podman的一点使用经验"
+
+
+@pytest.mark.parametrize(
+    ("href", "home"),
+    [
+        ("/", True), ("./", True), ("index.html", True), ("/index.shtml", True), ("https://www.gov.cn/", True),
+        ("//blog.example.com", True), ("https://www.cnblogs.com/hk/", True), ("/news/?from=nav", True),
+        ("", False), ("#top", False), ("javascript:void(0)", False), ("mailto:a@b.cn", False),
+        ("/p/18182101.html", False), ("https://www.cnblogs.com/hk/p/18182101", False), ("/2024/05/09/post.html", False),
+    ],
+)  # fmt: skip
+def test_what_links_a_home_page(href: str, home: bool) -> None:
+    assert _home(href) is home
