@@ -197,3 +197,49 @@ def test_a_tabs_unread_counter_is_no_part_of_the_title() -> None:
     assert title_parts("(99+ 封私信 / 87 条消息) 台湾突发 7.3 级地震 - 知乎") == ["台湾突发 7.3 级地震", "知乎"]
     assert title_parts("(3) 某某话题讨论 - 论坛") == ["某某话题讨论", "论坛"]
     assert title_parts("(2024) 年度报告 - 某某网")[0] == "(2024) 年度报告"  # a year in brackets is no counter
+
+
+def _gov(between: str, title: str = "") -> str:
+    """A county bureau's notice: the headline in a ``<div>``, then a view count and the bureau's
+    name (printed twice: a hidden copy for the mobile layout) above the date."""
+    return (
+        f"<html><head><title>{title}</title></head><body>"
+        '<div class="nav"><a href="/">首页</a> &gt;&gt; <a href="/xwzx/">新闻中心</a> &gt;&gt; '
+        '<a href="/tz/">通知</a></div>'
+        '<div class="tit">凯里市教育系统2024年公开招聘事业单位工作人员实施方案</div>'
+        f"{between}<div>2024-06-27 16:18:03</div>"
+        f'<div class="content">{TEXT}</div></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "<div>20</div><div>凯里市人力资源和社会保障局</div><div>凯里市人力资源和社会保障局</div>",
+        "<div>凯里市人力资源和社会保障局</div>",
+        "<div>□一华独秀/文</div>",
+    ],
+)
+def test_a_publishers_name_or_a_signature_above_the_date_is_no_headline(between: str) -> None:
+    assert parse_html(_gov(between)).meta["title"] == "凯里市教育系统2024年公开招聘事业单位工作人员实施方案"
+
+
+def test_a_label_for_the_body_is_no_headline() -> None:
+    """Sohu's blogs print "日志正文" over the post's headline: the label is not the title."""
+    html = _gov("").replace('<div class="tit">', '<div class="lbl">日志正文</div><div class="tit">')
+    assert parse_html(html).meta["title"] == "凯里市教育系统2024年公开招聘事业单位工作人员实施方案"
+
+
+def test_a_share_bar_above_a_dated_line_is_no_headline() -> None:
+    """A forum thread's share menu ("新浪微博" "QQ空间" "复制链接") above a reply's dated line: two
+    labels in a row are a bar of tools, and "新浪微博" over them no headline: the thread's heading is."""
+    share = "".join(f"<li>{s}</li>" for s in ("新浪微博", "QQ空间", "复制链接"))
+    html = (
+        _gov(f"<ul>{share}</ul>")
+        .replace("<div>2024-06-27 16:18:03</div>", "<div>来自Android客户端1楼2024-06-27 16:18回复</div>")
+        .replace(
+            '<div class="tit">凯里市教育系统2024年公开招聘事业单位工作人员实施方案</div>',
+            "<h3>凯里市教育系统2024年公开招聘事业单位工作人员实施方案</h3>",
+        )
+    )
+    assert parse_html(html).meta["title"] == "凯里市教育系统2024年公开招聘事业单位工作人员实施方案"

@@ -18,7 +18,18 @@ from collections.abc import Collection
 
 from .htmlalign import norm
 from .htmltemplate import is_paragraph
-from .textmeta import DATE, FIELD_LABEL, FONT_WORDS, is_metadata, is_tool, key, toolbar_tokens, unmark
+from .htmltitle import names_site
+from .textmeta import (
+    DATE,
+    FIELD_LABEL,
+    FONT_WORDS,
+    SHARE_TARGETS,
+    is_metadata,
+    is_tool,
+    key,
+    toolbar_tokens,
+    unmark,
+)
 
 _DASHED = re.compile(r"^\s*[—－-]")
 """A subtitle's dash ("——记全国优秀乡村医生…")."""
@@ -137,6 +148,9 @@ LAYOUT_LINES = 6
 metadata strip, a font-size bar and a share bar between), or at most this many lines into it."""
 HEADLINE_CHARS = (4, 80)
 """A headline found by its place is this long (characters, spaces aside), at least and at most."""
+BETWEEN_LINES = 3
+"""Lines that may stand between a headline and its metadata line (bylines, the publisher's name,
+one label or view count)."""
 KICKER_CHARS = 8
 """A kicker (引题) over a headline is this long at most; a line over a subtitle, longer."""
 MENU_WORDS, MENU_WORD_CHARS = 4, 4
@@ -156,7 +170,10 @@ HEADLINE_WORDS = 3
 STAMP_MAX = 60
 """A dated line under a headline (its author, date and counters) is this long at most."""
 _CRUMB = re.compile(r"[>＞»›]|\s/\s")
-_NO_HEADLINE_END = ("：", ":", "，", ",", "；", ";", "、", "。")
+_NO_HEADLINE_END = ("：", ":", "，", ",", "；", ";", "、", "。", "正文")
+"""A clause's end, or a label's ("日志正文", "文章正文": the body's, above it)."""
+_SIGNED = re.compile(r"^\S{1,10}\s*[/|｜丨]\s*文$|^文\s*[/|｜丨]\s*\S{1,10}$")
+"""An author's signature on its own line: "一华独秀/文", "文｜王敏"."""
 _TITLE_FIELD = re.compile(r"^(?:标\s*题|题\s*目|文件名称|公告名称|例稿名称)\s*[:：]\s*\S")
 """A document's title field: "标　　题：关于…的决定　 　发文机关：…", "例稿名稱：…公告"."""
 _FIELDS_APART = re.compile(r"[\s\u3000]{2,}")
@@ -172,8 +189,9 @@ def layout_headline(
     empty ``<title>``, or one that names only the site): a document's "标题：" field in the
     page's head (above the text's first paragraph, not an entry form's "标题：自拟" in the
     text); else a line set just above a metadata line ("亚洲首艘…启运珠江口盆地" / "2024-05-12
-    17:19 来源：新华网"; a byline or a label may stand between) near the text's first line, no
-    field itself (a field table's "公文种类：命令" has fields above it), or the line above it
+    17:19 来源：新华网"; bylines, the publisher's name and one label, three lines at most, may
+    stand between) near the text's first line, no field itself (a field table's "公文种类：命令" has
+    fields above it), no publisher's name, no author's signature ("一华独秀/文"), or the line above it
     when that one is the headline and this its subtitle; else the page's heading nearest above
     the text; "" when none is there."""
     start = next((i for i, m in enumerate(main) if m), None)
@@ -193,13 +211,19 @@ def layout_headline(
         s = unmark(key(visible[i]))
         return is_metadata(s) or (len(s) <= STAMP_MAX and DATE.search(s) is not None)
 
-    placed = [
-        i
-        for i in range(lo, hi)
-        if _headline_shape(visible[i])
-        and (meta(i + 1) or (meta(i + 2) and (_label(visible[i + 1]) or _byline(visible[i + 1]))))
-        and not meta(i - 1)
-    ]
+    def dated_below(i: int) -> bool:  # a metadata line below; bylines, a publisher's name, one label between
+        labels = 0
+        for j in range(i + 1, min(len(visible), i + 1 + BETWEEN_LINES + 1)):
+            if meta(j):
+                return True
+            if _byline(visible[j]) or names_site(visible[j], ()):
+                continue
+            labels += 1
+            if labels > 1 or not _label(visible[j]):  # two labels: a bar of tools ("QQ空间" "复制链接")
+                return False
+        return False
+
+    placed = [i for i in range(lo, hi) if _headline_shape(visible[i]) and dated_below(i) and not meta(i - 1)]
     if placed:
         above = [i for i in placed if i < start]
         at = above[-1] if above else placed[0]
@@ -249,6 +273,10 @@ def _headline_shape(line: str) -> bool:
         and not _CUT_SHORT.search(s)
         and not _DASHED.match(s)
         and not _byline(s)
+        and not _SIGNED.match(s)
+        and not names_site(line, ())  # a publisher's name ("凯里市人力资源和社会保障局")
+        and not is_tool(s.lower())  # a tool ("打印本页")
+        and s.lower() not in SHARE_TARGETS  # a share bar's item ("复制链接", "新浪微博")
         and not _NO_HEADLINE.search(s)
         and not ((m := _LABELLED.match(s)) and (FIELD_LABEL.fullmatch(m.group(1)) or m.group(1) in _LABELS))
         and not is_metadata(s)
