@@ -14,7 +14,7 @@ import pytest
 
 from toolkit.clean import clean
 from toolkit.files import read_source
-from toolkit.html import _home
+from toolkit.htmltitle import home_link
 
 BLOG = """<html><head><meta charset="utf-8"><title>{title}</title></head><body>
 <div id="header"><h1><a id="Header1_HeaderTitle" href="{home}">好看的hk</a></h1>
@@ -34,8 +34,15 @@ BLOG = """<html><head><meta charset="utf-8"><title>{title}</title></head><body>
 
 
 @pytest.mark.parametrize("title", ["好看的hk", "博客园", ""])
+# (the last: a folder that holds none of the page's links, a home in the page's first <h1> still)
 @pytest.mark.parametrize(
-    "home", ["https://www.cnblogs.com/good-looking-hk", "https://www.cnblogs.com/good-looking-hk/", "/"]
+    "home",
+    [
+        "https://www.cnblogs.com/good-looking-hk",
+        "https://www.cnblogs.com/good-looking-hk/",
+        "/",
+        "http://blog.sina.com.cn/hk2008",
+    ],
 )
 def test_a_blogs_name_is_not_the_title(tmp_path: Path, title: str, home: str) -> None:
     path = tmp_path / "post.html"
@@ -60,10 +67,14 @@ def test_an_article_linked_to_itself_keeps_its_title(tmp_path: Path) -> None:
     ("href", "home"),
     [
         ("/", True), ("./", True), ("index.html", True), ("/index.shtml", True), ("https://www.gov.cn/", True),
-        ("//blog.example.com", True), ("https://www.cnblogs.com/hk/", True), ("/news/?from=nav", True),
+        ("//blog.example.com", True), ("https://www.cnblogs.com/hk/", True), ("/hk", True),
         ("", False), ("#top", False), ("javascript:void(0)", False), ("mailto:a@b.cn", False),
         ("/p/18182101.html", False), ("https://www.cnblogs.com/hk/p/18182101", False), ("/2024/05/09/post.html", False),
+        ("/?p=123", False), ("/news/?from=nav", False), ("/raspberry-pi-nas/", False), ("/hk/?tab=1", False),
     ],
 )  # fmt: skip
 def test_what_links_a_home_page(href: str, home: bool) -> None:
-    assert _home(href) is home
+    """A folder is a home page when another link of the page lies under it (a blog's posts under
+    its "/hk/"); a post's own "/%postname%/" has none, and a query makes a link an item's."""
+    paths = {"/hk/p/18182101.html", "/hk/category/docker/", "/category/linux/", "/raspberry-pi-nas/"}
+    assert home_link(href, paths) is home

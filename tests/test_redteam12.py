@@ -15,7 +15,14 @@ Each test is a small page as a Chinese site prints it, checked through ``clean(r
 its docstring says what a reader should get, why a real site prints such a page, what eddc0d6
 (the commit before) gave, and whether the hole is a REGRESSION (passes on eddc0d6, fails now) or
 a CLAIM GAP (fails on both). The tests marked HOLDS pass now: realistic variants the changes get
-right."""
+right. Twelve failed on 048ca52 (eight regressions, four claim gaps); all pass since: a paywall's
+prompt opens its line, is no question and no clause ("如何登录个税App查看退税进度？" and "付费超前
+点播观看，值不值？" are headings), and takes "登录 / 注册", "已是会员？立即登录", "本文为付费内容";
+a reporter's byline is a name of at most four characters before "/综合报导" (an outlet's credit
+gives the outlet) or a name after "记者" anywhere ("本报讯 记者 王明"); "新闻通讯" is no sign-up
+line (a genre's, an issue's name); a folder is a home page only when another link of the page
+lies under it (a WordPress post's own "/%postname%/" has none), and a link with a query
+("/?p=123") is an item's."""
 
 from __future__ import annotations
 

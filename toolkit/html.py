@@ -39,7 +39,7 @@ from .htmlhead import below_heading, head_end, headline_above, layout_headline
 from .htmlmarks import Marks, marked_lines
 from .htmlnotes import references_after
 from .htmltemplate import Elements, body_lines
-from .htmltitle import page_title_of, title_parts
+from .htmltitle import HOME_PATH, home_link, link_path, page_title_of, title_parts
 from .linklists import around_article, article_head, date_below, date_box, link_lines
 from .textmeta import note_date, parse_date, printed, published_field, text_metadata
 
@@ -133,9 +133,14 @@ class _Extractor(HTMLParser):
         self.site_name = ""
         self.site_tag: str | None = None
         self.site_text: list[str] = []
-        self.home_names: set[str] = set()
-        """The texts of links to the site's or the blog's home ("好看的hk" → /hk/): names, no article's."""
+        self.homes: list[tuple[str, str, bool]] = []
+        """Links that may go to a home page: their texts, hrefs, and whether each is the page's
+        first heading (a logo's ``<h1>``) (:attr:`home_names`)."""
+        self.paths: set[str] = set()
+        """Every link's path (:func:`~toolkit.htmltitle.link_path`)."""
         self.home_text: list[str] | None = None
+        self.home_href = ""
+        self.home_top = False
         self.publisher_text: list[str] = []
         self.items: set[int] = set()
         """Indexes of lines that are list items (``<li>``)."""
@@ -248,7 +253,12 @@ class _Extractor(HTMLParser):
                 self._flush()
         if tag == "a" and not self.hidden:
             self.anchors += 1
-            self.home_text = [] if _home(dict(attrs).get("href") or "") else None
+            href = dict(attrs).get("href") or ""
+            if (path := link_path(href)) is not None:
+                self.paths.add(path)
+            self.home_text = [] if path is not None and HOME_PATH.fullmatch(path) else None
+            self.home_href = href
+            self.home_top = self.heading == "h1" and not self.headings
             self.link_open = False
             self.marks.link_at = [len(self.current), -1]
         if tag in ("h1", "h2", "h3") and not self.hidden:
@@ -294,7 +304,7 @@ class _Extractor(HTMLParser):
         if tag == "a":
             self.anchors = max(0, self.anchors - 1)
             if self.home_text and (name := _WS.sub(" ", "".join(self.home_text)).strip()):
-                self.home_names.add(name)
+                self.homes.append((name, self.home_href, self.home_top))
             self.home_text = None
             if self.marks.link_at[0] >= 0:
                 self.marks.link_at[1] = len(self.current)
@@ -351,6 +361,13 @@ class _Extractor(HTMLParser):
         super().close()
         self._flush()
 
+    @property
+    def home_names(self) -> set[str]:
+        """The texts of links to the site's or the blog's home ("好看的hk" → /hk/): names, no article's."""
+        # (a folder that holds none of the page's links is a home still in the page's first <h1>:
+        # a blog's name, "crifan.com" → blog.sina.com.cn/crifan2008)
+        return {name for name, href, top in self.homes if home_link(href, () if top else self.paths, top)}
+
     def parse_marked_section(self, i: int, report: int = 1) -> int:
         """ "<![…" is a bogus comment that ends at the first ">", as HTML5 reads it outside SVG and
         MathML: the stdlib's SGML reading looks for "]>" and, on "<![endif]–>" (a conditional
@@ -362,21 +379,6 @@ class _Extractor(HTMLParser):
                 self.handle_data(self.rawdata[i + 9 : end])
                 return end + 3
         return self.parse_bogus_comment(i, bool(report))
-
-
-_HOME_PATH = re.compile(r"\.?/?|\.?/?(?:index|default)\.\w+|/[^/.]+/?")
-"""A home page's path: the site's root ("/", "./index.html") or one folder's (a blog's "/hk/",
-"/good-looking-hk")."""
-
-
-def _home(href: str) -> bool:
-    """Does a link go to a home page (:data:`_HOME_PATH`, on any host)? Not an empty one, an
-    anchor or a script."""
-    href = href.strip()
-    if not href or href.startswith(("#", "javascript:", "mailto:")):
-        return False
-    path = re.sub(r"^(?:https?:)?//[^/?#]+", "", href).split("#")[0].split("?")[0]
-    return _HOME_PATH.fullmatch(path) is not None
 
 
 def _trafilatura() -> Any:
@@ -537,8 +539,8 @@ def parse_html(html: str) -> HtmlPage:
     explicit = next((tags[k] for k in _TITLE_META if tags.get(k)), "")
     site = next((tags[k] for k in _SITE_META if tags.get(k)), "") or parser.site_name
     placed = layout_headline(visible, main, linked, parser.headings) if extracted is not None else ""
-    sites = [s for s in (site, *parts[1:], *parser.home_names) if s]  # names a link to a home page says
-    homes = parser.home_names
+    homes = parser.home_names  # names a link to a home page says
+    sites = [s for s in (site, *parts[1:], *homes) if s]
     title = page_title_of(explicit, page_title, parts, parser.headings, visible, main, placed, sites, linked, homes)
     if title and extracted is not None:
         main = headline_above(visible, below_heading(visible, main, title, linked, parser.pre_lines), title)

@@ -44,6 +44,34 @@ _PARAGRAPH = re.compile(r"[。！？；，].*[。！？；，]")
 _WS = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 
 
+HOME_PATH = re.compile(r"\.?/?|\.?/?(?:index|default)\.\w+|(/[^/.]+)/?")
+"""A home page's path: the site's root ("/", "./index.html") or one folder's (a blog's "/hk/",
+"/good-looking-hk"), which is a home only when other links of the page lie under it (a post's
+own "/%postname%/" has none)."""
+
+
+def link_path(href: str) -> str | None:
+    """A link's path, without its host (None: no page's, an anchor or a script); a query makes
+    it an item's ("/?p=123"), no folder's."""
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:")):
+        return None
+    path, _, query = re.sub(r"^(?:https?:)?//[^/?#]+", "", href).split("#")[0].partition("?")
+    return None if query else path
+
+
+def home_link(href: str, paths: Collection[str] = (), folder_is_home: bool = False) -> bool:
+    """Does a link go to a home page (:data:`HOME_PATH`): the site's root, or a folder that
+    holds another of the page's links (``paths``), or any folder when ``folder_is_home``?"""
+    path = link_path(href)
+    if path is None or (m := HOME_PATH.fullmatch(path)) is None:
+        return False
+    folder = m.group(1)
+    return (
+        folder is None or folder_is_home or any(p.startswith(folder + "/") and len(p) > len(folder) + 1 for p in paths)
+    )
+
+
 def title_parts(title: str) -> list[str]:
     """A ``<title>`` split into its parts: the page title, then column and site names; a browser
     tab's counter before it ("(99+ 封私信 / 87 条消息) 标题 - 知乎") is none of them."""
@@ -137,7 +165,8 @@ def page_title_of(
         or (_only_linked(title, visible, links) and not _near_text(title, visible, main, links))
     ):
         title = placed
-    if title and is_account_name(title):
+    if not title or is_account_name(title):  # none (the header's <h1> named only the site), or a blog's name
+        # the heading nearest above the text
         title = _headline(headings, visible, main) or title
     if _CUT.search(title):
         title = _completed(title, visible)

@@ -258,13 +258,18 @@ def title_block(page: Page) -> None:
 
 
 _PAYWALL = re.compile(
-    r"^(会员|用户|个人|读者)?(登录|登入|登陆)(/注册|\|注册)?$"
-    r"|(登录|登入|登陆|订阅|付费|购买|解锁|开通|成为会员|加入会员|升级会员|注册会员)[^。！？]{0,12}(阅读|查看|全文|继续|完整|收听|观看)"
-    r"|(阅读|查看|解锁)(全文|完整|剩余)[^。！？]{0,10}(登录|登入|订阅|付费|会员)"
-    r"|剩余\s*\d+\s*%|^(subscribe|sign in|log in|login)\b",
+    r"^(会员|用户|个人|读者|账号|帐号)?(登录|登入|登陆)(\s*[/|]\s*注册)?$|^(注册|免费注册)\s*[/|]\s*(登录|登入)$"
+    r"|^(已是会员|已有账号|已有帐号)[?？]?\s*(请|立即|马上)?(登录|登入)"
+    r"|^(请|立即|马上|点击|免费|现在)?(先)?(登录|登入|订阅|付费|购买|解锁|开通会员|成为会员|加入会员|升级会员)"
+    r"[^。！？?，,]{0,10}(阅读|查看|解锁|获取)(全文|完整|剩余|更多内容|本文)"
+    r"|^(阅读|查看|解锁)(全文|完整内容|剩余内容)\S{0,4}(请|需)(先)?(登录|登入|订阅|付费)"
+    r"|^(本文|全文|以下内容|该内容|此内容)(为|是|属于|仅限)?\S{0,6}(付费|会员|订户)(内容|专享|专属|可见|阅读)"
+    r"|^剩余\s*\d+\s*%|^(subscribe|sign in|log in|login)\b",
     re.IGNORECASE,
 )
-"""A paywall's prompt (a key): a login box's heading ("会员登入"), "订阅后阅读全文", "剩余80%"."""
+"""A paywall's prompt (a key, the whole line's start): a login box's heading ("会员登入", "登录 /
+注册"), "已是会员？立即登录", "订阅后阅读全文", "本文为付费内容", "剩余80%"; never a question or a
+clause ("如何登录个税App查看退税进度？" is a how-to's heading)."""
 
 
 def paywall(page: Page) -> None:
@@ -278,7 +283,7 @@ def paywall(page: Page) -> None:
         s = page.ks[i]
         if not s:
             continue
-        if above >= 0 and len(s) <= PAYWALL_LINE_MAX and _PAYWALL.search(s) and _cut_short(page.ks[above]):
+        if above >= 0 and _prompt(s) and _cut_short(page.ks[above]):
             for j in range(i, len(page.lines)):
                 if j > i and j not in page.dropped and body_like(page.ks[j]):
                     break
@@ -287,6 +292,11 @@ def paywall(page: Page) -> None:
             return
         if i not in page.dropped:
             above = i
+
+
+def _prompt(s: str) -> bool:
+    """A paywall's prompt (:data:`_PAYWALL`): a short line, no question."""
+    return len(s) <= PAYWALL_LINE_MAX and not s.rstrip().endswith(("?", "？")) and _PAYWALL.search(s) is not None
 
 
 def _cut_short(s: str) -> bool:

@@ -42,8 +42,12 @@ from .settings import (
 from .state import Page
 from .structure import SENTENCE_END
 
-_REPORTED = re.compile(r"^记者|/\s*(综合|编译|特稿|专题)?(报导|报道|撰稿)$")
-"""A reporter's byline (a key): "记者 王明", "杨智家/综合报导" (NFKC makes "／" a "/")."""
+_REPORTED = re.compile(
+    r"(^|\s|讯)(本报|特约|实习)?记者\s*[\u4e00-\u9fff·]{2,4}([\s、,]+[\u4e00-\u9fff·]{2,4})*$"
+    r"|^[\u4e00-\u9fff·]{2,4}\s*/\s*(综合|编译|特稿)?(报导|报道|撰稿)$"
+)
+"""A reporter's byline (a key): "记者 王明", "本报讯 记者 王明", "杨智家/综合报导" (NFKC makes "／"
+a "/"); not an outlet's credit ("联合新闻网/综合报导": more than a name's four characters)."""
 
 _TITLE_FIELD = re.compile(r"^(?:标题|标 题|题目|例稿名称|公告名称|文件名称)\s*[:：]\s*(.+)$")
 
