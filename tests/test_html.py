@@ -277,3 +277,21 @@ def test_preformatted_kinds_round_trip_through_the_document_dict() -> None:
         meta=Meta(slug="a"), blocks=(Block(kind="code", text="x = 1"), Block(kind="preformatted", text="| a |"))
     )
     assert Document.from_dict(doc.to_dict()) == doc
+
+
+def test_a_code_blocks_numbers_listed_after_it_are_no_text(tmp_path: Path) -> None:
+    """CSDN prints a code block's line numbers as a list (``ul.pre-numbering``) inside the
+    ``<pre>``, after the code: they are the highlighter's gutter, not the program's output."""
+    code = "import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n\nasyncio.run(main())"
+    numbers = "".join(f"<li>{n}</li>" for n in range(1, 7))
+    html = f"""<html><head><title>asyncio 入门_CSDN博客</title></head><body>
+<div class="blog-content-box"><h1 class="title-article">asyncio 入门</h1>
+<div id="content_views"><p>下面是一个最小的 asyncio 程序，它在事件循环里运行一个协程，等待一秒后结束。</p>
+<pre class="prettyprint"><code class="language-python">{code}</code><ul class="pre-numbering">{numbers}</ul></pre>
+<p>运行后程序等待一秒退出，说明协程已经在事件循环中被调度执行了，这就是最基本的用法。</p></div></div>
+</body></html>"""
+    path = tmp_path / "post.html"
+    path.write_text(html, encoding="utf-8")
+    kept = [b.text for b in clean(read_source(path)).blocks]
+    assert not any(line.strip() in {"1", "2", "3", "4", "5", "6"} for block in kept for line in block.split("\n"))
+    assert any("asyncio.run(main())" in block for block in kept)
