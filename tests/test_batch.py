@@ -137,4 +137,4 @@ def test_every_held_out_real_page_cleans_without_error() -> None:
     pages = sorted((ROOT / "tests" / "pages_real_heldout").glob("*.html"))
     seen = Collected()
     docs = read_documents(pages, seen, until="segment")
-    assert len(pages) >= 14 and not seen.failed and len(docs) == len(pages)
+    assert len(pages) >= 12 and not seen.failed and len(docs) == len(pages)

@@ -103,15 +103,17 @@ LATER = {
         "k_nanjing_gov_dikong_feixing_baozhang", "k_zaobao_sg_yaxian_fanzha_zhinan",
         # twentieth batch (BATCH20.md, FIRST_SIGHT_18.txt: mean F1 0.995, lowest 0.995, titles 2/2, dates 2/2)
         "l_hengqin_gov_zhuhai_dikong_jiaotong_tiaoli", "l_sqzc_gd_gov_shenzhen_dikong_tiaoli",
+        # moved from tests/pages_real_heldout later on 2026-12-06 (F1 0.872, 0.984 there; both titles wrong)
+        "dugushici_baijuyi_yeyu", "qidian_shenhai_yujin",
     )
 }  # fmt: skip
 LATER_MEAN_F1_FLOOR = 0.95
 LATER_LOWEST_F1_FLOOR = 0.49
 LATER_TITLES_FLOOR = (
-    127  # 24 + the 3rd batch's 15 + the 4th's 11 + the 5th's 8 + the 6th's 12 + 10 + 7 + 2 + 4 + 16 + 12 + 4 + 2
+    129  # 24 + the 3rd batch's 15 + the 4th's 11 + the 5th's 8 + the 6th's 12 + 10 + 7 + 2 + 4 + 16 + 12 + 4 + 2 + 2
 )
 LATER_DATES_FLOOR = (
-    115  # 21 + the 3rd batch's 15 + the 4th's 10 + the 5th's 7 + the 6th's 10 + 8 + 7 + 2 + 4 + 14 + 11 + 4 + 2
+    116  # 21 + the 3rd batch's 15 + the 4th's 10 + the 5th's 7 + the 6th's 10 + 8 + 7 + 2 + 4 + 14 + 11 + 4 + 2 + 1
 )
 
 

@@ -346,16 +346,13 @@ COMPANY_TITLE = """<html><head><meta charset="utf-8"><title>某某智能装备�
 </body></html>"""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known limitation, left open (wrong before this session too): a page whose <title> names an organisation (a company's name) takes the name for the site and the first field under it (\"企业性质：民营企业\") for the title; telling an organisation's page from a site's name needs the <h1> preferred over the <title>'s first part when they agree",
-)
 def test_a_company_pages_headline_is_its_title_not_its_first_field(tmp_path: Path) -> None:
     """The same company page without the two fields: <title> "某某智能装备有限公司_招聘企业_某某
     人才网", <h1> the company's name. The name is taken for the site's (an organisation's name
     first in the title) and dropped as site-name, and the first field line, "企业性质：民营企业",
     becomes the document's title. Company, school and hospital pages on directory sites are titled
-    with an organisation's name; likely. Already wrong at 95fb423."""
+    with an organisation's name; likely. Already wrong at 95fb423; fixed since (a markup title a
+    line of the page says whole is the title, however short or shaped as a name)."""
     doc = read(tmp_path, COMPANY_TITLE)
     assert doc.meta.title == "某某智能装备有限公司"
 

@@ -146,7 +146,7 @@ def page_title_of(
         title = title or paired
         # (not one naming the site: a blog's name in its header's <h1>, linked to the blog's home)
         h1 = (t for tag, t, _ in headings if tag == "h1" and len(t) >= 5 and t != site and not names_site(t, sites))
-        title = title or next(h1, "")
+        title = title or _less_counter(next(h1, ""), parts)
         title = title or (parts[0] if parts else "")
         title = title if title == paired else _shown_near(_main_line(title, headings), headings, visible, main)
     links = linked or [False] * len(visible)
@@ -300,6 +300,17 @@ def _as_shown(
             return text  # another headline, or the title less a site's name ("标题-36氪")
         break  # only the page's first <h1>
     return title
+
+
+def _less_counter(heading: str, parts: list[str]) -> str:
+    """A heading that is a ``<title>`` part with a count glued after it (a chapter's comment
+    count: "第二章 失乡号的船长241"): the part; else the heading."""
+    shown = _norm(heading)
+    for part in parts:
+        rest = shown.removeprefix(_norm(part))
+        if part and rest != shown and rest.isdigit():
+            return part
+    return heading
 
 
 def _first_paragraph(visible: list[str], main: list[bool]) -> int:

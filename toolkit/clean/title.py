@@ -239,7 +239,11 @@ def header_title(page: Page) -> None:
     meta_title = strip_line(page.doc.meta.title)
     # The markup's title, when a line of the page says it whole, is a title even if it reads like
     # a sentence ("…耳机 Bud Air7 Pro，支持 32 种语言翻译！"): a headline with a comma.
-    said = bool(meta_title) and any(key(d.text) == key(meta_title) for d in page.doc.dropped if d.line > 0)
+    # So is a short one a line of the text says ("夜雨", a poem's <h1>).
+    said = bool(meta_title) and (
+        any(key(d.text) == key(meta_title) for d in page.doc.dropped if d.line > 0)
+        or any(k == key(meta_title) for k, n in zip(ks, page.numbers, strict=True) if n != 0)
+    )
     if split:
         # A title the dump split over two lines, whole on another line ("<title>"):
         # "《…若干措施》" / "政策解读" and "《…若干措施》政策解读 | 浙江省经济和信息化厅".
