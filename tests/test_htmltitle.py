@@ -14,6 +14,7 @@ import pytest
 
 from toolkit.clean import clean
 from toolkit.files import read_source
+from toolkit.html import parse_html
 from toolkit.htmltitle import home_link
 
 BLOG = """<html><head><meta charset="utf-8"><title>{title}</title></head><body>
@@ -78,3 +79,21 @@ def test_what_links_a_home_page(href: str, home: bool) -> None:
     its "/hk/"); a post's own "/%postname%/" has none, and a query makes a link an item's."""
     paths = {"/hk/p/18182101.html", "/hk/category/docker/", "/category/linux/", "/raspberry-pi-nas/"}
     assert home_link(href, paths) is home
+
+
+CHAPTER = """<html><head><meta charset="utf-8"><title>{part} _《深海余烬》小说在线阅读 - 起点中文网</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/kehuan/">科幻</a> <a href="/book/1034360760/">深海余烬</a></div>
+<h1 class="title">{part}<span class="review">{count}</span></h1>
+<div class="info">深海余烬 远瞳 3160字 2022年07月10日 07:15</div>
+<main><p>这并不是周铭第一次穿过这道门来到“对面”，但每一次，他都会在门前停下来很久。</p>
+<p>自数天之前，周铭一觉醒来发现自己被某种“异象”困在自己的房间中，诡异的浓雾遮蔽了整个世界。</p></main>
+</body></html>"""
+
+
+def test_a_count_glued_to_the_headline_is_no_part_of_the_title() -> None:
+    """起点 prints a chapter's comment count in a span at the end of its <h1>; the <title> says
+    the chapter's name alone: the count is no part of the title. A year is ("十四五规划2035")."""
+    page = CHAPTER.format(part="第二章 失乡号的船长", count="241")
+    assert parse_html(page).meta["title"] == "第二章 失乡号的船长"
+    page = CHAPTER.format(part="城市发展规划", count="2035")
+    assert parse_html(page).meta["title"] == "城市发展规划2035"

@@ -367,7 +367,7 @@ class _Extractor(HTMLParser):
         """The texts of links to the site's or the blog's home ("好看的hk" → /hk/): names, no article's."""
         # (a folder that holds none of the page's links is a home still in the page's first <h1>:
         # a blog's name, "crifan.com" → blog.sina.com.cn/crifan2008)
-        return {name for name, href, top in self.homes if home_link(href, () if top else self.paths, top)}
+        return {name for name, href, top in self.homes if home_link(href, self.paths, top)}
 
     def parse_marked_section(self, i: int, report: int = 1) -> int:
         """ "<![…" is a bogus comment that ends at the first ">", as HTML5 reads it outside SVG and

@@ -304,13 +304,17 @@ def _as_shown(
 
 def _less_counter(heading: str, parts: list[str]) -> str:
     """A heading that is a ``<title>`` part with a count glued after it (a chapter's comment
-    count: "第二章 失乡号的船长241"): the part; else the heading."""
+    count: "第二章 失乡号的船长241"): the part; else the heading (also when the digits are a year:
+    "十四五规划2035")."""
     shown = _norm(heading)
     for part in parts:
         rest = shown.removeprefix(_norm(part))
-        if part and rest != shown and rest.isdigit():
+        if part and rest != shown and rest.isdigit() and not _YEAR.fullmatch(rest):
             return part
     return heading
+
+
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def _first_paragraph(visible: list[str], main: list[bool]) -> int:
