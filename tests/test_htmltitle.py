@@ -97,3 +97,14 @@ def test_a_count_glued_to_the_headline_is_no_part_of_the_title() -> None:
     assert parse_html(page).meta["title"] == "第二章 失乡号的船长"
     page = CHAPTER.format(part="城市发展规划", count="2035")
     assert parse_html(page).meta["title"] == "城市发展规划2035"
+
+
+def test_a_threads_type_before_its_subject_is_no_part_of_the_title() -> None:
+    """Discuz prints a thread's type as a link before its subject in the <h1> ("[求助] …"); the
+    <title> says the subject alone: the type is no part of the title."""
+    page = (
+        CHAPTER.format(part="红米AX6000刷机后5G信号变弱怎么办", count="")
+        .replace('<h1 class="title">', '<h1 class="ts"><a href="forum.php?mod=forumdisplay&typeid=212">[求助]</a> ')
+        .replace("_《深海余烬》小说在线阅读 - 起点中文网", "- 无线路由器 - 恩山无线论坛")
+    )
+    assert parse_html(page).meta["title"] == "红米AX6000刷机后5G信号变弱怎么办"

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Collection
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -452,10 +452,14 @@ def _code_box(tag: str, attrs: dict[str, str]) -> bool:
     return tag in ("div", "section", "figure", "td") and _CODE_BOX.search(attrs.get("class", "")) is not None
 
 
-def line_numbers(visible: list[str], pre: dict[int, bool], items: Collection[int] = ()) -> list[int]:
+def line_numbers(visible: list[str], pre: dict[int, bool], lists: dict[int, int] | None = None) -> list[int]:
     """Lines of a ``<pre>`` that count 1, 2, 3 … on lines of their own, just before a code block's
-    lines (Hexo's ``gutter``, Hugo's ``lnt``), or as the items of a list (CSDN's ``pre-numbering``
-    after the code): the line numbers a highlighter prints beside it."""
+    lines (Hexo's ``gutter``, Hugo's ``lnt``), or as the whole of a list of their own just after
+    the code (``lists``: line → its list; CSDN's ``pre-numbering``; not prettify's ``linenums``,
+    whose list holds the code's lines, nor a program's printed 1 2 3 in a box of its own): the
+    line numbers a highlighter prints beside it."""
+    lists = lists or {}
+    size = Counter(lists.values())
     out: list[int] = []
     i = 0
     while i < len(visible):
@@ -464,7 +468,9 @@ def line_numbers(visible: list[str], pre: dict[int, bool], items: Collection[int
             n += 1
         # beside the code they number (the next line is code, or they are a list's items), not a
         # program's printed 1 2 3
-        if n and (pre.get(i + n) or (n > 1 and all(j in items for j in range(i, i + n)))):
+        own = {lists.get(j) for j in range(i, i + n)}
+        gutter = n > 1 and len(own) == 1 and None not in own and size[lists[i]] == n and pre.get(i - 1)
+        if n and (pre.get(i + n) or gutter):
             out.extend(range(i, i + n))
         i += max(n, 1)
     return out
@@ -551,7 +557,7 @@ def parse_html(html: str) -> HtmlPage:
     why, headline = around_article(
         parser.lines, parser.link_chars, parser.link_counts, parser.headings, main, title, code
     )
-    for i in line_numbers(visible, parser.pre_lines, parser.items):  # a code block's gutter: "1" "2" "3" …
+    for i in line_numbers(visible, parser.pre_lines, parser.item_list):  # a code block's gutter: "1" "2" "3" …
         main[i], why[i] = False, LINE_NUMBERS
     block = frozenset(article_head(visible, linked, headline))
     headlines = frozenset(at for tag, _, at in parser.headings if tag in ("h1", "h2"))

@@ -18,7 +18,6 @@ from collections.abc import Collection
 
 from .htmlalign import norm
 from .htmltemplate import is_paragraph
-from .htmltitle import names_site
 from .textmeta import (
     DATE,
     FIELD_LABEL,
@@ -216,10 +215,11 @@ def layout_headline(
         for j in range(i + 1, min(len(visible), i + 1 + BETWEEN_LINES + 1)):
             if meta(j):
                 return True
-            if _byline(visible[j]) or names_site(visible[j], ()):
+            if _byline(visible[j]) or _publisher(visible[j]):
                 continue
             labels += 1
-            if labels > 1 or not _label(visible[j]):  # two labels: a bar of tools ("QQ空间" "复制链接")
+            # two labels: a bar of tools ("QQ空间" "复制链接"); a headline is no label (the menu above it is none)
+            if labels > 1 or not _label(visible[j]) or _headline_shape(visible[j]):
                 return False
         return False
 
@@ -258,6 +258,18 @@ def _byline(line: str) -> bool:
     return len(words) >= 2 and all(len(w) <= BYLINE_WORD_CHARS for w in words) and _BYLINE_WORD.search(line) is not None
 
 
+_PUBLISHER = re.compile(
+    r"(中共)?[\u4e00-\u9fff]{1,10}?(省|市|县|区|州|盟|旗|镇|乡|街道|国家|国务院)[\u4e00-\u9fff]{0,16}"
+    r"(局|委员会|委|厅|办公室|办|人民政府|政府|中心|研究院|管理处|管委会|站|所|协会|联合会|法院|检察院)"
+)
+"""A public body's name (a key): a place or "国家", then its office ("凯里市人力资源和社会保障局",
+"国家统计局"); not any line ending as a name does ("反诈宣传进校园", "…口袋公园")."""
+
+
+def _publisher(line: str) -> bool:
+    return _PUBLISHER.fullmatch(unmark(key(line))) is not None
+
+
 def _headline_shape(line: str) -> bool:
     """A line shaped as a headline (it may be a link to the article itself, a blog's
     "postTitle"): no sentence (a question or an exclamation at its end, commas inside: "…火了，
@@ -274,7 +286,7 @@ def _headline_shape(line: str) -> bool:
         and not _DASHED.match(s)
         and not _byline(s)
         and not _SIGNED.match(s)
-        and not names_site(line, ())  # a publisher's name ("凯里市人力资源和社会保障局")
+        and not _publisher(line)  # a publisher's name ("凯里市人力资源和社会保障局")
         and not is_tool(s.lower())  # a tool ("打印本页")
         and s.lower() not in SHARE_TARGETS  # a share bar's item ("复制链接", "新浪微博")
         and not _NO_HEADLINE.search(s)

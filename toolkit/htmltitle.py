@@ -60,6 +60,11 @@ def link_path(href: str) -> str | None:
     return None if query else path
 
 
+_ADDRESS_PART = re.compile(r"(?!(comment-page-\d+|page/\d+|amp|feed|trackback|embed)/?$)[^/]")
+"""A path under a folder that is another page's, not the folder's own page's (a post's "comment-page-2/",
+"amp/", "feed/")."""
+
+
 def home_link(href: str, paths: Collection[str] = (), folder_is_home: bool = False) -> bool:
     """Does a link go to a home page (:data:`HOME_PATH`): the site's root, or a folder that
     holds another of the page's links (``paths``), or any folder when ``folder_is_home``?"""
@@ -67,9 +72,7 @@ def home_link(href: str, paths: Collection[str] = (), folder_is_home: bool = Fal
     if path is None or (m := HOME_PATH.fullmatch(path)) is None:
         return False
     folder = m.group(1)
-    return (
-        folder is None or folder_is_home or any(p.startswith(folder + "/") and len(p) > len(folder) + 1 for p in paths)
-    )
+    return folder is None or folder_is_home or any(_ADDRESS_PART.match(p.removeprefix(folder + "/")) for p in paths)
 
 
 def title_parts(title: str) -> list[str]:
@@ -146,7 +149,7 @@ def page_title_of(
         title = title or paired
         # (not one naming the site: a blog's name in its header's <h1>, linked to the blog's home)
         h1 = (t for tag, t, _ in headings if tag == "h1" and len(t) >= 5 and t != site and not names_site(t, sites))
-        title = title or _less_counter(next(h1, ""), parts)
+        title = title or _less_badge(next(h1, ""), parts)
         title = title or (parts[0] if parts else "")
         title = title if title == paired else _shown_near(_main_line(title, headings), headings, visible, main)
     links = linked or [False] * len(visible)
@@ -302,18 +305,24 @@ def _as_shown(
     return title
 
 
-def _less_counter(heading: str, parts: list[str]) -> str:
+def _less_badge(heading: str, parts: list[str]) -> str:
     """A heading that is a ``<title>`` part with a count glued after it (a chapter's comment
-    count: "第二章 失乡号的船长241"): the part; else the heading (also when the digits are a year:
-    "十四五规划2035")."""
+    count: "第二章 失乡号的船长241") or a thread's type before it ("[求助] 红米AX6000…"): the part;
+    else the heading (also when the digits are a year: "十四五规划2035")."""
     shown = _norm(heading)
     for part in parts:
-        rest = shown.removeprefix(_norm(part))
-        if part and rest != shown and rest.isdigit() and not _YEAR.fullmatch(rest):
+        if not part or not (at := _norm(part)) or at == shown or at not in shown:
+            continue
+        before, after = shown.split(at, 1)
+        if (not before and after.isdigit() and not _YEAR.fullmatch(after)) or (
+            not after and _TYPE_TAG.fullmatch(before)
+        ):
             return part
     return heading
 
 
+_TYPE_TAG = re.compile(r"[\[【［][^\]】］]{1,6}[\]】］]")
+"""A forum thread's type before its subject ("[求助]", "【原创】")."""
 _YEAR = re.compile(r"(19|20)\d\d")
 
 
@@ -346,7 +355,7 @@ def _shown_near(title: str, headings: list[tuple[str, str, int]], visible: list[
     first = _first_paragraph(visible, main)
     near = [t for _, t, at in headings if first - NEAR_LINES <= at <= first and len(_norm(t)) >= HEADLINE_MIN]
     near = [t for t in near if not is_account_name(t)]
-    return near[-1] if near else title
+    return _less_badge(near[-1], [title]) if near else title  # (it may be the part with a badge)
 
 
 def _headline(headings: list[tuple[str, str, int]], visible: list[str], main: list[bool]) -> str:

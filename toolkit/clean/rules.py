@@ -320,8 +320,6 @@ RULES: tuple[Rule, ...] = (
         "photo-caption",
         pattern_test(
             r"^◎.{0,150}(图\s*[:：]\s*\S.{0,30}|截图)$|"
-            # a WeChat caption under its picture, marked "▲" and credited ("▲溪龙乡黄杜村茶园 摄影：王立")
-            r"^[▲△]\s*\S.{0,60}\s(摄影|供图|图片来源|图源|图)\s*[:：/／]\s*[^\s，。,()（）]{1,12}$|"
             r"[(（]\s*(图|照片)\s*[/／:：]?\s*(翻摄|取自|撷取|截自|截图)[^()（）]{0,24}[)）]$|"
             r"[(（][^()（）]{1,12}(提供|供图)[)）]\s*\S{0,16}(记者|特派员)\S{2,12}(传真|摄)(\s*\d{2,4}年\d{1,2}月\d{1,2}日)?$",
             200,
@@ -485,9 +483,11 @@ RULES: tuple[Rule, ...] = (
                 r"|^电邮新闻|新闻信(里|中)?$",
                 30,
             ),
-            # a longer banner that sends the reader to the app, no sentence ("不用抽 不用抢 现在用APP看
-            # 新闻 保证天天中奖 点我下载APP 按我看活动办法")
-            pattern_test(r"^[^。]*(点我|点此|点击|立即|马上)下载\s*app[^。]*$", 80),
+            # a longer banner that sends the reader to the app: slogans apart, no sentence's mark ("不用抽
+            # 不用抢 现在用APP看新闻 保证天天中奖 点我下载APP 按我看活动办法")
+            pattern_test(
+                r"^(?=(\S+\s+){2,}\S+$)[^。，,！!？?；;]*(点我|点此|点击|立即|马上)下载\s*app[^。，,！!？?；;]*$", 80
+            ),
         ),
     ),
     NAV_BAR,
