@@ -295,3 +295,27 @@ def test_a_code_blocks_numbers_listed_after_it_are_no_text(tmp_path: Path) -> No
     kept = [b.text for b in clean(read_source(path)).blocks]
     assert not any(line.strip() in {"1", "2", "3", "4", "5", "6"} for block in kept for line in block.split("\n"))
     assert any("asyncio.run(main())" in block for block in kept)
+
+
+SHIFTED = """<html><head><title>法国农民再次驾驶拖拉机进城抗议_环球网</title>
+<meta property="article:published_time" content="{markup}"></head><body>
+<div class="nav"><a href="/">环球网</a> <a href="/world/">国际</a></div>
+<h1>法国农民再次驾驶拖拉机进城抗议</h1>
+<div class="meta"><span>{printed}</span> <span>环球网</span></div>
+<div class="article"><p>法国农民9日再次驾驶拖拉机进入巴黎等地举行抗议，要求政府简化环保规定、提高农产品收购价格。</p>
+<p>法国政府发言人表示，政府将在下周与农业工会举行新一轮会谈，争取尽快回应农民的主要诉求。</p></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("markup", "printed", "day"),
+    [
+        ("2024-03-09T16:30:00Z", "2024-03-10 00:30", "2024-03-10"),  # UTC in the markup, Beijing time printed
+        ("2024-03-04T23:58:00+08:00", "2024年03月05日 00:06", "2024-03-05"),  # an edit past midnight
+        ("2024-03-09T16:30:00Z", "2024-02-01 08:00", "2024-03-09"),  # a month apart: another day's stamp
+    ],
+)
+def test_a_day_stamped_under_the_headline_beats_the_markups_a_day_off(markup: str, printed: str, day: str) -> None:
+    """The markup's time is printed nowhere: the day stamped under the headline is the reader's
+    when it is the markup's day told in another time zone (a day on or a day back), not else."""
+    assert parse_html(SHIFTED.format(markup=markup, printed=printed)).meta["date"].startswith(day)

@@ -42,7 +42,7 @@ from .htmlnotes import references_after
 from .htmltemplate import Elements, body_lines
 from .htmltitle import HOME_PATH, home_link, link_path, page_title_of, title_parts
 from .linklists import around_article, article_head, date_below, date_box, link_lines
-from .textmeta import note_date, parse_date, printed, published_field, text_metadata
+from .textmeta import next_day, note_date, parse_date, printed, published_field, stamp_day, text_metadata
 
 NOT_MAIN = "not-main-content"
 """The rule name for visible lines trafilatura left out of the main text."""
@@ -453,11 +453,10 @@ def _code_box(tag: str, attrs: dict[str, str]) -> bool:
 
 
 def line_numbers(visible: list[str], pre: dict[int, bool], lists: dict[int, int] | None = None) -> list[int]:
-    """Lines of a ``<pre>`` that count 1, 2, 3 … on lines of their own, just before a code block's
-    lines (Hexo's ``gutter``, Hugo's ``lnt``), or as the whole of a list of their own just after
-    the code (``lists``: line → its list; CSDN's ``pre-numbering``; not prettify's ``linenums``,
-    whose list holds the code's lines, nor a program's printed 1 2 3 in a box of its own): the
-    line numbers a highlighter prints beside it."""
+    """Lines of a ``<pre>`` that count 1, 2, 3 … on lines of their own, just before a code block's lines
+    (Hexo's ``gutter``, Hugo's ``lnt``), or as the whole of a list of their own just after the code
+    (``lists``: line → its list; CSDN's ``pre-numbering``; not prettify's ``linenums``, whose list holds
+    the code's lines, nor a program's printed 1 2 3 in its own box): a highlighter's line numbers."""
     lists = lists or {}
     size = Counter(lists.values())
     out: list[int] = []
@@ -566,18 +565,19 @@ def parse_html(html: str) -> HtmlPage:
             main[i], why[i] = False, rule
     if title:
         meta["title"] = _ASCII_WS.sub(" ", title).strip(" \u3000\u00a0")
-    # The date the page's head labels as its publication's ("发布日期：", the one its reader
-    # sees), the markup's own fields, the page's other dated lines and its "来源：" line, then
-    # guesses: trafilatura's date (it may pick "最后更新"), the WeChat account's name.
+    # The date the page's head labels as its publication's ("发布日期：", the one its reader sees), the
+    # markup's own, the page's other dated lines, then trafilatura's (it may pick "最后更新").
     head = head_end(visible, main, linked, headline, parser.headings)
     markup = next((tags[k] for k in _DATE_META if tags.get(k)), "") or _ld_date(html)
     date = published_field(visible[:head])
     shown = visible[headline or 0 : max(head, (headline or 0) + 1)]
     if not date and (day := parse_date(markup)) and not printed(day, visible, shown):
-        # The markup's date is printed nowhere (a CMS's upload time): the day the head prints is
-        # the reader's, though it is labelled 成文日期 or 生成日期.
+        # The markup's date is printed nowhere (a CMS's upload time): the day the head prints is the reader's,
+        # labelled 成文日期 or 生成日期, or stamped under the headline as the markup's in another time zone.
         text = [line for i, line in enumerate(visible) if main[i] and i >= head]
-        date = published_field(visible[:head], worst=3) or note_date(text)
+        below = visible[headline + 1 : max(head, headline + 4)] if headline is not None else []
+        near = next_day(stamp_day(below), day)
+        date = published_field(visible[:head], worst=3) or note_date(text) or near
     date = date or markup
     date = date or date_below(visible, headline) or field_date or date_box(visible, main) or markup_date
     if date:

@@ -15,6 +15,7 @@ Nothing here imports a stage: ``toolkit.html`` and ``toolkit.clean`` both build 
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Callable
@@ -438,3 +439,25 @@ def _cn_number(s: str) -> int:
         return _CN_DIGITS.get(s, 0)
     tens, _, ones = s.partition("十")
     return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def stamp_day(lines: list[str]) -> str:
+    """The day on the first short line of ``lines`` (a page's head under its headline) that is a
+    date stamp, no sentence ("2024年03月05日 00:06　来源：央视新闻"), as ISO; "" when a sentence
+    (a caption, "（2024年5月8日，…发布会…）") comes first or none is dated."""
+    for line in lines:
+        if re.search(r"[，。；！？]", line):
+            return ""
+        if len(line) <= 60 and (day := parse_date(key(line))):
+            return day
+    return ""
+
+
+def next_day(printed_day: str, markup_day: str) -> str:
+    """``printed_day`` (ISO) when it is ``markup_day``, the day after or the day before (a markup
+    time in UTC, "2024-03-09T16:30Z", that the page prints in Beijing time, 3月10日 00:30); else ""."""
+    try:
+        apart = abs((datetime.date.fromisoformat(printed_day) - datetime.date.fromisoformat(markup_day)).days)
+    except ValueError:
+        return ""
+    return printed_day if apart <= 1 else ""
