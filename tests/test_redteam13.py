@@ -30,19 +30,9 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.clean import clean
 from toolkit.document import Document
-from toolkit.files import read_source
 
-
-def read(tmp_path: Path, text: str, fmt: str = "html") -> Document:
-    path = tmp_path / ("page.html" if fmt == "html" else "page.txt")
-    path.write_text(text, encoding="utf-8")
-    return clean(read_source(path, fmt))
-
-
-def body(doc: Document) -> list[str]:
-    return [b.text for b in doc.blocks if b.kind != "heading"]
+from .test_redteam12 import body, read  # one page, cleaned; its blocks less headings
 
 
 def lines(doc: Document) -> list[str]:
