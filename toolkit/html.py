@@ -42,7 +42,7 @@ from .htmlnotes import references_after
 from .htmltemplate import Elements, body_lines
 from .htmltitle import HOME_PATH, home_link, link_path, page_title_of, title_parts
 from .linklists import around_article, article_head, date_below, date_box, link_lines
-from .textmeta import next_day, note_date, parse_date, printed, published_field, stamp_day, text_metadata
+from .textmeta import note_date, parse_date, printed, published_field, stamp_day, text_metadata, zone_shifted
 
 NOT_MAIN = "not-main-content"
 """The rule name for visible lines trafilatura left out of the main text."""
@@ -576,7 +576,7 @@ def parse_html(html: str) -> HtmlPage:
         # labelled 成文日期 or 生成日期, or stamped under the headline as the markup's in another time zone.
         text = [line for i, line in enumerate(visible) if main[i] and i >= head]
         below = visible[headline + 1 : max(head, headline + 4)] if headline is not None else []
-        near = next_day(stamp_day(below), day)
+        near = zone_shifted(stamp_day(below), day)
         date = published_field(visible[:head], worst=3) or note_date(text) or near
     date = date or markup
     date = date or date_below(visible, headline) or field_date or date_box(visible, main) or markup_date

@@ -23,6 +23,7 @@ from .textmeta import (
     FIELD_LABEL,
     FONT_WORDS,
     SHARE_TARGETS,
+    STAMP_MAX,
     is_metadata,
     is_tool,
     key,
@@ -166,8 +167,6 @@ _LABELS = frozenset({"标签", "关键词", "关键字", "栏目", "类别", "�
 _WORDS = re.compile(r"[\u3400-\u9fff]|[A-Za-z]{2,}")
 HEADLINE_WORDS = 3
 """A headline holds this many Han characters or Latin words at least (no "24-5-13 17:07")."""
-STAMP_MAX = 60
-"""A dated line under a headline (its author, date and counters) is this long at most."""
 _CRUMB = re.compile(r"[>＞»›]|\s/\s")
 _NO_HEADLINE_END = ("：", ":", "，", ",", "；", ";", "、", "。", "正文")
 """A clause's end, or a label's ("日志正文", "文章正文": the body's, above it)."""
@@ -259,7 +258,7 @@ def _byline(line: str) -> bool:
 
 
 _PUBLISHER = re.compile(
-    r"(中共)?[\u4e00-\u9fff]{1,10}?(省|市|县|区|州|盟|旗|镇|乡|街道|国家|国务院)[\u4e00-\u9fff]{0,16}"
+    r"(中共)?[\u4e00-\u9fff]{0,10}?(省|市|县|区|州|盟|旗|镇|乡|街道|国家|国务院)[\u4e00-\u9fff]{0,16}"
     r"(局|委员会|委|厅|办公室|办|人民政府|政府|中心|研究院|管理处|管委会|站|所|协会|联合会|法院|检察院)"
 )
 """A public body's name (a key): a place or "国家", then its office ("凯里市人力资源和社会保障局",

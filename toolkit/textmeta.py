@@ -441,19 +441,23 @@ def _cn_number(s: str) -> int:
     return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
 
 
+STAMP_MAX = 60
+"""A dated line under a headline (its author, date and counters) is this long at most."""
+
+
 def stamp_day(lines: list[str]) -> str:
-    """The day on the first short line of ``lines`` (a page's head under its headline) that is a
-    date stamp, no sentence ("2024年03月05日 00:06　来源：央视新闻"), as ISO; "" when a sentence
-    (a caption, "（2024年5月8日，…发布会…）") comes first or none is dated."""
+    """The day on the first line of ``lines`` (a page's head under its headline) that is a date
+    stamp, :data:`STAMP_MAX` long at most, no sentence ("2024年03月05日 00:06　来源：央视新闻"), as
+    ISO; "" when a sentence (a caption, "（2024年5月8日，…发布会…）") comes first or none is dated."""
     for line in lines:
         if re.search(r"[，。；！？]", line):
             return ""
-        if len(line) <= 60 and (day := parse_date(key(line))):
+        if len(line) <= STAMP_MAX and (day := parse_date(key(line))):
             return day
     return ""
 
 
-def next_day(printed_day: str, markup_day: str) -> str:
+def zone_shifted(printed_day: str, markup_day: str) -> str:
     """``printed_day`` (ISO) when it is ``markup_day``, the day after or the day before (a markup
     time in UTC, "2024-03-09T16:30Z", that the page prints in Beijing time, 3月10日 00:30); else ""."""
     try:
