@@ -108,3 +108,48 @@ def test_a_threads_type_before_its_subject_is_no_part_of_the_title() -> None:
         .replace("_《深海余烬》小说在线阅读 - 起点中文网", "- 无线路由器 - 恩山无线论坛")
     )
     assert parse_html(page).meta["title"] == "红米AX6000刷机后5G信号变弱怎么办"
+
+
+PORTAL = """<html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<div class="top-bar"><a href="https://news.example.cn/app">下载客户端</a> <a href="https://passport.example.cn/">登录</a></div>
+<div class="promo"><h1>{promo}</h1><p class="promo-sub">新版上线，体验更流畅</p></div>
+<ul class="nav"><li><a href="https://news.example.cn/">首页</a></li><li><a href="https://news.example.cn/china/">国内</a></li><li><a href="https://news.example.cn/world/">国际</a></li><li><a href="https://news.example.cn/finance/">财经</a></li><li><a href="https://news.example.cn/tech/">科技</a></li><li><a href="https://news.example.cn/sports/">体育</a></li></ul>
+<div class="channel"><span>要闻</span> &gt; <span>正文</span></div>
+<div class="side-tools"><span>1</span><span>评论</span></div>
+<div class="share"><span>评论</span><span>收藏</span><span>分享</span><span>复制链接</span></div>
+<div class="article-title">经济日报评论员：再驳新能源产能过剩论</div>
+<div class="author"><a href="https://news.example.cn/author/jjrb">经济日报</a></div>
+<div class="time">2024-05-13 06:16 发布于北京</div>
+<div class="content">
+<p>在刚刚落幕的交易会上，以电动载人汽车、锂电池和太阳能电池为代表的外贸新三样备受境外采购商青睐，订单量同比大幅增长。</p>
+<p>一些政客以产能过剩之名行贸易保护主义之实，这种说法既不符合经济规律，也不符合全球绿色转型的现实需要。</p>
+<p>新能源产业的竞争优势来自持续创新和完整的产业链，而不是补贴，这一点已经被越来越多的国际机构所认同。</p>
+<p>从全球范围看，绿色低碳转型对新能源产品的需求远未饱和，国际能源机构预计，到2030年全球新能源汽车销量将达到4500万辆左右。</p>
+<p>以产能过剩为借口设置贸易壁垒，损害的是全球消费者的利益，也拖慢了应对气候变化的步伐，最终不会有赢家。</p>
+<p>开放合作才是正道。中国愿同各国一道，维护以规则为基础的多边贸易体制，共同推动全球产业链供应链稳定畅通。</p>
+</div>
+<div class="related"><h3>相关阅读</h3><ul><li><a href="https://news.example.cn/a/1">外贸新三样持续走俏</a></li><li><a href="https://news.example.cn/a/2">新能源汽车出口保持增长</a></li><li><a href="https://news.example.cn/a/3">光伏产业链加快升级</a></li></ul>
+</div>
+<div class="footer">Copyright © 1998 - 2024 {title}. All Rights Reserved</div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("title", "promo"), [("腾讯新闻", "全新首页 焕新登场"), ("人人都是产品经理", "")])
+def test_a_one_part_title_no_line_near_the_text_says_gives_way_to_the_headline(
+    tmp_path: Path, title: str, promo: str
+) -> None:
+    """A ``<title>`` of one part that names the site (printed only in the copyright line), or a
+    header's promotional ``<h1>``, is no title when the page prints a headline just above the
+    text: the headline, however it is marked up, is."""
+    path = tmp_path / "article.html"
+    path.write_text(PORTAL.format(title=title, promo=promo), encoding="utf-8")
+    doc = clean(read_source(path))
+    assert doc.meta.title == "经济日报评论员：再驳新能源产能过剩论"
+
+
+def test_a_one_part_title_that_is_the_headline_stays(tmp_path: Path) -> None:
+    """The same page whose ``<title>`` is its headline keeps it."""
+    page = PORTAL.format(title="经济日报评论员：再驳新能源产能过剩论", promo="全新首页 焕新登场")
+    path = tmp_path / "article.html"
+    path.write_text(page, encoding="utf-8")
+    assert clean(read_source(path)).meta.title == "经济日报评论员：再驳新能源产能过剩论"

@@ -121,7 +121,8 @@ def page_title_of(
     markup gives the site, or a name shaped as a site's: "南方网", "某某市人民政府门户网站"; or a
     name the page shows only as links, ``linked``: its logo, its breadcrumb) and no line near the
     text says it, nor a heading that is no link to a home page (``homes``: those links' texts, a
-    blog's name in its header's ``<h1>``)."""
+    blog's name in its header's ``<h1>``); also when the ``<title>`` is of one part and the title
+    found (it, or a header's ``<h1>``) is said by no line near the text."""
     texts = [t for _, t, _ in headings]
     if explicit:
         own = title_parts(explicit)
@@ -166,6 +167,14 @@ def page_title_of(
         )
         # another title the page shows only as links
         or (_only_linked(title, visible, links) and not _near_text(title, visible, main, links))
+        # a <title> of one part (a headline or a site's name: "人人都是产品经理") or a header's
+        # <h1> ("全新首页 焕新登场") that no line near the text says
+        or (
+            not explicit
+            and len(parts) < 2
+            and not _near_text(title, visible, main, links)
+            and not _heading_near(title, headings, main)
+        )
     ):
         title = placed
     if not title or is_account_name(title):  # none (the header's <h1> named only the site), or a blog's name
