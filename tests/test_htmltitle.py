@@ -153,3 +153,24 @@ def test_a_one_part_title_that_is_the_headline_stays(tmp_path: Path) -> None:
     path = tmp_path / "article.html"
     path.write_text(page, encoding="utf-8")
     assert clean(read_source(path)).meta.title == "经济日报评论员：再驳新能源产能过剩论"
+
+
+def test_a_paragraph_marked_up_as_h1_in_the_text_is_no_title(tmp_path: Path) -> None:
+    """An editor that marks the text's news items up as ``<h1>``s ("●4月5日上午…，…。") gives no
+    title; with the ``<title>`` empty, the headline above the text is."""
+    items = "".join(
+        f"<h1>●{d}日上午9时50分许，第{d}届清明公祭典礼在黄陵举行。万余名海内外中华儿女齐聚祭祀广场，共同祭奠人文始祖。</h1>"
+        f"<p>典礼共有九项议程，活动现场秩序井然，{d}个参祭团体依次敬献花篮，祭文写入了乡村振兴和生态保护等内容。</p>"
+        for d in (4, 5, 6)
+    )
+    page = f"""<html><head><meta charset="utf-8"><title></title></head><body>
+<div id="activity-name"><h2 class="rich_media_title">4月6日周五【新闻速览一分钟】</h2></div>
+<div class="rich_media_meta_list"><em id="publish_time">2018-04-06</em> <span>华商君</span> <a id="js_name">华商报</a></div>
+<div class="profile"><strong>华商报</strong><p>微信号 hsb88880000</p><p>功能介绍 奉献最有价值的新闻和信息</p></div>
+<div class="rich_media_content" id="js_content">
+<p>早上好~</p><p>不要总呆在自己的舒适圈里，走出去看看外面的世界，今天的新闻速览来了。</p>
+{items}
+</div></body></html>"""
+    path = tmp_path / "news.html"
+    path.write_text(page, encoding="utf-8")
+    assert clean(read_source(path)).meta.title == "4月6日周五【新闻速览一分钟】"

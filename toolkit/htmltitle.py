@@ -148,8 +148,18 @@ def page_title_of(
         # The <title>'s part printed as two headings ("《…若干措施》" / "政策解读"): shown, in two lines.
         paired = _two_line(parts[0], headings) if parts else ""
         title = title or paired
-        # (not one naming the site: a blog's name in its header's <h1>, linked to the blog's home)
-        h1 = (t for tag, t, _ in headings if tag == "h1" and len(t) >= 5 and t != site and not names_site(t, sites))
+        # (not one naming the site: a blog's name in its header's <h1>, linked to the blog's home;
+        # nor a paragraph the text marks up as an <h1>: "●4月5日上午9时50分许，…典礼在黄陵举行。")
+        start = next((i for i, m in enumerate(main) if m), len(main))
+        h1 = (
+            t
+            for tag, t, at in headings
+            if tag == "h1"
+            and len(t) >= 5
+            and t != site
+            and not names_site(t, sites)
+            and not (at > start and _PARAGRAPH.search(t))
+        )
         title = title or _less_badge(next(h1, ""), parts)
         title = title or (parts[0] if parts else "")
         title = title if title == paired else _shown_near(_main_line(title, headings), headings, visible, main)
