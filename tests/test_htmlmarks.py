@@ -163,6 +163,8 @@ def test_hides_and_credited() -> None:
     assert not hides({"style": "background:url(none.png)"})
     assert credited("…的设备。本报记者 吴长锋 摄") and credited("警消到場時已無生命跡象。（圖／翻攝畫面）")
     assert not credited("他从小就喜欢摄影。") and not credited("活动由市科协主办（详见附件）")
+    assert credited("2024年以来，多地加快推进专项债项目前期工作。图：视觉中国") and credited("大桥合龙现场 图/新华社")
+    assert not credited("具体流程如下图：") and not credited("该地图：比例尺为一比五万，见附件说明")
 
 
 def test_a_figcaption_is_a_caption_though_a_credit_line_stands_between_it_and_the_picture() -> None:
@@ -221,3 +223,10 @@ def test_a_document_printed_for_the_desktop_a_phone_and_the_printer_is_read_once
     result = parse_html(html)
     kept_lines = [line for line, m in zip(result.lines, result.main, strict=True) if m]
     assert all(kept_lines.count(p) == 1 for p in PARAS)
+
+
+def test_a_media_note_beside_a_picture_is_a_caption() -> None:
+    """财新's ``<div class="mediaNote">`` under its picture, ending in the agency's credit."""
+    caption = "2024年以来，多地加快推进专项债项目前期工作。图：视觉中国"
+    found = dropped(page(f"<div class='media pip'><img src='a.jpg'><div class='mediaNote'>{caption}</div></div>"))
+    assert found[caption] == IMAGE_CAPTION

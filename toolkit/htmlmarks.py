@@ -9,11 +9,11 @@ name of its rule so that ``toolkit clean --explain`` lists it:
   Not applied when such lines would hold most of the main text (a page that hides its article
   until a script shows it).
 * :data:`IMAGE_CAPTION`: a short line in a ``<figcaption>``, or marked as a caption by a class
-  (``caption``, ``pic-info``, ``img-desc``) beside a picture, or a short line just above or
-  below a picture that ends in the picture's credit ("…李尕 摄", "…（資料照）",
-  "…（取自王婉諭臉書）", "图片来源：…", "图像来源， BBC NEWS CHINESE"). A paragraph that only
-  mentions 摄影 or ends in another parenthesis, a credited line far from any picture, and a
-  photo story's captions (most of its text) stay.
+  (``caption``, ``pic-info``, ``img-desc``, ``mediaNote``) beside a picture, or a short line just
+  above or below a picture that ends in the picture's credit ("…李尕 摄", "…（資料照）",
+  "…（取自王婉諭臉書）", "图片来源：…", "图像来源， BBC NEWS CHINESE", "…前期工作。图：视觉中国").
+  A paragraph that only mentions 摄影 or ends in another parenthesis, a credited line far from
+  any picture, and a photo story's captions (most of its text) stay.
 * :data:`TRAILING_LINK`: a link after a paragraph's last sentence, glued to it: another
   story's headline in brackets ("…謹慎才是。（<a>中職二度延賽至4月11日</a>）") or a back link
   ("…前往送别。<a>返回搜狐，查看更多</a>"). The reader splits it off onto a line of its own.
@@ -79,7 +79,8 @@ and Tailwind's "hidden", "md:block"; the widest that a desktop screen reaches wi
 _BREAKPOINTS = ("", "sm", "md", "lg", "xl")
 """Screen widths from none up to a desktop screen's, as the classes name them."""
 _CAPTION_CLASS = re.compile(
-    r"caption|^(pic|img|image|photo|figure|fig)[-_]?(info|desc|description|text|txt|note|explain|intro|title)$", re.I
+    r"caption|^(pic|img|image|photo|figure|fig|media)[-_]?(info|desc|description|text|txt|note|explain|intro|title)$",
+    re.I,
 )
 # Written on a line's key (Simplified, width-normalised): 攝 → 摄, 資料照 → 资料照, （ → (.
 _CREDIT_END = re.compile(
@@ -87,7 +88,8 @@ _CREDIT_END = re.compile(
     r"[(（]\s*(资料照|资料图|资料相片|档案照|示意图|图片来源|图源|取自|翻摄|撷取|截自|截图|图\s*[/／:：]|摄影\s*[/／:：])"
     r"[^()（）]{0,30}[)）]$|"
     r"[(（][^()（）]{1,24}(提供|供图|摄|图片|相片|照片|资料图片)\s*[)）]$|"
-    r"(图片来源|图像来源|图源|图片|图像)\s*[:：/／,，]\s*[^，。,；;]{1,30}$"
+    r"(图片来源|图像来源|图源|图片|图像)\s*[:：/／,，]\s*[^，。,；;]{1,30}$|"
+    r"(^|[。！？!?\s])图\s*[:：/／]\s*[^，。,；;:：/／]{1,16}$"
 )
 _SENTENCE_END = "。！？!?」』”"
 _BACK_LINK = re.compile(r"^(返回|回到)\S{1,12}[,，]?\s*查看更多|^(查看更多|更多精彩|阅读原文|查看原文)\S{0,6}$")
