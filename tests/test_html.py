@@ -9,6 +9,7 @@ import pytest
 from toolkit.clean import PAGE_RULES, clean
 from toolkit.files import read_source
 from toolkit.html import NOT_MAIN, TOO_LARGE, parse_html, title_parts
+from toolkit.textmeta import date_beside
 
 PAGE = """<html><head><title>关于开展科技活动周的通知_某市科学技术局</title>
 <meta name="PubDate" content="2024-05-08 09:30"><meta name="ContentSource" content="某市科学技术局">
@@ -319,3 +320,45 @@ def test_a_day_stamped_under_the_headline_beats_the_markups_a_day_off(markup: st
     """The markup's time is printed nowhere: the day stamped under the headline is the reader's
     when it is the markup's day told in another time zone (a day on or a day back), not else."""
     assert parse_html(SHIFTED.format(markup=markup, printed=printed)).meta["date"].startswith(day)
+
+
+BESIDE = """<html><head><title>{title}_小宇的博客</title></head><body>
+<div id="header"><h1 id="BlogTitle"><a href="/">小宇的博客</a></h1></div>
+<div class="post single">{head}
+<div class="post-body"><p>家里有台闲置多年的旧笔记本，最近装了 Debian，拿来当下载机用，顺便记录一下折腾的过程。</p>
+<p>装好系统后先把风扇调速和合盖不休眠设置好，再装上下载工具，用网页远程管理，效果比预想的好。</p>
+<p>第一步是换掉老化的机械硬盘，换成一块二手固态硬盘，开机速度一下子快了很多，噪音也小了。</p>
+<p>第二步是把下载目录挂到家里的网络存储上，这样下好的文件在电视和手机上都能直接打开。</p>
+<p>用了一个月，整机功耗在十五瓦左右，一年电费不到一百块，比买一台新的设备划算多了。</p></div>
+<div class="comments"><p>阿杰 2024-03-11 10:02</p><p>风扇吵可以试试 thinkfan 或者降一下 CPU 频率。</p></div>
+</div>
+<div class="side"><h3>最近发表</h3>
+<ul><li><a href="/post/198.html">给老爸的手机装了个远程协助</a> 2024-02-26</li></ul></div>
+</body></html>"""
+TITLE = "家里的旧笔记本装了个 Debian 当下载机"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # Z-Blog: the date over the title
+        f'<h4 class="post-date">2024年03月10日</h4><h2 class="post-title">{TITLE}</h2>',
+        # an old portal blog: the date in brackets after the title, on its line
+        f'<div class="ArticleTitle"><span>{TITLE}</span> <span>[原创 2024-03-10 21:15:32]</span>'
+        ' <a href="#comment">我要评论(4)</a></div>',
+    ],
+)
+def test_a_date_printed_beside_the_headline_is_the_pages(head: str) -> None:
+    """No date under the headline and none in the markup: the one printed over it, alone on its
+    line, or after it on its own line, is the page's (not a comment's or a listed post's)."""
+    assert parse_html(BESIDE.format(title=TITLE, head=head)).meta["date"] == "2024-03-10"
+
+
+def test_date_beside() -> None:
+    lines = ["首页 > 随笔", "2024-03-10 星期日 21:15", TITLE, "正文第一段。"]
+    assert date_beside(lines, 2, TITLE) == "2024-03-10"
+    assert date_beside(["首页 > 2024-03-10 更新 > 随笔", TITLE, "正文第一段。"], 1, TITLE) == ""
+    assert (
+        date_beside(["导航", f"{TITLE} [原创 2024-03-10 21:15:32] 我要评论(4)", "正文。"], None, TITLE) == "2024-03-10"
+    )
+    assert date_beside(["导航", f"{TITLE}", "2023-01-02 发布的旧文：正文。"], 1, TITLE) == ""

@@ -579,7 +579,7 @@ def parse_html(html: str) -> HtmlPage:
         near = zone_shifted(stamp_day(below), day)
         date = published_field(visible[:head], worst=3) or note_date(text) or near
     date = date or markup
-    date = date or date_below(visible, headline) or field_date or date_box(visible, main) or markup_date
+    date = date or date_below(visible, headline, title) or field_date or date_box(visible, main) or markup_date
     if date:
         meta["date"] = date
     source = next((tags[k] for k in _SOURCE_META if tags.get(k)), "") or field_source or parser.publisher

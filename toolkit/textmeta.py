@@ -268,6 +268,33 @@ def line_date(s: str, roc: bool = False) -> tuple[int, str]:
     return date_rank(s), parse_date(s, roc=roc)
 
 
+_DATE_ALONE = re.compile(r"[\s\d:：.,，星期周礼拜一二三四五六日天()（）]*")
+"""What may stand beside a date on a line that says nothing else: its time, its weekday."""
+
+
+def date_beside(lines: list[str], headline: int | None, title: str) -> str:
+    """The date printed beside the headline, as ISO: after the title on the headline's own line
+    ("标题 [原创 2024-03-10 21:15:32] 我要评论(4)": an old portal blog's), or on the line just
+    above it when that line says nothing else ("2024年03月10日", "2024-03-10 星期日 09:12": Z-Blog
+    prints its post's date over the title); else ""."""
+    if headline is None:  # (not found as the title's own line: the first that opens with it)
+        want = key(title).strip()
+        headline = next((i for i, line in enumerate(lines) if want and key(line).startswith(want)), None)
+    if headline is None:
+        return ""
+    line = key(lines[headline])
+    at = line.find(key(title)) if title else -1
+    if at >= 0 and len(line) <= len(title) + STAMP_MAX and (m := DATE.search(line, at + len(key(title)))):
+        return parse_date(line[m.start() :])
+    if not headline:
+        return ""
+    s = key(lines[headline - 1])
+    m = DATE.search(s)
+    if m is None or not _DATE_ALONE.fullmatch(s[: m.start()] + s[m.end() :]):
+        return ""
+    return parse_date(s[m.start() :])
+
+
 def text_metadata(lines: list[str]) -> tuple[str, str]:
     """(publication date, source) that the metadata lines among ``lines`` give, for a page
     whose markup does not say: "发布日期：…" before "更新日期：…", "来源：…" before "发布机构：…"."""
