@@ -189,7 +189,7 @@ RULES: tuple[Rule, ...] = (
         either(
             pattern_test(
                 r"(本站|小编).{0,60}(精选|更新|浏览|点击|订阅|关注)|加入.{0,12}粉丝(团|专页)|(欢迎|立即|马上)下载.{0,16}(app|客户端)|"
-                r"(报料|爆料|新闻)(热线|邮箱)\s*[:：﹕]|"
+                r"(应用市场|应用商店|app\s*store)\S{0,2}下载.{0,16}(app|客户端)|(报料|爆料|新闻)(热线|邮箱)\s*([:：﹕]|\d{3})|"
                 r"^(ios|android)\s*(载点|下载)|"
                 # follow, reply with a keyword, get something: "关注微信公众号…，回复关键词…即可免费领取…"
                 r"(关注|搜索).{0,20}(公众号|微信|订阅号|「|“).{0,40}(回复|发送).{0,30}(领取|获取|获得|下载|资料|教程)",
@@ -378,6 +378,8 @@ RULES: tuple[Rule, ...] = (
             40,
         ),
     ),
+    # An audio or video player's label and clock, at its start ("点击收听本条新闻00:00 / 02:46").
+    Rule("media-player", pattern_test(r"^\D{0,12}0?0:00\s*/\s*\d{1,2}:\d{2}(:\d{2})?$", 40)),
     Rule("close-button", pattern_test(r"^[x×✕✖╳]$")),
     # A multi-page article's pager: page numbers and the words around them ("上一页 1 2 3 下一页",
     # "< 1 2 3 > 在本页阅读全文").
