@@ -243,3 +243,26 @@ def test_a_share_bar_above_a_dated_line_is_no_headline() -> None:
         )
     )
     assert parse_html(html).meta["title"] == "凯里市教育系统2024年公开招聘事业单位工作人员实施方案"
+
+
+def test_the_headline_near_the_first_paragraph_when_the_extractor_began_with_a_column_of_links() -> None:
+    """An old table-layout page with no heading tag: the extractor took the left column's links
+    first, far above the text; the headline is the line over the text's metadata line, above its
+    first paragraph (never a line below it: an answer's last line over its "编辑于" stamp)."""
+    column = ["政务动态", *(f"· 乡镇动态第{n}条" for n in range(1, 21))]
+    article = [
+        "您现在的位置： 石门县人民政府 >> 政务动态 >> 正文",
+        "夹山镇：无人机飞防助力油菜春管",
+        "作者：佚名    文章来源：夹山镇    点击数：    更新时间：2024-3-7",
+        "连日来，夹山镇抢抓晴好天气，组织植保无人机对辖区油菜开展飞防作业，为油菜稳产增产打下基础。",
+        "今年，夹山镇油菜种植面积达2.1万亩，目前正处于抽薹开花的关键时期，该镇组织农技人员深入田间。",
+    ]
+    visible = column + article
+    main = [True] * len(column) + [False, False, True, True, True]
+    linked = [False] + [True] * (len(column) - 1) + [True, False, False, False, False]
+    assert layout_headline(visible, main, linked, []) == "夹山镇：无人机飞防助力油菜春管"
+    # a page with a headline marked up as one is left to its headings
+    assert layout_headline(visible, main, linked, [("h1", "石门县人民政府", 0)]) == ""
+    # only above the first paragraph: the line over a stamp below it is no headline
+    below = column + article[3:] + ["你会坚持与人为善、以诚待人的，对吧！", "编辑于 2014-09-25"]
+    assert layout_headline(below, main[: len(column)] + [True] * 4, linked[: len(column)] + [False] * 4, []) == ""

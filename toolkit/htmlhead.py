@@ -181,7 +181,7 @@ _STOP = re.compile(r"[。；;]")
 
 
 def layout_headline(
-    visible: list[str], main: list[bool], linked: list[bool], headings: list[tuple[str, str, int]]
+    visible: list[str], main: list[bool], linked: list[bool], headings: list[tuple[str, str, int]], above: bool = False
 ) -> str:
     """The headline a reader sees, found by its place, for a page whose markup names none (an
     empty ``<title>``, or one that names only the site): a document's "标题：" field in the
@@ -191,7 +191,8 @@ def layout_headline(
     stand between) near the text's first line, no field itself (a field table's "公文种类：命令" has
     fields above it), no publisher's name, no author's signature ("一华独秀/文"), or the line above it
     when that one is the headline and this its subtitle; else the page's heading nearest above
-    the text; "" when none is there."""
+    the text; else, on a page without an ``<h1>`` or ``<h2>``, all this just above the text's
+    first paragraph when that lies further down (``above``: only above it); "" when none is there."""
     start = next((i for i, m in enumerate(main) if m), None)
     if start is None:
         return ""
@@ -222,13 +223,21 @@ def layout_headline(
                 return False
         return False
 
-    placed = [i for i in range(lo, hi) if _headline_shape(visible[i]) and dated_below(i) and not meta(i - 1)]
+    placed = [i for i in range(lo, start if above else hi) if _headline_shape(visible[i]) and dated_below(i)]
+    placed = [i for i in placed if not meta(i - 1)]
     if placed:
         above = [i for i in placed if i < start]
         at = above[-1] if above else placed[0]
         return visible[_over_subtitle(visible, linked, at)].strip()
     heads = [text for _, text, at in headings if lo <= at <= start and _headline_shape(text)]
-    return heads[-1].strip() if heads else ""
+    if heads:
+        return heads[-1].strip()
+    # none near the main text's first line (a column of links the extractor took) and no headline
+    # marked up as one: the headline near the text's first paragraph
+    para = next((i for i in range(hi, len(visible)) if main[i] and is_paragraph(visible[i], linked[i])), None)
+    if para is None or any(tag in ("h1", "h2") for tag, _, _ in headings):
+        return ""
+    return layout_headline(visible, [m and i >= para for i, m in enumerate(main)], linked, headings, above=True)
 
 
 def _over_subtitle(visible: list[str], linked: list[bool], at: int) -> int:
