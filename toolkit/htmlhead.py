@@ -181,7 +181,11 @@ _STOP = re.compile(r"[。；;]")
 
 
 def layout_headline(
-    visible: list[str], main: list[bool], linked: list[bool], headings: list[tuple[str, str, int]], above: bool = False
+    visible: list[str],
+    main: list[bool],
+    linked: list[bool],
+    headings: list[tuple[str, str, int]],
+    only_above: bool = False,
 ) -> str:
     """The headline a reader sees, found by its place, for a page whose markup names none (an
     empty ``<title>``, or one that names only the site): a document's "标题：" field in the
@@ -192,7 +196,7 @@ def layout_headline(
     fields above it), no publisher's name, no author's signature ("一华独秀/文"), or the line above it
     when that one is the headline and this its subtitle; else the page's heading nearest above
     the text; else, on a page without an ``<h1>`` or ``<h2>``, all this just above the text's
-    first paragraph when that lies further down (``above``: only above it); "" when none is there."""
+    first paragraph when that lies further down (``only_above``: only above it); "" when none is there."""
     start = next((i for i, m in enumerate(main) if m), None)
     if start is None:
         return ""
@@ -223,7 +227,7 @@ def layout_headline(
                 return False
         return False
 
-    placed = [i for i in range(lo, start if above else hi) if _headline_shape(visible[i]) and dated_below(i)]
+    placed = [i for i in range(lo, start if only_above else hi) if _headline_shape(visible[i]) and dated_below(i)]
     placed = [i for i in placed if not meta(i - 1)]
     if placed:
         above = [i for i in placed if i < start]
@@ -237,7 +241,7 @@ def layout_headline(
     para = next((i for i in range(hi, len(visible)) if main[i] and is_paragraph(visible[i], linked[i])), None)
     if para is None or any(tag in ("h1", "h2") for tag, _, _ in headings):
         return ""
-    return layout_headline(visible, [m and i >= para for i, m in enumerate(main)], linked, headings, above=True)
+    return layout_headline(visible, [m and i >= para for i, m in enumerate(main)], linked, headings, only_above=True)
 
 
 def _over_subtitle(visible: list[str], linked: list[bool], at: int) -> int:
