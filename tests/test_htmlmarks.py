@@ -8,7 +8,7 @@ import pytest
 
 from toolkit.clean import PAGE_RULES
 from toolkit.html import parse_html
-from toolkit.htmlmarks import HIDDEN_TEXT, IMAGE_CAPTION, TRAILING_LINK, credited, glued_link, hides
+from toolkit.htmlmarks import HIDDEN_TEXT, IMAGE_CAPTION, TABLE_OF_CONTENTS, TRAILING_LINK, credited, glued_link, hides
 
 PARAS = [
     "益水之阳，是名益阳。这个洞庭湖区的重要城市，六十年前就曾在作家笔下展现风貌，如今又在继续书写传奇。",
@@ -230,3 +230,27 @@ def test_a_media_note_beside_a_picture_is_a_caption() -> None:
     caption = "2024年以来，多地加快推进专项债项目前期工作。图：视觉中国"
     found = dropped(page(f"<div class='media pip'><img src='a.jpg'><div class='mediaNote'>{caption}</div></div>"))
     assert found[caption] == IMAGE_CAPTION
+
+
+def test_a_table_of_contents_of_links_to_the_pages_headings_is_no_text() -> None:
+    """A blog's "目录" (Hugo PaperMod's ``<details class="toc">``): three or more lines in a row,
+    each a link to a heading of the page, with their label; the headings themselves stay."""
+    toc = (
+        '<details class="toc" open><summary><span class="details">目录</span></summary><div class="inner"><ul>'
+        '<li><a href="#基本情况">基本情况</a></li><li><a href="#体验">体验</a></li><li><a href="#结论">结论</a></li>'
+        "</ul></div></details>"
+    )
+    sections = "".join(
+        f"<h2 id='{h}'>{h}</h2><p>这一节写{h}，三款系统各用了两个月，下面把感受最深的几点分别记下来，供大家参考。</p>"
+        for h in ("基本情况", "体验", "结论")
+    )
+    html = page(toc, sections)
+    result = parse_html(html)
+    marked = [result.lines[i] for i, rule in sorted(result.why.items()) if rule == TABLE_OF_CONTENTS]
+    assert marked == ["目录", "• 基本情况", "• 体验", "• 结论"] or marked == ["目录", "基本情况", "体验", "结论"]
+    assert kept(html, "结论")  # the heading, not its entry
+
+
+def test_two_links_to_notes_are_no_table_of_contents() -> None:
+    notes = '<p><a href="#fn1">[1]</a></p><p><a href="#fn2">[2]</a></p>'
+    assert TABLE_OF_CONTENTS not in parse_html(page(notes)).why.values()

@@ -39,6 +39,12 @@ from .textmeta import key
 HIDDEN_TEXT = "hidden-text"
 IMAGE_CAPTION = "image-caption"
 TRAILING_LINK = "trailing-link"
+TABLE_OF_CONTENTS = "table-of-contents"
+TOC_MIN = 3
+"""A table of contents has this many entries at least, lines that are links to places on the page."""
+_TOC_LABEL = frozenset(
+    {"目录", "文章目录", "本文目录", "内容目录", "目次", "contents", "tableofcontents", "toc", "导读"}
+)
 
 CAPTION_MAX = 150
 """A caption is at most this long (characters of its key)."""
@@ -84,7 +90,7 @@ _CAPTION_CLASS = re.compile(
 )
 # Written on a line's key (Simplified, width-normalised): 攝 → 摄, 資料照 → 资料照, （ → (.
 _CREDIT_END = re.compile(
-    r"([\u4e00-\u9fff·]{2,8}|记者|通讯员)\s*(摄|摄影|拍摄)$|"
+    r"([\u4e00-\u9fff·]{2,8}|记者|通讯员)\s*(摄|摄影|拍摄|供图)$|"
     r"[(（]\s*(资料照|资料图|资料相片|档案照|示意图|图片来源|图源|取自|翻摄|撷取|截自|截图|图\s*[/／:：]|摄影\s*[/／:：])"
     r"[^()（）]{0,30}[)）]$|"
     r"[(（][^()（）]{1,24}(提供|供图|摄|图片|相片|照片|资料图片)\s*[)）]$|"
@@ -175,6 +181,8 @@ class Marks:
     """Lines inside an element marked as a caption."""
     figcaption: Region = field(default_factory=Region)
     """Lines inside a ``<figcaption>``: a figure's caption, whatever its distance from the picture."""
+    anchored: Region = field(default_factory=Region)
+    """Lines inside a link to a place on the same page (``href="#基本情况"``): a table of contents' entries."""
     furniture: Elements = field(default_factory=lambda: Elements(furnishes))
     """Lines inside the page's furniture (:mod:`.htmltemplate`)."""
     body: Elements = field(default_factory=lambda: Elements(holds_body))
@@ -195,6 +203,9 @@ class Marks:
         self.concealed.start(tag, not closed and hides(attrs))
         self.caption.start(tag, not closed and captions(tag, attrs))
         self.figcaption.start(tag, not closed and tag == "figcaption")
+        self.anchored.start(
+            tag, not closed and tag == "a" and attrs.get("href", "").startswith("#") and len(attrs["href"]) > 1
+        )
         self.furniture.start(tag, attrs, closed)
         self.body.start(tag, attrs, closed)
 
@@ -202,6 +213,7 @@ class Marks:
         self.concealed.end(tag)
         self.caption.end(tag)
         self.figcaption.end(tag)
+        self.anchored.end(tag)
         self.furniture.end(tag)
         self.body.end(tag)
 
@@ -209,6 +221,7 @@ class Marks:
         self.concealed.text()
         self.caption.text()
         self.figcaption.text()
+        self.anchored.text()
         self.furniture.text()
         self.body.text()
 
@@ -232,7 +245,7 @@ class Marks:
 
     def flushed(self, at: int | None, tail: int | None) -> None:
         """The current line ended as line ``at`` (None: it had no text), its glued link as ``tail``."""
-        for region in (self.concealed, self.caption, self.figcaption):
+        for region in (self.concealed, self.caption, self.figcaption, self.anchored):
             region.flush(at)
         self.furniture.flush(at)
         self.body.flush(at)
@@ -243,6 +256,22 @@ class Marks:
         if tail is not None:
             self.glued.add(tail)
         self.image_after = False
+
+
+def contents(lines: list[str], anchored: set[int]) -> list[int]:
+    """A table of contents' lines: runs of :data:`TOC_MIN` lines or more that are each a link to a
+    place on the page (a blog's "目录" of its headings), with the label just above a run."""
+    found: list[int] = []
+    for i in sorted(anchored):
+        if i - 1 in anchored:
+            continue
+        j = i
+        while j + 1 in anchored:
+            j += 1
+        if j - i + 1 >= TOC_MIN:
+            label = i > 0 and re.sub(r"[\s:：]", "", key(lines[i - 1])).lower() in _TOC_LABEL
+            found += range(i - 1 if label else i, j + 1)
+    return found
 
 
 def credited(line: str) -> bool:
@@ -307,6 +336,7 @@ def marked_lines(
     the page's ``<h1>`` and ``<h2>``)."""
     hidden, captioned, near_image = marks.concealed.lines, marks.caption.lines, marks.near_image
     why: dict[int, str] = dict.fromkeys(sorted(marks.glued), TRAILING_LINK)
+    why |= dict.fromkeys(contents(lines, marks.anchored.lines), TABLE_OF_CONTENTS)
     shown = sum(len(lines[i]) for i in range(len(lines)) if main[i])
     # Copies of shown lines are no text the page hides (a print or a phone copy of the article).
     seen = {key(lines[i]) for i in range(len(lines)) if main[i] and i not in hidden}

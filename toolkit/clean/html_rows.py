@@ -49,6 +49,11 @@ AFTER_BODY_CONTAINER = Rule(
     "js_content …), which holds most of the paragraphs: a portal's story and hot lists",
     starts_trailer=True,
 )
+TABLE_OF_CONTENTS = Rule(
+    "table-of-contents",
+    about="HTML: a table of contents: three lines or more in a row, each a link to a place on the page "
+    '(href="#…"), with its label (目录, 文章目录, Contents)',
+)
 CODE_LINE_NUMBERS = Rule(
     "code-line-numbers",
     about="HTML: the line numbers a highlighter prints beside a code block (1, 2, 3 … in a <pre> of their own)",
@@ -66,6 +71,7 @@ HTML_ROWS: tuple[Rule, ...] = (
     HIDDEN_TEXT,
     IMAGE_CAPTION,
     TRAILING_LINK,
+    TABLE_OF_CONTENTS,
     TEMPLATE_FURNITURE,
     AFTER_BODY_CONTAINER,
     CODE_LINE_NUMBERS,
