@@ -166,6 +166,8 @@ def is_metadata(s: str) -> bool:
         return False
     if _EDITION.match(s) or _DEVICE.match(s) or re.match(r"^(发布于|编辑于|发表于|更新于)\s*\d{4}\s*[-/.年]", s):
         return True
+    if _POSTED.search(s):  # "Posted by Lin on March 20, 2024", "2024-03-10 · 3 分钟 · 1326 字 · 阿周"
+        return True
     if (m := _DATE_HEAD.match(s)) and s[m.end() :].strip():
         # "日期 2023-01-12　【大 中 小】 【打印】 【关闭】": a date and the page's tools.
         tokens = toolbar_tokens(s[m.end() :])
@@ -180,6 +182,11 @@ def is_metadata(s: str) -> bool:
     return len(s) <= 80 and _STRONG_FIELD.search(s) is not None and DATE.search(s) is not None
 
 
+_POSTED = re.compile(
+    r"^posted\s+by\s+\S.{0,40}\s+on\s+[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(分钟|min)\s*[·|｜/]\s*\d[\d,]*\s*字",
+    re.IGNORECASE,
+)
+"""A blog theme's post line: its author and day in English, or its reading time and length."""
 _DEVICE = re.compile(
     r"^(\d{1,4}[-/]\d{1,2}([-/]\d{1,2})?\s*\d{1,2}:\d{2}\s*)?来自\s*\S.{0,30}$|(发布|发表)于\s*\S{1,12}\s*(app|客户端)",
     re.IGNORECASE,
