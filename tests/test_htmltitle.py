@@ -174,3 +174,22 @@ def test_a_paragraph_marked_up_as_h1_in_the_text_is_no_title(tmp_path: Path) -> 
     path = tmp_path / "news.html"
     path.write_text(page, encoding="utf-8")
     assert clean(read_source(path)).meta.title == "4月6日周五【新闻速览一分钟】"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["科学网—从一次审稿经历谈数据可重复性 - 王立新的博文", "从一次审稿经历谈数据可重复性-CSDN博客"],
+)
+def test_a_title_never_shown_whole_is_the_part_a_line_shows(title: str) -> None:
+    """No heading tag on the page and no title in the markup but the ``<title>``, with the site's
+    name glued before or after the headline by a dash: the title is the line the page shows."""
+    html = f"""<html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/blog/">博客</a> <a href="/news/">新闻</a></div>
+<div class="title_box"><div class="atitle">从一次审稿经历谈数据可重复性</div>
+<div class="ainfo">已有 1286 次阅读 2024-3-10 21:05 | 个人分类：科研笔记</div></div>
+<div id="blog_article">
+<p>上个月审了一篇稿件，作者的结论很漂亮，但补充材料里的原始数据和正文的图对不上，重新计算后差异明显。</p>
+<p>我给编辑写了意见，建议作者公开处理数据的脚本和原始记录，让别人能够从头重复一遍整个分析过程。</p>
+<p>数据可重复性不是额外的负担，而是研究本身的一部分，这一点值得每一位研究生在入门时就认真对待。</p>
+</div></body></html>"""
+    assert parse_html(html).meta["title"] == "从一次审稿经历谈数据可重复性"

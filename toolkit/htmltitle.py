@@ -163,6 +163,8 @@ def page_title_of(
         title = title or _less_badge(next(h1, ""), parts)
         title = title or (parts[0] if parts else "")
         title = title if title == paired else _shown_near(_main_line(title, headings), headings, visible, main)
+        # Never shown whole: the part a line says, less a site's name ("标题-CSDN博客", "科学网—标题").
+        title = title if _shown(title, visible) else _shown_part(title, parts, visible) or title
     links = linked or [False] * len(visible)
     if placed and (
         not title
@@ -255,17 +257,28 @@ def _shown(title: str, visible: list[str]) -> bool:
 def _shown_part(title: str, parts: list[str], visible: list[str]) -> str:
     """Of a title's parts (:data:`HEADLINE_MIN` long at least), the longest a line says whole;
     else a line the title starts with, the rest a site's suffix after a dash or a bar
-    ("豆包斗元宝，开始拼社交-36氪", the separator unspaced); "" when none."""
+    ("豆包斗元宝，开始拼社交-36氪", the separator unspaced), or ends with, the rest a site's
+    name before one ("科学网—从一次审稿经历谈数据可重复性"); "" when none."""
     lines = {_norm(line) for line in visible}
     part = max((p for p in parts if len(_norm(p)) >= HEADLINE_MIN and _norm(p) in lines), key=len, default="")
     if part:
         return part
     heads = (line.strip() for line in visible if len(_norm(line)) >= HEADLINE_MIN and title.startswith(line.strip()))
-    return max((h for h in heads if _SUFFIX.fullmatch(title[len(h) :])), key=len, default="")
+    tails = (line.strip() for line in visible if len(_norm(line)) >= HEADLINE_MIN and title.endswith(line.strip()))
+    return max(
+        [
+            *(h for h in heads if _SUFFIX.fullmatch(title[len(h) :])),
+            *(t for t in tails if _PREFIX.fullmatch(title[: -len(t)])),
+        ],
+        key=len,
+        default="",
+    )
 
 
 _SUFFIX = re.compile(rf"\s*[-_|｜—–·]+\s*[^-_|｜—–·]{{1,{SITE_NAME_MAX}}}")
 """A site's name after a title, joined by a dash or a bar: "-36氪", "_新浪网", " | 知乎"."""
+_PREFIX = re.compile(rf"[^-_|｜—–·]{{1,{SITE_NAME_MAX}}}\s*[-_|｜—–·]+\s*")
+"""… or before it: "科学网—"."""
 
 
 def _only_linked(title: str, visible: list[str], linked: list[bool]) -> bool:
