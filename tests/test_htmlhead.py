@@ -266,3 +266,17 @@ def test_the_headline_near_the_first_paragraph_when_the_extractor_began_with_a_c
     # only above the first paragraph: the line over a stamp below it is no headline
     below = column + article[3:] + ["你会坚持与人为善、以诚待人的，对吧！", "编辑于 2014-09-25"]
     assert layout_headline(below, main[: len(column)] + [True] * 4, linked[: len(column)] + [False] * 4, []) == ""
+
+
+def test_a_lists_last_link_over_the_headlines_dated_line_is_no_headline() -> None:
+    """A blog's sidebar list ends just above the post's headline line, which carries its own
+    stamp ("标题 [原创 2024-03-10 21:15:32] 我要评论(4)"): the list's last link is no headline."""
+    side = ["我的最新日志", "茅台的护城河还在吗", "写在沪指3000点", "聊聊银行股的高股息", "一张图看懂社融数据"]
+    visible = [
+        *side,
+        "一季度债市展望：利率下行空间还有多大 [原创 2024-03-10 21:15:32] 我要评论(4)",
+        "春节以后，十年期国债收益率一路下行，最低到过2.28%附近，创了近二十年的新低。不少朋友问我债市还能不能买。",
+    ]
+    main = [False] * len(side) + [False, True]
+    linked = [False] + [True] * (len(side) - 1) + [False, False]
+    assert layout_headline(visible, main, linked, []) != "一张图看懂社融数据"

@@ -228,7 +228,8 @@ def layout_headline(
         return False
 
     placed = [i for i in range(lo, start if only_above else hi) if _headline_shape(visible[i]) and dated_below(i)]
-    placed = [i for i in placed if not meta(i - 1)]
+    # (not a list's last link over the headline's own dated line: "一张图看懂社融数据" in a sidebar)
+    placed = [i for i in placed if not meta(i - 1) and not (i >= 2 and linked[i] and linked[i - 1] and linked[i - 2])]
     if placed:
         above = [i for i in placed if i < start]
         at = above[-1] if above else placed[0]
