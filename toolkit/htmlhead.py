@@ -19,6 +19,7 @@ from collections.abc import Collection
 from .htmlalign import norm
 from .htmltemplate import is_paragraph
 from .textmeta import (
+    BYLINE_PATTERN,
     DATE,
     FIELD_LABEL,
     FONT_WORDS,
@@ -170,8 +171,6 @@ HEADLINE_WORDS = 3
 _CRUMB = re.compile(r"[>＞»›]|\s/\s")
 _NO_HEADLINE_END = ("：", ":", "，", ",", "；", ";", "、", "。", "正文")
 """A clause's end, or a label's ("日志正文", "文章正文": the body's, above it)."""
-_SIGNED = re.compile(r"^\S{1,10}\s*[/|｜丨]\s*文$|^文\s*[/|｜丨]\s*\S{1,10}$")
-"""An author's signature on its own line: "一华独秀/文", "文｜王敏"."""
 _TITLE_FIELD = re.compile(r"^(?:标\s*题|题\s*目|文件名称|公告名称|例稿名称)\s*[:：]\s*\S")
 """A document's title field: "标　　题：关于…的决定　 　发文机关：…", "例稿名稱：…公告"."""
 _FIELDS_APART = re.compile(r"[\s\u3000]{2,}")
@@ -298,7 +297,7 @@ def _headline_shape(line: str) -> bool:
         and not _CUT_SHORT.search(s)
         and not _DASHED.match(s)
         and not _byline(s)
-        and not _SIGNED.match(s)
+        and not BYLINE_PATTERN.match(s)  # a byline, an author's signature ("一华独秀/文", "文｜王敏")
         and not _publisher(line)  # a publisher's name ("凯里市人力资源和社会保障局")
         and not is_tool(s.lower())  # a tool ("打印本页")
         and s.lower() not in SHARE_TARGETS  # a share bar's item ("复制链接", "新浪微博")

@@ -9,10 +9,9 @@ a short line in the trailer …); page passes also reuse line rows where the rol
 
 from __future__ import annotations
 
-from ..textmeta import is_metadata, unmark
+from ..textmeta import BYLINE_PATTERN, is_metadata, unmark
 from .html_rows import HTML_ROWS
 from .lines import (
-    BYLINE_PATTERN,
     ENGLISH_NAME,
     HEADER_URL,
     either,
