@@ -355,8 +355,9 @@ def test_a_date_printed_beside_the_headline_is_the_pages(head: str) -> None:
 
 
 def test_date_beside() -> None:
-    lines = ["首页 > 随笔", "2024-03-10 星期日 21:15", TITLE, "正文第一段。"]
+    lines = ["首页 > 随笔", "2024-03-10 21:15", TITLE, "正文第一段。"]
     assert date_beside(lines, 2, TITLE) == "2024-03-10"
+    assert date_beside(["首页", "2024年6月18日 星期二", TITLE, "正文。"], 2, TITLE) == ""  # a bar of today's date
     assert date_beside(["首页 > 2024-03-10 更新 > 随笔", TITLE, "正文第一段。"], 1, TITLE) == ""
     assert (
         date_beside(["导航", f"{TITLE} [原创 2024-03-10 21:15:32] 我要评论(4)", "正文。"], None, TITLE) == "2024-03-10"

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -37,12 +36,21 @@ from .errors import InstallError
 from .files import split_lines
 from .htmlalign import align
 from .htmlhead import below_heading, head_end, headline_above, layout_headline
-from .htmlmarks import Marks, marked_lines
+from .htmlmarks import Marks, line_numbers, marked_lines
 from .htmlnotes import references_after
 from .htmltemplate import Elements, body_lines
 from .htmltitle import HOME_PATH, home_link, link_path, page_title_of, title_parts
 from .linklists import around_article, article_head, date_below, date_box, link_lines
-from .textmeta import note_date, parse_date, printed, published_field, stamp_day, text_metadata, zone_shifted
+from .textmeta import (
+    date_beside,
+    note_date,
+    parse_date,
+    printed,
+    published_field,
+    stamp_day,
+    text_metadata,
+    zone_shifted,
+)
 
 NOT_MAIN = "not-main-content"
 """The rule name for visible lines trafilatura left out of the main text."""
@@ -452,29 +460,6 @@ def _code_box(tag: str, attrs: dict[str, str]) -> bool:
     return tag in ("div", "section", "figure", "td") and _CODE_BOX.search(attrs.get("class", "")) is not None
 
 
-def line_numbers(visible: list[str], pre: dict[int, bool], lists: dict[int, int] | None = None) -> list[int]:
-    """Lines of a ``<pre>`` that count 1, 2, 3 … on lines of their own, just before a code block's lines
-    (Hexo's ``gutter``, Hugo's ``lnt``), or as the whole of a list of their own just after the code
-    (``lists``: line → its list; CSDN's ``pre-numbering``; not prettify's ``linenums``, whose list holds
-    the code's lines, nor a program's printed 1 2 3 in its own box): a highlighter's line numbers."""
-    lists = lists or {}
-    size = Counter(lists.values())
-    out: list[int] = []
-    i = 0
-    while i < len(visible):
-        n = 0
-        while i + n in pre and visible[i + n].strip() == str(n + 1):
-            n += 1
-        # beside the code they number (the next line is code, or they are a list's items), not a
-        # program's printed 1 2 3
-        own = {lists.get(j) for j in range(i, i + n)}
-        gutter = n > 1 and len(own) == 1 and None not in own and size[lists[i]] == n and pre.get(i - 1)
-        if n and (pre.get(i + n) or gutter):
-            out.extend(range(i, i + n))
-        i += max(n, 1)
-    return out
-
-
 _LD_DATE = re.compile(r'"(?:datePublished|pubDate)"\s*:\s*"(\d{4}-\d{1,2}-\d{1,2}[^"]{0,20})"')
 """The publication date in a JSON-LD block (schema.org's ``datePublished``, the ``pubDate``
 Baidu's structured data asks Chinese sites for)."""
@@ -579,7 +564,8 @@ def parse_html(html: str) -> HtmlPage:
         near = zone_shifted(stamp_day(below), day)
         date = published_field(visible[:head], worst=3) or note_date(text) or near
     date = date or markup
-    date = date or date_below(visible, headline, title) or field_date or date_box(visible, main) or markup_date
+    date = date or date_below(visible, headline) or date_beside(visible, headline, title) or field_date
+    date = date or date_box(visible, main) or markup_date
     if date:
         meta["date"] = date
     source = next((tags[k] for k in _SOURCE_META if tags.get(k)), "") or field_source or parser.publisher

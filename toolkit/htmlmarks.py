@@ -22,6 +22,7 @@ name of its rule so that ``toolkit clean --explain`` lists it:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .htmltemplate import (
@@ -377,3 +378,26 @@ def marked_lines(
     why |= dict.fromkeys(furnished, FURNITURE)
     shown_now = [main[i] and i not in why for i in range(len(lines))]
     return why | dict.fromkeys(after_body(lines, shown_now, linked, marks.body), AFTER_BODY)
+
+
+def line_numbers(visible: list[str], pre: dict[int, bool], lists: dict[int, int] | None = None) -> list[int]:
+    """Lines of a ``<pre>`` that count 1, 2, 3 … on lines of their own, just before a code block's lines
+    (Hexo's ``gutter``, Hugo's ``lnt``), or as the whole of a list of their own just after the code
+    (``lists``: line → its list; CSDN's ``pre-numbering``; not prettify's ``linenums``, whose list holds
+    the code's lines, nor a program's printed 1 2 3 in its own box): a highlighter's line numbers."""
+    lists = lists or {}
+    size = Counter(lists.values())
+    out: list[int] = []
+    i = 0
+    while i < len(visible):
+        n = 0
+        while i + n in pre and visible[i + n].strip() == str(n + 1):
+            n += 1
+        # beside the code they number (the next line is code, or they are a list's items), not a
+        # program's printed 1 2 3
+        own = {lists.get(j) for j in range(i, i + n)}
+        gutter = n > 1 and len(own) == 1 and None not in own and size[lists[i]] == n and pre.get(i - 1)
+        if n and (pre.get(i + n) or gutter):
+            out.extend(range(i, i + n))
+        i += max(n, 1)
+    return out

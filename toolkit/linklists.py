@@ -35,7 +35,7 @@ from collections.abc import Collection
 from itertools import pairwise
 
 from .htmlnotes import references
-from .textmeta import date_beside, is_metadata, key, line_date, parse_date, unmark
+from .textmeta import is_metadata, key, line_date, parse_date, unmark
 
 LINK_LIST = "link-list"
 """The rule name for the lines of a list of links (recommended stories and their teasers)."""
@@ -201,16 +201,18 @@ def markup_lines(lines: list[str]) -> list[int]:
     return [i for i, line in enumerate(lines) if "<" in line and len(_TAG.findall(line)) >= 2]
 
 
-def date_below(lines: list[str], headline: int | None, title: str = "") -> str:
+def date_below(lines: list[str], headline: int | None) -> str:
     """The date on a short line just below the headline, above the article's first sentence
-    (its metadata line: "2024年03月20日 09:12　新华网"), as ISO; else the date printed beside the
-    headline (:func:`date_beside`); else "". A listed story's date or the footer's year is never there."""
-    for i in range(headline + 1, min(len(lines), headline + 1 + HEADLINE_LOOKAHEAD)) if headline is not None else ():
+    (its metadata line: "2024年03月20日 09:12　新华网"), as ISO; else "". A listed story's date
+    or the footer's year is never there."""
+    if headline is None:
+        return ""
+    for i in range(headline + 1, min(len(lines), headline + 1 + HEADLINE_LOOKAHEAD)):
         if _length(lines[i]) <= DATE_LINE_MAX and (date := line_date(key(lines[i]), roc=True)[1]):
             return date
         if _sentence(lines[i]) and not _metadata(lines[i]) and _SENTENCE_MARK.search(lines[i]):
-            break  # the article has begun
-    return date_beside(lines, headline, title)
+            return ""  # the article has begun
+    return ""
 
 
 def date_box(lines: list[str], main: list[bool]) -> str:

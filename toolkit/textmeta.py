@@ -200,7 +200,8 @@ def is_metadata(s: str) -> bool:
 
 
 _POSTED = re.compile(
-    r"^posted\s+by\s+\S.{0,40}\s+on\s+[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(分钟|min)\s*[·|｜/]\s*\d[\d,]*\s*字",
+    r"^posted\s+by\s+\S.{0,40}\s+on\s+[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(分钟|min)\s*[·|｜/]\s*\d[\d,]*\s*字|"
+    r"字数\s*[:：]?\s*[\d.,]+\s*k?\s*字?\s*[|｜·]?\s*阅读(时长|时间)\s*[:：≈]?\s*[≈约]?\s*\d+\s*分钟",
     re.IGNORECASE,
 )
 """A blog theme's post line: its author and day in English, or its reading time and length."""
@@ -292,15 +293,17 @@ def line_date(s: str, roc: bool = False) -> tuple[int, str]:
     return date_rank(s), parse_date(s, roc=roc)
 
 
-_DATE_ALONE = re.compile(r"[\s\d:：.,，星期周礼拜一二三四五六日天()（）]*")
-"""What may stand beside a date on a line that says nothing else: its time, its weekday."""
+_DATE_ALONE = re.compile(r"[\s\d:：.,，()（）日号]*")
+"""What may stand beside a date on a line that says nothing else: its time (not a weekday: a
+site's bar of today's date, "2024年6月18日 星期二", stands over headlines too)."""
 
 
 def date_beside(lines: list[str], headline: int | None, title: str) -> str:
     """The date printed beside the headline, as ISO: after the title on the headline's own line
     ("标题 [原创 2024-03-10 21:15:32] 我要评论(4)": an old portal blog's), or on the line just
-    above it when that line says nothing else ("2024年03月10日", "2024-03-10 星期日 09:12": Z-Blog
-    prints its post's date over the title); else ""."""
+    above it when that line says nothing else ("2024年03月10日", "2024-03-10 09:12": Z-Blog
+    prints its post's date over the title; not a bar of today's date with its weekday, "2024年6月18日
+    星期二"); else ""."""
     if headline is None:  # (not found as the title's own line: the first that opens with it)
         want = key(title).strip()
         headline = next((i for i, line in enumerate(lines) if want and key(line).startswith(want)), None)
