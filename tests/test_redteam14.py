@@ -15,7 +15,12 @@ r"""Red-team tests (round 14): this session's changes against 78fb97c:
 Each test is a small page as a Chinese site prints it, checked through ``clean(read_source(…))``;
 its docstring says what a reader should get, why a real site prints such a page, what 78fb97c
 gave, and whether the hole is a REGRESSION (passes on 78fb97c, fails now) or a CLAIM GAP (fails
-on both). Tests marked HOLDS pass now: realistic variants the changes get right."""
+on both). Tests marked HOLDS pass now: realistic variants the changes get right. Ten failed on
+896abd1 (eight regressions, two claim gaps); all pass since 107648b, which narrowed the rules
+(an app-store promo opens its line with 更多/欢迎/请; a 新闻热线 needs its colon; "本文版权归作者";
+« » links hold Chinese and no sentence mark; a gallery counter has no label; a bare 首图 is no
+credit; 校对 opens no editor line; a date line with its weekday over the headline is today's bar)
+and widened two (NexT's "本文字数 … 阅读时长" line; a player's label alone)."""
 
 from __future__ import annotations
 
