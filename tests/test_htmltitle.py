@@ -15,7 +15,7 @@ import pytest
 from toolkit.clean import clean
 from toolkit.files import read_source
 from toolkit.html import parse_html
-from toolkit.htmltitle import home_link
+from toolkit.htmltitle import _shown_part, home_link
 
 BLOG = """<html><head><meta charset="utf-8"><title>{title}</title></head><body>
 <div id="header"><h1><a id="Header1_HeaderTitle" href="{home}">好看的hk</a></h1>
@@ -193,3 +193,13 @@ def test_a_title_never_shown_whole_is_the_part_a_line_shows(title: str) -> None:
 <p>数据可重复性不是额外的负担，而是研究本身的一部分，这一点值得每一位研究生在入门时就认真对待。</p>
 </div></body></html>"""
     assert parse_html(html).meta["title"] == "从一次审稿经历谈数据可重复性"
+
+
+def test_a_forums_name_in_brackets_after_the_title_is_no_part_of_it() -> None:
+    """贴吧's ``<title>`` "标题【多肉植物吧】_百度贴吧", never shown whole: the part a line shows is
+    the title, less the forum's name in brackets (as less a site's after a dash)."""
+    title = "第一次养多肉，叶子发软发皱是怎么回事"
+    shown = ["百度首页", "贴吧", title, "入坑一个月，买了几盆多肉。"]
+    assert _shown_part(f"{title}【多肉植物吧】", [f"{title}【多肉植物吧】", "百度贴吧"], shown) == title
+    assert _shown_part(f"{title}-百度贴吧", [f"{title}-百度贴吧"], shown) == title
+    assert _shown_part(f"{title}（图）", [f"{title}（图）"], shown) == ""

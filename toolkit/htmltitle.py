@@ -275,8 +275,9 @@ def _shown_part(title: str, parts: list[str], visible: list[str]) -> str:
     )
 
 
-_SUFFIX = re.compile(rf"\s*[-_|｜—–·]+\s*[^-_|｜—–·]{{1,{SITE_NAME_MAX}}}")
-"""A site's name after a title, joined by a dash or a bar: "-36氪", "_新浪网", " | 知乎"."""
+_SUFFIX = re.compile(rf"\s*[-_|｜—–·]+\s*[^-_|｜—–·]{{1,{SITE_NAME_MAX}}}|\s*【[^】]{{1,{SITE_NAME_MAX}}}】")
+"""A site's name after a title, joined by a dash or a bar ("-36氪", "_新浪网", " | 知乎"), or a
+forum's in brackets ("【多肉植物吧】")."""
 _PREFIX = re.compile(rf"[^-_|｜—–·]{{1,{SITE_NAME_MAX}}}\s*[-_|｜—–·]+\s*")
 """… or before it: "科学网—"."""
 

@@ -201,7 +201,8 @@ def is_metadata(s: str) -> bool:
 
 _POSTED = re.compile(
     r"^posted\s+by\s+\S.{0,40}\s+on\s+[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(分钟|min)\s*[·|｜/]\s*\d[\d,]*\s*字|"
-    r"字数\s*[:：]?\s*[\d.,]+\s*k?\s*字?\s*[|｜·]?\s*阅读(时长|时间)\s*[:：≈]?\s*[≈约]?\s*\d+\s*分钟",
+    r"字数\s*[:：]?\s*[\d.,]+\s*k?\s*字?\s*[|｜·]?\s*阅读(时长|时间)\s*[:：≈]?\s*[≈约]?\s*\d+\s*分钟|"
+    r"\d[\d,]*\s*字\s*[·|｜/]?\s*\d+\s*分钟阅读",
     re.IGNORECASE,
 )
 """A blog theme's post line: its author and day in English, or its reading time and length."""
