@@ -363,3 +363,21 @@ def test_date_beside() -> None:
         date_beside(["导航", f"{TITLE} [原创 2024-03-10 21:15:32] 我要评论(4)", "正文。"], None, TITLE) == "2024-03-10"
     )
     assert date_beside(["导航", f"{TITLE}", "2023-01-02 发布的旧文：正文。"], 1, TITLE) == ""
+
+
+def test_a_time_element_just_under_the_text_dates_the_post() -> None:
+    """WordPress's block theme prints the post's date only under the text, in a ``<time
+    datetime>``; the "更多文章" list below it dates other posts, earlier ones."""
+    paragraphs = "".join(
+        f"<p>第{n}年在阳台种番茄，{n}月份开始育苗，记录一下这几年踩过的坑，希望对同样在阳台种菜的朋友有帮助。</p>"
+        for n in (1, 2, 3, 4)
+    )
+    html = f"""<html><head><meta charset="utf-8"><title>阳台种番茄的第三年 – 半亩方塘</title></head><body>
+<header><a href="/">半亩方塘</a></header><main><h1 class="wp-block-post-title">阳台种番茄的第三年</h1>
+<div class="entry-content">{paragraphs}</div>
+<div class="wp-block-post-date">写于 <time datetime="2024-06-16T21:08:44+08:00">2024年6月16日</time></div>
+<h2>更多文章</h2><ul>
+<li><a href="/1201.html">春天的第一批小葱</a> <time datetime="2024-03-01T20:00:00+08:00">2024年3月1日</time></li>
+<li><a href="/1187.html">冬天的阳台能种什么</a> <time datetime="2024-01-12T20:00:00+08:00">2024年1月12日</time></li>
+</ul></main></body></html>"""
+    assert parse_html(html).meta["date"].startswith("2024-06-16")

@@ -147,6 +147,8 @@ class _Extractor(HTMLParser):
         first heading (a logo's ``<h1>``) (:attr:`home_names`)."""
         self.paths: set[str] = set()
         """Every link's path (:func:`~toolkit.htmltitle.link_path`)."""
+        self.times: list[tuple[int, str]] = []
+        """The line and the ``datetime`` of each ``<time datetime="…">``."""
         self.home_text: list[str] | None = None
         self.home_href = ""
         self.home_top = False
@@ -251,6 +253,8 @@ class _Extractor(HTMLParser):
             self.marks.start(tag, named, self.closed)
             self.code_boxes.start(tag, named, self.closed)
             self.math += tag == "math" and not self.closed
+        if tag == "time" and not self.hidden and (stamp := dict(attrs).get("datetime")):
+            self.times.append((len(self.lines), stamp))
         if tag == "pre" and not self.hidden:
             # code: a code class on the <pre>, or on a box around it (博客园's "cnblogs_code")
             self.pre.append(
@@ -565,6 +569,9 @@ def parse_html(html: str) -> HtmlPage:
         date = published_field(visible[:head], worst=3) or note_date(text) or near
     date = date or markup
     date = date or date_below(visible, headline) or date_beside(visible, headline, title) or field_date
+    # a <time datetime> in the text or just under it (a blog theme's post date below the post)
+    kept = [i for i, m in enumerate(main) if m]
+    date = date or next((parse_date(t) for i, t in parser.times if kept and kept[0] <= i <= kept[-1] + 3), "")
     date = date or date_box(visible, main) or markup_date
     if date:
         meta["date"] = date
