@@ -14,7 +14,13 @@ r"""Red-team tests (round 15): this session's changes against b468662:
 Each test is a small page as a Chinese site prints it, checked through ``clean(read_source(…))``;
 its docstring says what a reader should get, why a real site prints such a page, what b468662
 gave, and whether the hole is a REGRESSION (passes on b468662, fails now) or a CLAIM GAP (fails
-on both). Tests marked HOLDS pass now: realistic variants the changes get right."""
+on both). Tests marked HOLDS pass now: realistic variants the changes get right. Eleven failed on
+ca69cae (nine regressions, two claim gaps); all pass since the mend that followed: a long copyright
+statement opens its line with a site's name (no numbering: "三、免责声明：", "（二）版权保护：") or is
+bracketed ("【版权声明】"), and speaks of 转载/授权/本网; "【延伸阅读】" opens no related list; "发自" needs
+a city; "翻译：" an outlet; "未经…同意" only with 作者/本站/本网 between; a ``<time>`` dates the page
+only below the text (links aside), after a date box; a bracket after a title stays when a line
+shows it alone (a headline printed in two lines)."""
 
 from __future__ import annotations
 

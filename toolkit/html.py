@@ -569,10 +569,14 @@ def parse_html(html: str) -> HtmlPage:
         date = published_field(visible[:head], worst=3) or note_date(text) or near
     date = date or markup
     date = date or date_below(visible, headline) or date_beside(visible, headline, title) or field_date
-    # a <time datetime> in the text or just under it (a blog theme's post date below the post)
-    kept = [i for i, m in enumerate(main) if m]
-    date = date or next((parse_date(t) for i, t in parser.times if kept and kept[0] <= i <= kept[-1] + 3), "")
-    date = date or date_box(visible, main) or markup_date
+    date = date or date_box(visible, main)
+    # a <time datetime> just under the text (a blog theme's post date below the post; not an event's in
+    # the text), three lines at most below it, links aside (a "相关阅读" list)
+    end = max((i for i, m in enumerate(main) if m), default=len(main))
+    date = date or next(
+        (parse_date(t) for i, t in parser.times if end < i and sum(not linked[j] for j in range(end, i)) <= 3), ""
+    )
+    date = date or markup_date
     if date:
         meta["date"] = date
     source = next((tags[k] for k in _SOURCE_META if tags.get(k)), "") or field_source or parser.publisher

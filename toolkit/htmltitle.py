@@ -265,9 +265,10 @@ def _shown_part(title: str, parts: list[str], visible: list[str]) -> str:
         return part
     heads = (line.strip() for line in visible if len(_norm(line)) >= HEADLINE_MIN and title.startswith(line.strip()))
     tails = (line.strip() for line in visible if len(_norm(line)) >= HEADLINE_MIN and title.endswith(line.strip()))
+    # (not a headline printed in two lines, "…指南" over "【艺术类】": its rest is a line too)
     return max(
         [
-            *(h for h in heads if _SUFFIX.fullmatch(title[len(h) :])),
+            *(h for h in heads if _SUFFIX.fullmatch(title[len(h) :]) and _norm(title[len(h) :]) not in lines),
             *(t for t in tails if _PREFIX.fullmatch(title[: -len(t)])),
         ],
         key=len,
