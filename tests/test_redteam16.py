@@ -13,7 +13,11 @@ r"""Red-team tests (round 16): commit 2a8c4f5 against its parent c6c043b:
 Each test is a small page as a Chinese site prints it, checked through ``clean(read_source(…))``;
 its docstring says what a reader should get, why a real site prints such a page, what c6c043b
 gave, and whether the hole is a REGRESSION (passes on c6c043b, fails now) or a CLAIM GAP (fails
-on both). Tests marked HOLDS pass now: realistic variants the change gets right."""
+on both). Tests marked HOLDS pass now: realistic variants the change gets right. Six failed on
+2a8c4f5 (six regressions); all pass since the mend that followed: a post's days make a metadata
+line only two at a time and with no clause (the clause test no longer touches the reading-time
+lines); "政策原文：" is no field; "如需转载" only opens a line; "未经《报名》…授权" is no notice
+("严禁转载或镜像" is); "读者热线：" only opens a line with its number."""
 
 from __future__ import annotations
 

@@ -116,7 +116,7 @@ _STRONG_FIELDS = (
     r"浏览人次|点阅次数|索引号|主题分类|发文字号|体裁分类|组配分类|信息分类|公开方式|公开范围|有效性|所属机构|"
     r"责任部门|文章作者|发布者|原标题|原文标题|原文链接|原文地址|本文链接|链接地址|本文网址|本文地址|永久链接|"
     r"分享链接|发布于|ip属地|IP属地|新闻稿编号|稿件编号|稿号|原始发表|文章被收录于专栏|收录于专栏|所属专栏|"
-    r"解读形式|政策原文"
+    r"解读形式"
 )
 _POLICY_FIELDS = r"所属行业|企业规模|政策主题|政策类型|政策层级"
 WEAK_FIELDS = (
@@ -184,7 +184,9 @@ def is_metadata(s: str) -> bool:
         return False
     if _EDITION.match(s) or _DEVICE.match(s) or re.match(r"^(发布于|编辑于|发表于|更新于)\s*\d{4}\s*[-/.年]", s):
         return True
-    if _POSTED.search(s) and not _CLAUSE.search(s):  # "Posted by Lin on March 20, 2024", "3 分钟 · 1326 字"
+    if _POSTED.search(s):  # "Posted by Lin on March 20, 2024", "2024-03-10 · 3 分钟 · 1326 字 · 阿周"
+        return True
+    if len(_DAYS.findall(s)) >= 2 and not _CLAUSE.search(s):  # "后端老周 修改于 2024-04-01 … 发布于 2024-04-01 …"
         return True
     if (m := _DATE_HEAD.match(s)) and s[m.end() :].strip():
         # "日期 2023-01-12　【大 中 小】 【打印】 【关闭】": a date and the page's tools.
@@ -203,13 +205,13 @@ def is_metadata(s: str) -> bool:
 _POSTED = re.compile(
     r"^posted\s+by\s+\S.{0,40}\s+on\s+[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(分钟|min)\s*[·|｜/]\s*\d[\d,]*\s*字|"
     r"字数\s*[:：]?\s*[\d.,]+\s*k?\s*字?\s*[|｜·]?\s*阅读(时长|时间)\s*[:：≈]?\s*[≈约]?\s*\d+\s*分钟|"
-    r"\d[\d,]*\s*字\s*[·|｜/]?\s*\d+\s*分钟阅读|"
-    # a post's author and days in a row ("后端老周 修改于 2024-04-01 10:12:33 发布于 2024-04-01 …")
-    r"(?:^|\s)(发布|修改|编辑|更新|发表)于\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",
+    r"\d[\d,]*\s*字\s*[·|｜/]?\s*\d+\s*分钟阅读",
     re.IGNORECASE,
 )
-"""A blog theme's post line: its author and day in English, its reading time and length, or its
-days ("修改于 2024-04-01 … 发布于 …", no clause: not "Vue 3 发布于 2020 年…")."""
+"""A blog theme's post line: its author and day in English, or its reading time and length."""
+_DAYS = re.compile(r"(?:^|\s)(?:发布|修改|编辑|更新|发表)于\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+"""A post's days on its line, two at least and no clause ("后端老周 修改于 2024-04-01 10:12:33 发布于
+2024-04-01 …"; not a changelog's "v2.1 发布于 2023-03-15 修复…", nor "Vue 3 发布于 2020-09-18，…")."""
 _DEVICE = re.compile(
     r"^(\d{1,4}[-/]\d{1,2}([-/]\d{1,2})?\s*\d{1,2}:\d{2}\s*)?来自\s*\S.{0,30}$|(发布|发表)于\s*\S{1,12}\s*(app|客户端)",
     re.IGNORECASE,
